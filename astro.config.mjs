@@ -1,0 +1,38 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+
+const content = resolve(process.env.GONGKAI_CONTENT || 'content');
+/** The public address from site.yaml: canonical URLs, sitemap and feed use it. */
+const site = (() => {
+  try {
+    return parse(readFileSync(resolve(content, 'site.yaml'), 'utf8'))?.url;
+  } catch {
+    return undefined; // npm run check reports a missing or broken site.yaml in Chinese
+  }
+})();
+
+export default defineConfig({
+  site,
+  outDir: process.env.GONGKAI_OUT_DIR || 'dist',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  integrations: [mdx()],
+  devToolbar: { enabled: false },
+  vite: {
+    build: {
+      rollupOptions: {
+        // Every MDX module carries Astro's "use astro:head-inject" directive and the
+        // bundler warns about each one: thousands of identical lines on a large tree.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
+  server: { host: '127.0.0.1' },
+});

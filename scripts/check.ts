@@ -1,0 +1,34 @@
+// npm run check [-- paths…] [--format=human|json|github] [--strict]
+// Validates every report of the content tree and runs the consistency checks.
+// Exit 0: nothing to fix (acknowledged findings allowed); 1: errors (or, with
+// --strict, warnings) remain.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkContent, failed } from '../src/checks/index.ts';
+import { contentRoot } from '../src/source/content-root.ts';
+import { loadContent } from '../src/source/load.ts';
+import { EXIT, run, UserError } from './lib/cli.ts';
+import { FORMATS, formatFindings, type Format } from './lib/format-findings.ts';
+
+run(async () => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'human' },
+      strict: { type: 'boolean', default: false },
+    },
+  });
+  const format = values.format as Format;
+  if (!FORMATS.includes(format))
+    throw new UserError(`--format 只能是 ${FORMATS.join('、')}，收到的是 ${values.format}`);
+  const root = contentRoot();
+  const tree = await loadContent(root);
+  const result = checkContent(tree);
+  if (positionals.length) {
+    const wanted = positionals.map((p) => resolve(p));
+    result.findings = result.findings.filter((f) => wanted.some((w) => resolve(root, f.file).startsWith(w)));
+  }
+  const color = format === 'human' && process.stdout.isTTY && !process.env.NO_COLOR;
+  process.stdout.write(formatFindings(format, result, process.cwd(), color));
+  return failed(result, values.strict) ? EXIT.problems : EXIT.ok;
+});

@@ -1,0 +1,29 @@
+// What every command-line entry point shares: exit codes that mean something
+// (0 fine, 1 problems in the content, anything else a bug in gongkai), and no
+// stack trace for a user's mistake.
+
+/** A problem the user can fix; printed without a stack trace, exit code 1. */
+export class UserError extends Error {
+  override name = 'UserError';
+}
+
+export const EXIT = { ok: 0, problems: 1, bug: 70 } as const;
+
+export function run(main: () => Promise<number>): void {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof UserError) {
+        process.stderr.write(`错误：${error.message}\n`);
+        process.exitCode = EXIT.problems;
+        return;
+      }
+      process.stderr.write(
+        `gongkai 内部错误（这不是内容的问题，请把以下信息报告给维护人员）：\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exitCode = EXIT.bug;
+    },
+  );
+}

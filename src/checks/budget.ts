@@ -1,0 +1,66 @@
+// 资金拨付及执行情况: the budget figures must agree with each other.
+import { equals, signed, subtract } from '../lib/decimal.ts';
+import { asPercent, withUnit } from '../lib/format.ts';
+import { checkRate, checkSum } from './sums.ts';
+import type { ReportRule } from './types.ts';
+
+export const budgetSum: ReportRule = {
+  id: 'budget.sum',
+  severity: 'error',
+  title: '基本支出 + 项目支出 = 年终决算数',
+  check({ data: { budget } }) {
+    const r = checkSum([budget.basic, budget.project], budget.final);
+    if (r.ok) return [];
+    const u = budget.unit;
+    return [
+      {
+        at: { key: ['budget', 'basic'] },
+        message: `基本支出 ${withUnit(budget.basic, u)} + 项目支出 ${withUnit(budget.project, u)} = ${withUnit(r.sum, u)}，与年终决算数 ${withUnit(budget.final, u)} 不一致（相差 ${signed(r.difference)}）`,
+        hint: '请对照决算报表核对这三个数；若原文如此，在 acknowledged 中说明。',
+        excerpt: `${budget.basic} + ${budget.project} ≠ ${budget.final}`,
+      },
+    ];
+  },
+};
+
+export const budgetExecutionRate: ReportRule = {
+  id: 'budget.execution-rate',
+  severity: 'error',
+  title: '预算执行率 = 年终决算数 ÷ 全年预算数',
+  check({ data: { budget } }) {
+    const r = checkRate(budget.execution_rate, budget.final, budget.total);
+    if (r.ok) return [];
+    const u = budget.unit;
+    return [
+      {
+        at: { key: ['budget', 'execution_rate'] },
+        message:
+          r.computed === null
+            ? `全年预算数为 0，无法计算执行率，但填写了 ${asPercent(budget.execution_rate)}`
+            : `预算执行率写的是 ${asPercent(budget.execution_rate)}，按决算数 ${withUnit(budget.final, u)} ÷ 全年预算数 ${withUnit(budget.total, u)} 计算应为 ${asPercent(r.computed)}`,
+        hint: '执行率按原文的小数位数核对（四舍五入或截断均可）。',
+        excerpt: asPercent(budget.execution_rate),
+      },
+    ];
+  },
+};
+
+export const budgetEvaluatedCoverage: ReportRule = {
+  id: 'budget.evaluated-coverage',
+  severity: 'error',
+  title: '声明“全覆盖”时，绩效自评金额 = 年终决算数',
+  check({ data: { budget }, prose }) {
+    if (budget.evaluated === undefined) return [];
+    const claimed = budget.full_coverage ?? prose.some((b) => /全覆盖/.test(b.text) && /自评/.test(b.text));
+    if (!claimed || equals(budget.evaluated, budget.final)) return [];
+    const u = budget.unit;
+    return [
+      {
+        at: { key: ['budget', 'evaluated'] },
+        message: `报告称按全覆盖原则自评，但绩效自评金额 ${withUnit(budget.evaluated, u)} 与年终决算数 ${withUnit(budget.final, u)} 不一致（相差 ${signed(subtract(budget.evaluated, budget.final))}）`,
+        hint: '全覆盖时两数应相等。请核对自评金额；若原文如此，在 acknowledged 中说明。',
+        excerpt: `${budget.evaluated} ≠ ${budget.final}`,
+      },
+    ];
+  },
+};

@@ -1,0 +1,145 @@
+// 项目支出: breakdowns by category, budget type and fund source add up to 项目支出.
+import { signed } from '../lib/decimal.ts';
+import { asPercent, withUnit } from '../lib/format.ts';
+import { checkRate, checkSum } from './sums.ts';
+import type { Hit, ReportInput, ReportRule } from './types.ts';
+
+const BUDGET_TYPE_NAMES = {
+  general: '一般公共预算',
+  government_fund: '政府性基金预算',
+  state_capital: '国有资本经营预算',
+  social_insurance: '社会保险基金预算',
+} as const;
+
+type BudgetTypeKey = keyof typeof BUDGET_TYPE_NAMES;
+
+function budgetTypes(report: ReportInput) {
+  const types = report.data.projects?.budget_types ?? {};
+  return (Object.keys(BUDGET_TYPE_NAMES) as BudgetTypeKey[]).flatMap((key) => {
+    const entry = types[key];
+    return entry ? [{ key, name: BUDGET_TYPE_NAMES[key], ...entry }] : [];
+  });
+}
+
+function sumHit(
+  what: string,
+  parts: string[],
+  names: string[],
+  total: string,
+  unit: string,
+  key: (string | number)[],
+): Hit[] {
+  const r = checkSum(parts, total);
+  if (r.ok) return [];
+  return [
+    {
+      at: { key },
+      message: `${what}：${names.map((n, i) => `${n} ${withUnit(parts[i] ?? '', unit)}`).join(' + ')} = ${withUnit(r.sum, unit)}，与项目支出 ${withUnit(total, unit)} 不一致（相差 ${signed(r.difference)}）`,
+      hint: '请核对各项金额与项目支出合计。',
+      excerpt: `${parts.join(' + ')} ≠ ${total}`,
+    },
+  ];
+}
+
+export const projectsCategorySum: ReportRule = {
+  id: 'projects.category-sum',
+  severity: 'error',
+  title: '各项目类别金额之和 = 项目支出',
+  check(report) {
+    const categories = report.data.projects?.categories ?? [];
+    const amounts = categories.map((c) => c.amount);
+    if (categories.length === 0 || amounts.some((a) => a === undefined)) return [];
+    const { budget } = report.data;
+    return sumHit(
+      '按项目类别',
+      amounts as string[],
+      categories.map((c) => c.name),
+      budget.project,
+      budget.unit,
+      ['projects', 'categories'],
+    );
+  },
+};
+
+export const projectsBudgetTypeSum: ReportRule = {
+  id: 'projects.budget-type-sum',
+  severity: 'error',
+  title: '各预算类型项目支出之和 = 项目支出',
+  check(report) {
+    const types = budgetTypes(report);
+    if (types.length === 0) return [];
+    const { budget } = report.data;
+    return sumHit(
+      '按预算类型',
+      types.map((t) => t.amount),
+      types.map((t) => t.name),
+      budget.project,
+      budget.unit,
+      ['projects', 'budget_types'],
+    );
+  },
+};
+
+export const projectsSourceSum: ReportRule = {
+  id: 'projects.source-sum',
+  severity: 'error',
+  title: '上级资金 + 本级财政资金 = 项目支出',
+  check(report) {
+    const sources = report.data.projects?.sources;
+    if (sources?.superior === undefined || sources.local === undefined) return [];
+    const { budget } = report.data;
+    return sumHit(
+      '按资金来源',
+      [sources.superior, sources.local],
+      ['上级资金', '本级财政资金'],
+      budget.project,
+      budget.unit,
+      ['projects', 'sources'],
+    );
+  },
+};
+
+export const projectsShare: ReportRule = {
+  id: 'projects.share',
+  severity: 'error',
+  title: '预算类型的占比 = 该类金额 ÷ 项目支出',
+  check(report) {
+    const { budget } = report.data;
+    return budgetTypes(report).flatMap((t): Hit[] => {
+      if (t.share === undefined) return [];
+      const r = checkRate(t.share, t.amount, budget.project);
+      if (r.ok) return [];
+      return [
+        {
+          at: { key: ['projects', 'budget_types', t.key, 'share'] },
+          message: `${t.name}项目支出占比写的是 ${asPercent(t.share)}，按 ${withUnit(t.amount, budget.unit)} ÷ 项目支出 ${withUnit(budget.project, budget.unit)} 计算应为 ${r.computed === null ? '（项目支出为 0，无法计算）' : asPercent(r.computed)}`,
+          excerpt: asPercent(t.share),
+        },
+      ];
+    });
+  },
+};
+
+export const projectsCount: ReportRule = {
+  id: 'projects.count',
+  severity: 'error',
+  title: '各类别项目个数之和 = 各预算类型项目个数之和',
+  check(report) {
+    const categories = report.data.projects?.categories ?? [];
+    const types = budgetTypes(report);
+    const byCategory = categories.map((c) => c.count);
+    const byType = types.map((t) => t.count);
+    if (!categories.length || !types.length || [...byCategory, ...byType].some((n) => n === undefined)) return [];
+    const a = byCategory.reduce((s, n) => s + Number(n), 0);
+    const b = byType.reduce((s, n) => s + Number(n), 0);
+    if (a === b) return [];
+    return [
+      {
+        at: { key: ['projects', 'categories'] },
+        message: `按类别共 ${a} 个项目，按预算类型共 ${b} 个项目，两者不一致`,
+        hint: '请核对各类别和各预算类型的项目个数。',
+        excerpt: `${a} ≠ ${b}`,
+      },
+    ];
+  },
+};

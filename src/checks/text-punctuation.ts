@@ -1,0 +1,58 @@
+// Punctuation slips: a conjunction left hanging before a comma (“管理水平和，”),
+// doubled marks (“。。” “，、”), an ASCII comma or semicolon between Chinese
+// characters.
+import { around } from './text-context.ts';
+import type { Hit, ReportRule } from './types.ts';
+
+interface Slip {
+  index: number;
+  length: number;
+  what: string;
+  hint: string;
+}
+
+// Words that end in 和/与/及 and may well end a clause (总和，参与，涉及，).
+// Kept short on purpose: “水平和，” must still be caught, so 平和 is not here.
+const ENDS_WITH_CONJUNCTION =
+  /(?:总|饱|缓|温|调|柔|祥|谦|暖|随)和$|(?:参|给|授|赋|赠)与$|(?:涉|普|波|危|顾|惠|触|企|来得|来不)及$/;
+
+const HANGING = /[和与及][，。、；]/g;
+const DOUBLED = /[，。、；：][，。、；：]/g;
+const ASCII_BETWEEN_CJK = /(?<=[\u4e00-\u9fff])[,;](?=[\u4e00-\u9fff])/g;
+
+export function punctuationSlips(text: string): Slip[] {
+  const slips: Slip[] = [];
+  for (const m of text.matchAll(HANGING)) {
+    if (ENDS_WITH_CONJUNCTION.test(text.slice(Math.max(0, m.index - 2), m.index + 1))) continue;
+    slips.push({
+      index: m.index,
+      length: 2,
+      what: `“${m[0][0]}”后面直接接了“${m[0][1]}”，句子像是缺了词`,
+      hint: `请补全“${m[0][0]}”后面的内容，或删去“${m[0][0]}”`,
+    });
+  }
+  for (const m of text.matchAll(DOUBLED)) {
+    slips.push({ index: m.index, length: 2, what: `标点重复：“${m[0]}”`, hint: '请删去多余的标点' });
+  }
+  for (const m of text.matchAll(ASCII_BETWEEN_CJK)) {
+    const full = m[0] === ',' ? '，' : '；';
+    slips.push({ index: m.index, length: 1, what: `中文之间用了半角“${m[0]}”`, hint: `请改为全角“${full}”` });
+  }
+  return slips.sort((a, b) => a.index - b.index);
+}
+
+export const punctuation: ReportRule = {
+  id: 'text.punctuation',
+  severity: 'warning',
+  title: '标点使用正确（无残缺、重复或半角标点）',
+  check({ prose }) {
+    return prose.flatMap((block) =>
+      punctuationSlips(block.text).map((s): Hit => ({
+        at: { offset: block.offsetOf(s.index) },
+        message: `${s.what}：“${around(block.text, s.index, s.length)}”`,
+        hint: `${s.hint}；若原文如此，在 acknowledged 中说明。`,
+        excerpt: around(block.text, s.index, s.length),
+      })),
+    );
+  },
+};

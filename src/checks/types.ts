@@ -1,0 +1,51 @@
+// The vocabulary of the checks: a rule has a stable id, a severity and a
+// Chinese title; running it on a report yields hits that say where (a key in
+// the frontmatter or a place in the text), what is wrong and what to do.
+import type { KeyPath } from '../schema/errors.ts';
+import type { Department } from '../schema/department.ts';
+import type { Report } from '../schema/report.ts';
+import type { ProseBlock } from '../source/prose.ts';
+
+export type Severity = 'error' | 'warning';
+
+export type Locator = { key: KeyPath } | { offset: number };
+
+export interface Hit {
+  message: string;
+  hint?: string;
+  at: Locator;
+  /** The text the finding is about, shown to people and matched by acknowledgements. */
+  excerpt?: string;
+}
+
+/** What a report rule sees: the validated figures and the readable text. */
+export interface ReportInput {
+  data: Report;
+  prose: readonly ProseBlock[];
+  department: Department | undefined;
+}
+
+export interface RuleInfo {
+  id: string;
+  severity: Severity;
+  /** What the rule checks, in Chinese, for docs and the JSON output. */
+  title: string;
+}
+
+export interface ReportRule extends RuleInfo {
+  check(report: ReportInput): Hit[];
+}
+
+export interface Finding {
+  /** Path relative to the content root. */
+  file: string;
+  line: number;
+  column: number;
+  rule: string;
+  severity: Severity;
+  message: string;
+  hint?: string;
+  excerpt?: string;
+  /** The reason given in the report's `acknowledged` list, when this is a known, published discrepancy. */
+  acknowledged?: string;
+}

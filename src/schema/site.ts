@@ -1,0 +1,26 @@
+// content/site.yaml: the identity of the disclosure website.
+import { z } from 'astro/zod';
+import { contactSchema } from './department.ts';
+import { text } from './text.ts';
+
+export const siteSchema = z
+  .strictObject({
+    title: text('网站名称'),
+    organizer: text('主办单位'),
+    url: z
+      .url({
+        protocol: /^https?$/,
+        error: () => '网站地址应为 http(s):// 开头的完整网址，例如 https://gongkai.example.cn/',
+      })
+      .meta({ title: '网站地址', description: '对外发布的网址，用于规范链接、站点地图和订阅' }),
+    site_code: z
+      .string({ error: () => '网站标识码应为文字' })
+      .regex(/^\d{10}$/, { error: () => '网站标识码应为 10 位数字' })
+      .meta({ title: '网站标识码' }),
+    icp: text('ICP 备案号', '例如 湘ICP备12345678号'),
+    psb: text('公安机关备案号', '例如 湘公网安备 43312502000001号'),
+    contact: contactSchema.optional(),
+  })
+  .meta({ title: '网站信息', description: '公开网站的基本信息（content/site.yaml）' });
+
+export type Site = z.output<typeof siteSchema>;

@@ -1,0 +1,207 @@
+// Reads a whole content tree once: site identity, the department registry and
+// every report, each validated against its schema. Problems are collected, not
+// thrown, so one bad file never hides the others.
+import { access, readdir } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Root } from 'mdast';
+import { departmentSchema, type Department } from '../schema/department.ts';
+import { parseWithFriendlyErrors, type SchemaProblem } from '../schema/errors.ts';
+import { reportSchema, type Report } from '../schema/report.ts';
+import { siteSchema, type Site } from '../schema/site.ts';
+import { LAYOUT, REPORT_PATH } from './content-root.ts';
+import { parseFrontmatter, splitFrontmatter, type Frontmatter } from './frontmatter.ts';
+import { parseBody } from './markdown.ts';
+import { lineIndex, type Position } from './position.ts';
+import type { SourceProblem } from './problem.ts';
+import { fieldBlock, proseBlocks, type ProseBlock } from './prose.ts';
+import { readSource } from './read.ts';
+
+/** A problem tied to a file of the tree (path relative to the content root). */
+export interface FileProblem extends SourceProblem {
+  file: string;
+  severity: 'error' | 'warning';
+}
+
+export interface SourceFile<T> {
+  /** Path relative to the content root, with forward slashes. */
+  file: string;
+  text: string;
+  frontmatter: Frontmatter;
+  /** The validated data; undefined when the schema rejected it. */
+  data: T | undefined;
+}
+
+export interface ReportFile extends SourceFile<Report> {
+  /** Year and department as given by the path reports/<year>/<department>.mdx. */
+  pathYear: number;
+  pathDepartment: string;
+  kind: 'md' | 'mdx';
+  body: Root | undefined;
+  prose: ProseBlock[];
+  position(offset: number): Position;
+}
+
+export interface ContentTree {
+  root: string;
+  site: SourceFile<Site> | undefined;
+  departments: SourceFile<Department>[];
+  reports: ReportFile[];
+  problems: FileProblem[];
+}
+
+const posix = (p: string) => p.split(sep).join('/');
+
+async function listFiles(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name))
+      .sort();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+}
+
+function schemaProblems(file: string, frontmatter: Frontmatter, problems: SchemaProblem[]): FileProblem[] {
+  return problems.map((p) => ({
+    file,
+    severity: 'error',
+    rule: p.rule,
+    message: p.message,
+    ...(p.hint ? { hint: p.hint } : {}),
+    at: frontmatter.locate(p.path),
+  }));
+}
+
+/** A YAML data file (site.yaml, departments/*.yaml). */
+async function loadYamlFile<T>(
+  root: string,
+  path: string,
+  schema: Parameters<typeof parseWithFriendlyErrors>[0],
+  problems: FileProblem[],
+): Promise<SourceFile<T> | undefined> {
+  const file = posix(relative(root, path));
+  const read = await readSource(path);
+  if (!read.ok) {
+    problems.push({ file, severity: 'error', ...read.problem });
+    return undefined;
+  }
+  const position = lineIndex(read.text);
+  const parsed = parseFrontmatter(read.text, { offset: 0, position });
+  if (!parsed.ok) {
+    problems.push({
+      file,
+      severity: 'error',
+      ...parsed.problem,
+      message: parsed.problem.message.replace('frontmatter 的 ', ''),
+    });
+    return undefined;
+  }
+  const result = parseWithFriendlyErrors(schema, parsed.frontmatter.data);
+  if (!result.ok) problems.push(...schemaProblems(file, parsed.frontmatter, result.problems));
+  return { file, text: read.text, frontmatter: parsed.frontmatter, data: result.ok ? (result.data as T) : undefined };
+}
+
+async function loadReport(root: string, path: string, problems: FileProblem[]): Promise<ReportFile | undefined> {
+  const file = posix(relative(root, path));
+  const m = REPORT_PATH.exec(file);
+  if (!m) {
+    const isReport = /\.mdx?$/.test(file);
+    problems.push({
+      file,
+      severity: isReport ? 'error' : 'warning',
+      rule: 'content.path',
+      message: isReport
+        ? '报告文件的位置或文件名不对，应为 reports/<年度>/<单位代码>.mdx'
+        : '报告目录中有非报告文件，发布时会被忽略',
+      hint: isReport
+        ? '年度为四位数字；单位代码用小写字母、数字和连字符，与 departments/ 中的文件名一致，例如 reports/2023/kgxj.mdx。'
+        : 'Word、PDF 等原件请用 npm run import 转换，或放到 content/ 之外。',
+      at: { line: 1, column: 1 },
+    });
+    return undefined;
+  }
+  const read = await readSource(path);
+  if (!read.ok) {
+    problems.push({ file, severity: 'error', ...read.problem });
+    return undefined;
+  }
+  const { text } = read;
+  const position = lineIndex(text);
+  const split = splitFrontmatter(text);
+  if (!split) {
+    problems.push({
+      file,
+      severity: 'error',
+      rule: 'source.frontmatter',
+      message: text.startsWith('---')
+        ? 'frontmatter 没有结束：缺少单独一行的 ---'
+        : '文件开头缺少 frontmatter（两行 --- 之间的报告数据）',
+      hint: '报告文件以 --- 开头，写完数据后再用一行 --- 结束，其后是正文。可参照 content/reports/2023/kgxj.mdx。',
+      at: { line: 1, column: 1 },
+    });
+    return undefined;
+  }
+  const fm = parseFrontmatter(split.yaml, { offset: split.yamlOffset, position });
+  if (!fm.ok) {
+    problems.push({ file, severity: 'error', ...fm.problem });
+    return undefined;
+  }
+  const result = parseWithFriendlyErrors(reportSchema, fm.frontmatter.data);
+  if (!result.ok) problems.push(...schemaProblems(file, fm.frontmatter, result.problems));
+
+  // Blank out the frontmatter (keeping newlines) so body offsets are file offsets.
+  const masked = text.slice(0, split.bodyOffset).replace(/[^\n]/g, ' ') + text.slice(split.bodyOffset);
+  const kind = m[3] === 'md' ? 'md' : 'mdx';
+  const body = parseBody(masked, kind);
+  if (!body.ok) problems.push({ file, severity: 'error', ...body.problem });
+  const fields = result.ok
+    ? result.data.duties.map((duty, i) => fieldBlock(duty, fm.frontmatter.textOffset(['duties', i]), ['职责简述']))
+    : [];
+  return {
+    file,
+    text,
+    frontmatter: fm.frontmatter,
+    data: result.ok ? result.data : undefined,
+    pathYear: Number(m[1]),
+    pathDepartment: m[2] ?? '',
+    kind,
+    body: body.ok ? body.tree : undefined,
+    prose: [...fields, ...(body.ok ? proseBlocks(body.tree) : [])],
+    position,
+  };
+}
+
+export async function loadContent(root: string): Promise<ContentTree> {
+  const problems: FileProblem[] = [];
+  const sitePath = join(root, LAYOUT.site);
+  const hasSite = await access(sitePath).then(
+    () => true,
+    () => false,
+  );
+  const site = hasSite ? await loadYamlFile<Site>(root, sitePath, siteSchema, problems) : undefined;
+  if (!hasSite) {
+    problems.push({
+      file: LAYOUT.site,
+      severity: 'error',
+      rule: 'content.missing',
+      message: `内容目录 ${root} 中没有 site.yaml（网站名称、主办单位、备案号等）`,
+      hint: '从项目的 content/site.yaml 复制一份并修改；或检查 GONGKAI_CONTENT 是否指向了正确的目录。',
+      at: { line: 1, column: 1 },
+    });
+  }
+  const departments: SourceFile<Department>[] = [];
+  for (const path of await listFiles(join(root, LAYOUT.departments))) {
+    if (!/\.ya?ml$/.test(path)) continue;
+    const dep = await loadYamlFile<Department>(root, path, departmentSchema, problems);
+    if (dep) departments.push(dep);
+  }
+  const reports: ReportFile[] = [];
+  for (const path of await listFiles(join(root, LAYOUT.reports))) {
+    const report = await loadReport(root, path, problems);
+    if (report) reports.push(report);
+  }
+  return { root, site, departments, reports, problems };
+}

@@ -1,0 +1,59 @@
+// The one place where report bodies are parsed for our own analysis (checks,
+// positions, restricted MDX, import, diff). Astro renders the same files with
+// its own engine; this tree is only read, never rendered.
+import type { Root } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Position } from './position.ts';
+import type { SourceProblem } from './problem.ts';
+
+const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
+const mdx = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).freeze();
+
+export type BodyResult = { ok: true; tree: Root } | { ok: false; problem: SourceProblem };
+
+interface ParseError {
+  ruleId?: string;
+  reason?: string;
+  place?: Position | { start: Position; end: Position };
+  line?: number;
+  column?: number;
+}
+
+const MDX_MESSAGES: Record<string, (reason: string) => string> = {
+  'end-tag-mismatch': (r) => {
+    const tag = /`<([^>`]*)>`/.exec(r)?.[1];
+    return /closing tag for/.test(r)
+      ? `标签 <${tag ?? ''}> 没有闭合：请在后面补上 </${tag ?? ''}>，或写成自闭合 <${tag ?? ''} … />`
+      : `结束标签与开始标签不匹配${tag ? `（${tag}）` : ''}`;
+  },
+  'unexpected-closing-slash': () => '多出一个结束标签（</…>），前面没有对应的开始标签',
+  'unexpected-eof': () => '标签没有写完（缺少“>”）。若正文里要写小于号“<”，请写成“\\<”或全角“＜”',
+  'unexpected-character': () => '标签中有不允许的字符。若正文里要写“<”或“{”，请写成“\\<”“\\{”或全角“＜”“｛”',
+  'unexpected-lazy': () => '标签内的缩进或换行不对',
+  acorn: () => '花括号 { } 中的内容无法解析。若正文里要写花括号，请写成“\\{”或全角“｛”',
+};
+
+/** Parses a report body; .md files are plain Markdown, .mdx files MDX. */
+export function parseBody(text: string, kind: 'md' | 'mdx'): BodyResult {
+  try {
+    return { ok: true, tree: (kind === 'mdx' ? mdx : markdown).parse(text) };
+  } catch (error) {
+    const e = error as ParseError;
+    if (!e.reason) throw error;
+    const place = e.place && 'start' in e.place ? e.place.start : e.place;
+    const at = place ?? { line: e.line ?? 1, column: e.column ?? 1 };
+    const explain = MDX_MESSAGES[e.ruleId ?? ''];
+    return {
+      ok: false,
+      problem: {
+        rule: 'source.mdx',
+        message: `MDX 语法错误：${explain ? explain(e.reason) : '无法解析'}`,
+        hint: `解析器原文：${e.reason}`,
+        at: { line: at.line, column: at.column },
+      },
+    };
+  }
+}
