@@ -104,8 +104,9 @@ function locate(report: ReportFile, at: Locator): Position {
 function checkReport(report: ReportFile, tree: ContentTree): Finding[] {
   const department = tree.departments.find((d) => d.data?.id === report.data?.department)?.data;
   const findings: Finding[] = [];
-  // Rules read validated figures: a report whose frontmatter is invalid gets its schema errors first.
-  if (!report.data) return findings;
+  // Rules read validated figures and parsed text: a report whose frontmatter or
+  // body does not parse gets those errors first, alone.
+  if (!report.data || !report.body) return findings;
   for (const rule of REPORT_RULES) {
     for (const hit of rule.check({ data: report.data, prose: report.prose, department })) {
       findings.push(
@@ -148,7 +149,7 @@ export function checkContent(tree: ContentTree): CheckResult {
     );
   }
   for (const report of tree.reports) findings.push(...checkReport(report, tree));
-  return { root: tree.root, reports: tree.reports.length, findings: findings.sort(byPosition) };
+  return { root: tree.root, reports: tree.reportFiles, findings: findings.sort(byPosition) };
 }
 
 /** Exit status of a check: 1 when an unacknowledged error (or, strictly, warning) remains. */

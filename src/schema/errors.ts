@@ -17,6 +17,8 @@ export interface SchemaProblem {
     'schema.required' | 'schema.type' | 'schema.unknown-key' | 'schema.number-format' | 'schema.date' | 'schema.value';
   message: string;
   hint?: string;
+  /** For unknown keys: the key that was probably meant. */
+  suggestion?: string;
 }
 
 type AnySchema = z.core.$ZodType;
@@ -125,6 +127,7 @@ function unknownKey(root: AnySchema, parent: KeyPath, key: string): SchemaProble
   return {
     path: [...parent, key],
     rule: 'schema.unknown-key',
+    ...(suggestion ? { suggestion } : {}),
     message: `${where}没有“${key}”这一项${suggestion ? `，是不是要写 ${suggestion}（${shape?.[suggestion] ? (unwrap(shape[suggestion]).title ?? '') : ''}）？` : '。'}`,
     hint: suggestion
       ? `把“${key}”改为“${suggestion}”。`
@@ -174,11 +177,25 @@ function describeIssue(root: AnySchema, issue: z.core.$ZodIssue, input: unknown)
   return [{ path, rule, message: `${key}：${issue.message}` }];
 }
 
+const keyOf = (path: KeyPath) => JSON.stringify(path);
+
 export type Parsed<T> = { ok: true; data: T } | { ok: false; problems: SchemaProblem[] };
 
 /** Validates input against a schema and explains every problem in Chinese. */
 export function parseWithFriendlyErrors<S extends z.ZodType>(schema: S, input: unknown): Parsed<z.output<S>> {
   const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return { ok: true, data: result.data };
-  return { ok: false, problems: result.error.issues.flatMap((i) => describeIssue(schema, i, input)) };
+  const problems = result.error.issues.flatMap((i) => describeIssue(schema, i, input));
+  // A misspelt key also makes the real one “missing”: say it once, as the misspelling.
+  const misspelt = new Set(
+    problems.flatMap((p) =>
+      p.rule === 'schema.unknown-key' && p.suggestion ? [keyOf([...p.path.slice(0, -1), p.suggestion])] : [],
+    ),
+  );
+  return {
+    ok: false,
+    problems: problems
+      .filter((p) => !(p.rule === 'schema.required' && misspelt.has(keyOf(p.path))))
+      .map(({ suggestion: _s, ...p }) => p),
+  };
 }

@@ -5,6 +5,9 @@ import { z } from 'astro/zod';
 import { isCanonicalDecimal, scaleOf } from '../lib/decimal.ts';
 import { normaliseNumberText, numberToDecimalText, toHalfWidthDigits } from '../lib/numbers.ts';
 
+/** Metadata key telling json-schema.ts how to describe a figure to editors. */
+export const JSON_KIND = 'x-gongkai-kind';
+
 /** Issue parameters our error map understands (see errors.ts). */
 export interface FigureIssueParams {
   rule: 'schema.number-format';
@@ -51,7 +54,11 @@ function decimal(options: DecimalOptions) {
       if (scaleOf(text) > maxScale) return fail(`小数位数过多（最多 ${maxScale} 位）：${text}`);
       return text;
     })
-    .meta({ title, ...(options.description ? { description: options.description } : {}) });
+    .meta({
+      title,
+      ...(options.description ? { description: options.description } : {}),
+      [JSON_KIND]: integer ? 'integer' : signed ? 'signed-decimal' : 'decimal',
+    });
 }
 
 /** Why a typed-in number is not canonical, and the value to write instead. */

@@ -44,7 +44,9 @@ export function parseFrontmatter(yamlText: string, { offset, position }: Frontma
   const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   const error = doc.errors[0];
   if (error) {
-    const at = position(offset + error.pos[0]);
+    // An unclosed quote is reported where the document ends; point at the line that opened it.
+    const opened = error.code === 'MISSING_CHAR' ? unbalancedQuoteLine(yamlText) : undefined;
+    const at = position(offset + (opened ?? error.pos[0]));
     const known = YAML_MESSAGES[error.code];
     const colonHint = /^\s*[^:#\s][^:]*：/m.test(yamlText)
       ? '注意：键名后要用英文冒号加空格（“: ”），不能用中文冒号“：”。'
@@ -85,6 +87,17 @@ export function parseFrontmatter(yamlText: string, { offset, position }: Frontma
       },
     },
   };
+}
+
+/** Offset of the first line with an odd number of double quotes (outside comments). */
+function unbalancedQuoteLine(yamlText: string): number | undefined {
+  let offset = 0;
+  for (const line of yamlText.split('\n')) {
+    const code = line.replace(/\s#.*$/, '').replace(/\\"/g, '');
+    if ((code.match(/"/g) ?? []).length % 2 === 1) return offset + line.search(/"/);
+    offset += line.length + 1;
+  }
+  return undefined;
 }
 
 /** Offset in the YAML text of the deepest node on the path that exists. */

@@ -46,6 +46,8 @@ export interface ContentTree {
   site: SourceFile<Site> | undefined;
   departments: SourceFile<Department>[];
   reports: ReportFile[];
+  /** Report files found, including those that could not be read. */
+  reportFiles: number;
   problems: FileProblem[];
 }
 
@@ -199,9 +201,11 @@ export async function loadContent(root: string): Promise<ContentTree> {
     if (dep) departments.push(dep);
   }
   const reports: ReportFile[] = [];
+  let reportFiles = 0;
   for (const path of await listFiles(join(root, LAYOUT.reports))) {
+    if (/\.mdx?$/.test(path)) reportFiles++;
     const report = await loadReport(root, path, problems);
     if (report) reports.push(report);
   }
-  return { root, site, departments, reports, problems };
+  return { root, site, departments, reports, reportFiles, problems };
 }

@@ -44,7 +44,12 @@ export function parseBody(text: string, kind: 'md' | 'mdx'): BodyResult {
     const e = error as ParseError;
     if (!e.reason) throw error;
     const place = e.place && 'start' in e.place ? e.place.start : e.place;
-    const at = place ?? { line: e.line ?? 1, column: e.column ?? 1 };
+    // mdast-util-mdx-jsx gives the position of an unclosed tag only in its text: “(3:1-3:12)”.
+    const inReason = /\((\d+):(\d+)-\d+:\d+\)/.exec(e.reason);
+    const at =
+      place ??
+      (e.line ? { line: e.line, column: e.column ?? 1 } : undefined) ??
+      (inReason ? { line: Number(inReason[1]), column: Number(inReason[2]) } : { line: 1, column: 1 });
     const explain = MDX_MESSAGES[e.ruleId ?? ''];
     return {
       ok: false,

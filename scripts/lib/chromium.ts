@@ -1,0 +1,37 @@
+// One way to start Chromium for everything that needs a browser (PDFs, browser
+// tests, screenshots): Debian's chromium through playwright-core, since
+// Playwright's own browser download is not available here.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+
+const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+
+/** GONGKAI_CHROMIUM, else the first Debian location that exists; undefined when there is none. */
+export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.GONGKAI_CHROMIUM) return env.GONGKAI_CHROMIUM;
+  return CANDIDATES.find((p) => existsSync(p));
+}
+
+// Without the background-networking flags Chromium keeps trying to reach
+// Google's services, which this closed network refuses.
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+  '--font-render-hinting=none',
+];
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (!executablePath) {
+    throw new Error(
+      '找不到 Chromium。请安装 Debian 软件包 chromium（sudo apt-get install chromium），或用环境变量 GONGKAI_CHROMIUM 指定其路径。',
+    );
+  }
+  return chromium.launch({ headless: true, ...options, executablePath, args: [...ARGS, ...(options.args ?? [])] });
+}

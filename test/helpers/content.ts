@@ -1,0 +1,97 @@
+// Content trees for tests: a copy of the shipped content/ with edits applied,
+// described as data (test/fixtures/bad/*.json) so a fixture shows exactly
+// what differs from the real report.
+import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { PROJECT_ROOT } from '../../scripts/lib/paths.ts';
+
+export const SEED_CONTENT = join(PROJECT_ROOT, 'content');
+export const SEED_REPORT = 'reports/2023/kgxj.mdx';
+
+export type Edit =
+  | { file: string; replace: [from: string, to: string] }
+  | { file: string; write: string }
+  | { file: string; remove: true }
+  | { file: string; renameTo: string }
+  | { file: string; copyTo: string }
+  | { file: string; encoding: 'gb18030' }
+  | { file: string; bom: true };
+
+export interface FixtureCase {
+  title: string;
+  edits: Edit[];
+  expect?: {
+    rule: string;
+    file: string;
+    line?: number;
+    /** The expected line is the first line of the edited file containing this text. */
+    lineOf?: string;
+    message: string[];
+    hint?: string[];
+  };
+}
+
+export async function tempDir(prefix = 'gongkai-test-'): Promise<string> {
+  return mkdtemp(join(tmpdir(), prefix));
+}
+
+async function encodeGb18030(text: string): Promise<Buffer> {
+  // Node can decode GB18030 but not encode it; iconv (glibc) can.
+  const { spawnSync } = await import('node:child_process');
+  const r = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], { input: text });
+  if (r.status !== 0) throw new Error(`iconv failed: ${r.stderr}`);
+  return r.stdout;
+}
+
+export async function applyEdit(root: string, edit: Edit): Promise<void> {
+  const path = join(root, edit.file);
+  if ('replace' in edit) {
+    const text = await readFile(path, 'utf8');
+    if (!text.includes(edit.replace[0]))
+      throw new Error(`fixture edit: ${edit.file} does not contain ${JSON.stringify(edit.replace[0])}`);
+    await writeFile(path, text.replace(edit.replace[0], edit.replace[1]));
+  } else if ('write' in edit) {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, edit.write);
+  } else if ('remove' in edit) {
+    await rm(path);
+  } else if ('renameTo' in edit) {
+    await mkdir(dirname(join(root, edit.renameTo)), { recursive: true });
+    await rename(path, join(root, edit.renameTo));
+  } else if ('copyTo' in edit) {
+    await cp(path, join(root, edit.copyTo));
+  } else if ('encoding' in edit) {
+    await writeFile(path, await encodeGb18030(await readFile(path, 'utf8')));
+  } else if ('bom' in edit) {
+    await writeFile(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(path)]));
+  }
+}
+
+/** A temporary copy of content/ with the edits applied; returns its root. */
+export async function contentWith(edits: readonly Edit[] = [], base = SEED_CONTENT): Promise<string> {
+  const root = await tempDir();
+  await cp(base, root, { recursive: true });
+  for (const edit of edits) await applyEdit(root, edit);
+  return root;
+}
+
+/** 1-based number of the first line of `file` (in `root`) that contains `needle`. */
+export async function lineOf(root: string, file: string, needle: string): Promise<number> {
+  const lines = (await readFile(join(root, file), 'utf8')).split('\n');
+  const i = lines.findIndex((l) => l.includes(needle));
+  if (i < 0) throw new Error(`${file} has no line containing ${JSON.stringify(needle)}`);
+  return i + 1;
+}
+
+export async function readFixtures(kind: 'bad' | 'good'): Promise<{ name: string; fixture: FixtureCase }[]> {
+  const { readdir } = await import('node:fs/promises');
+  const dir = join(PROJECT_ROOT, 'test/fixtures', kind);
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  return Promise.all(
+    files.map(async (f) => ({
+      name: f.replace(/\.json$/, ''),
+      fixture: JSON.parse(await readFile(join(dir, f), 'utf8')) as FixtureCase,
+    })),
+  );
+}

@@ -1,0 +1,10 @@
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { PROJECT_ROOT } from '../../scripts/lib/paths.ts';
+import { rulesDoc } from '../../scripts/lib/rules-doc.ts';
+
+test('docs/检查规则.md lists exactly the rules the checks run (run npm run docs after changing a rule)', async () => {
+  assert.equal(await readFile(join(PROJECT_ROOT, 'docs/检查规则.md'), 'utf8'), rulesDoc());
+});

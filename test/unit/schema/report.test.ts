@@ -1,0 +1,100 @@
+// The report schema: what it accepts, what it rejects, and how it explains.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseWithFriendlyErrors, type SchemaProblem } from '../../../src/schema/errors.ts';
+import { reportJsonSchema } from '../../../src/schema/json-schema.ts';
+import { reportSchema } from '../../../src/schema/report.ts';
+import { seedFile } from '../../helpers/seed.ts';
+
+async function seedData(): Promise<Record<string, unknown>> {
+  return structuredClone((await seedFile()).frontmatter.data) as Record<string, unknown>;
+}
+
+function problemsOf(input: unknown): SchemaProblem[] {
+  const r = parseWithFriendlyErrors(reportSchema, input);
+  assert.equal(r.ok, false, 'expected the schema to reject the input');
+  return r.ok ? [] : r.problems;
+}
+
+test('the seed frontmatter is valid and its figures are exact decimal strings', async () => {
+  const r = parseWithFriendlyErrors(reportSchema, await seedData());
+  assert.ok(r.ok);
+  assert.equal(r.data.budget.final, '825.75');
+  assert.equal(r.data.budget.unit, '万元');
+  assert.equal(r.data.indicators[0]?.rate, '101.25');
+  assert.equal(r.data.issued, '2024-06-26');
+  assert.equal(r.data.duties.length, 16);
+  assert.equal(r.data.units.length, 10);
+});
+
+test('a quoted amount keeps its trailing zeros; a Date from js-yaml becomes a calendar date', async () => {
+  const data = await seedData();
+  (data.budget as Record<string, unknown>).final = '826.00';
+  data.issued = new Date(Date.UTC(2024, 5, 26));
+  const r = parseWithFriendlyErrors(reportSchema, data);
+  assert.ok(r.ok);
+  assert.equal(r.data.budget.final, '826.00');
+  assert.equal(r.data.issued, '2024-06-26');
+});
+
+test('a misspelt key is reported once, with the key that was meant', async () => {
+  const data = await seedData();
+  data.scroe = data.score;
+  delete data.score;
+  const problems = problemsOf(data);
+  assert.deepEqual(
+    problems.map((p) => p.rule),
+    ['schema.unknown-key'],
+  );
+  assert.match(problems[0]?.message ?? '', /是不是要写 score（自评得分）/);
+});
+
+test('a Chinese label used as a key is matched to its field', async () => {
+  const data = await seedData();
+  (data.budget as Record<string, unknown>)['决算数'] = 825.75;
+  const [p] = problemsOf(data);
+  assert.match(p?.message ?? '', /没有“决算数”这一项，是不是要写 final/);
+});
+
+test('figures in the wrong shape are explained in Chinese with the fix', async () => {
+  const cases: [unknown, RegExp][] = [
+    ['８２５.７５', /全角数字.*825\.75/],
+    ['1,102.8', /千位分隔符.*1102\.8/],
+    ['100%', /不要带百分号.*100/],
+    ['825.75万元', /不要带单位/],
+    [-1, /不能为负数/],
+    [true, /应填写数字/],
+    [null, /应填写数字/],
+  ];
+  for (const [value, message] of cases) {
+    const data = await seedData();
+    (data.budget as Record<string, unknown>).final = value;
+    const [p] = problemsOf(data);
+    assert.equal(p?.rule, value === true || value === null ? 'schema.type' : 'schema.number-format');
+    assert.deepEqual(p?.path, ['budget', 'final']);
+    assert.match(p?.message ?? '', message, String(value));
+    assert.match(p?.message ?? '', /^budget\.final（年终决算数）：/);
+  }
+});
+
+test('a count must be a whole number, a date a real day', async () => {
+  const data = await seedData();
+  (data.staffing as Record<string, unknown>).actual = 21.5;
+  data.issued = '2024-13-01';
+  const problems = problemsOf(data);
+  assert.ok(problems.some((p) => p.rule === 'schema.number-format' && /应为整数/.test(p.message)));
+  assert.ok(problems.some((p) => p.rule === 'schema.date' && /没有这一天/.test(p.message)));
+});
+
+test('the JSON Schema for editors describes figures as numbers or decimal strings', () => {
+  const schema = reportJsonSchema() as { properties: Record<string, { properties?: Record<string, unknown> }> };
+  assert.deepEqual(schema.properties.budget?.properties?.final, {
+    title: '年终决算数',
+    description: '年终决算数（金额，半角数字，例如 825.75）',
+    anyOf: [
+      { type: 'number', minimum: 0 },
+      { type: 'string', pattern: '^\\d+(\\.\\d+)?$' },
+    ],
+  });
+  assert.equal((schema as { additionalProperties?: boolean }).additionalProperties, false);
+});
