@@ -1,6 +1,7 @@
 // content/site.yaml: the identity of the disclosure website.
 import { z } from 'astro/zod';
 import { contactSchema } from './department.ts';
+import { printSchema } from './print.ts';
 import { text } from './text.ts';
 
 export const siteSchema = z
@@ -20,6 +21,7 @@ export const siteSchema = z
     icp: text('ICP 备案号', '例如 湘ICP备12345678号'),
     psb: text('公安机关备案号', '例如 湘公网安备 43312502000001号'),
     contact: contactSchema.optional(),
+    print: printSchema.default(() => printSchema.parse({})),
   })
   .meta({ title: '网站信息', description: '公开网站的基本信息（content/site.yaml）' });
 

@@ -1,0 +1,41 @@
+// The PDFs: every report's print page (already in the staging folder) printed
+// to pdf/<year>/<dept>.pdf, with pdf/manifest.json. GONGKAI_PDF=0 skips them.
+// A report whose PDF fails fails the build, like a failed check: nothing is
+// published, and every failing report is named at once.
+import { join } from 'node:path';
+import { UserError } from '../cli.ts';
+import { pdfJobs } from '../pdf/jobs.ts';
+import { cacheFrom, parseEngine, parseJobs, parseTimeout } from '../pdf/options.ts';
+import { EXIT_BROWSER, failureLine, outcomeOf } from '../pdf/outcome.ts';
+import { recordRun } from '../pdf/output.ts';
+import { renderPdfs } from '../pdf/render.ts';
+import type { BuildStep } from './types.ts';
+
+export const pdfStep: BuildStep = {
+  name: 'pdf',
+  title: '打印版',
+  skip: ({ env }) => (env.GONGKAI_PDF === '0' ? '已跳过（GONGKAI_PDF=0）' : undefined),
+  async run({ contentRoot, tree, outDir, env }) {
+    const engine = parseEngine(env.GONGKAI_PDF_ENGINE);
+    const pdfDir = join(outDir, 'pdf');
+    const results = await renderPdfs({
+      siteDir: outDir,
+      contentRoot,
+      pdfDir,
+      jobs: pdfJobs(tree),
+      engine,
+      concurrency: parseJobs(env.GONGKAI_PDF_JOBS),
+      cache: cacheFrom(env),
+      timeoutMs: parseTimeout(env.GONGKAI_PDF_TIMEOUT),
+      fontFiles: tree.site?.data?.print.font_files.map((f) => f.file) ?? [],
+    });
+    await recordRun(pdfDir, results, engine, undefined);
+    const outcome = outcomeOf(results);
+    if (outcome.failed.length) {
+      const lines = outcome.failed.map(failureLine).join('\n');
+      if (outcome.exitCode === EXIT_BROWSER) throw new Error(`浏览器未能生成 PDF：\n${lines}`);
+      throw new UserError(`PDF 未能生成，网站未发布：\n${lines}`);
+    }
+    return outcome.summary;
+  },
+};

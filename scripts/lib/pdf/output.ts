@@ -1,0 +1,38 @@
+// After a run: the pdf/ folder holds exactly the PDFs that rendered, and a
+// manifest of them. A report that failed loses its old PDF (it would no
+// longer match the report); a full run also drops PDFs of reports that are
+// gone. A shard touches only its own reports and writes its own manifest.
+import { readdir, rm } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import type { Engine } from './engines.ts';
+import { MANIFEST, writeManifest, type ManifestEntry } from './manifest.ts';
+import type { JobResult } from './render.ts';
+import { shardLabel, type Shard } from './shard.ts';
+
+async function pdfFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.pdf'))
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+}
+
+export async function recordRun(
+  pdfDir: string,
+  results: readonly JobResult[],
+  engine: Engine,
+  shard: Shard | undefined,
+): Promise<string> {
+  const reports: Record<string, ManifestEntry> = {};
+  for (const r of results) {
+    if (r.entry) reports[r.job.id] = r.entry;
+    else await rm(join(pdfDir, r.job.file), { force: true });
+  }
+  if (!shard) {
+    const current = new Set(results.map((r) => r.job.file));
+    for (const file of await pdfFiles(pdfDir)) if (!current.has(file)) await rm(join(pdfDir, file));
+    for (const name of await readdir(pdfDir)) if (/^manifest\..+\.json$/.test(name)) await rm(join(pdfDir, name));
+  }
+  const name = shard ? `manifest.${shardLabel(shard)}.json` : MANIFEST;
+  await writeManifest(pdfDir, name, { engine, ...(shard ? { shard: `${shard.index}/${shard.count}` } : {}), reports });
+  return name;
+}

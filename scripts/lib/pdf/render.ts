@@ -1,0 +1,158 @@
+// Renders a list of reports to PDF: one browser, a pool of pages working in
+// parallel, a content-hash cache in front. A report that fails is recorded
+// and the others go on. Shared by `npm run pdf`, the build step and the
+// benchmark.
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../chromium.ts';
+import { hashOf, type PdfCache } from './cache.ts';
+import { pageUrl, renderWith, setUpPage, type Engine } from './engines.ts';
+import { RenderFailure } from './failure.ts';
+import { browserVersion, fontFilesHash, systemFonts } from './inputs.ts';
+import type { PdfJob } from './jobs.ts';
+import type { ManifestEntry } from './manifest.ts';
+import { finishPdf } from './metadata.ts';
+import { servePrintSite } from './server.ts';
+
+/** Bump when the pipeline changes what it makes of the same inputs. */
+const PIPELINE_VERSION = '1';
+
+export interface RenderOptions {
+  /** The built site, with the print and preview pages of every job. */
+  siteDir: string;
+  contentRoot: string;
+  /** The pdf/ folder of the output. */
+  pdfDir: string;
+  jobs: readonly PdfJob[];
+  engine: Engine;
+  /** Browser pages working at once. */
+  concurrency: number;
+  /** Undefined: render everything. */
+  cache: PdfCache | undefined;
+  /** Per report, for loading, paging and printing. */
+  timeoutMs: number;
+  /** Licensed font files of site.yaml, relative to the content root. */
+  fontFiles: readonly string[];
+  onResult?: (result: JobResult, done: number, total: number) => void;
+}
+
+export interface JobResult {
+  job: PdfJob;
+  status: 'rendered' | 'cached' | 'failed';
+  entry?: ManifestEntry;
+  failure?: RenderFailure;
+}
+
+const ASSET = /(?:src|href)="(\/_astro\/[^"]+)"/g;
+
+/** The cache key of a job: the page and its assets, plus everything else that shapes the PDF. */
+async function keyOf(job: PdfJob, opts: RenderOptions, shared: string, assets: Map<string, Promise<Buffer>>) {
+  const url = pageUrl(opts.engine, '', job.reportPath);
+  let html: Buffer;
+  try {
+    html = await readFile(join(opts.siteDir, url, 'index.html'));
+  } catch {
+    throw new RenderFailure('infrastructure', `网站中没有打印页 ${url}（网站是否已用当前代码生成？）`);
+  }
+  const parts: (string | Buffer)[] = [shared, JSON.stringify(job.metadata), html];
+  for (const [, asset] of html.toString('utf8').matchAll(ASSET)) {
+    if (!asset) continue;
+    if (!assets.has(asset)) assets.set(asset, readFile(join(opts.siteDir, asset)).catch(() => Buffer.alloc(0)));
+    parts.push(asset, await assets.get(asset)!);
+  }
+  return hashOf(...parts);
+}
+
+async function writeAtomically(path: string, bytes: Uint8Array) {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, bytes);
+  await rename(tmp, path);
+}
+
+export async function renderPdfs(opts: RenderOptions): Promise<JobResult[]> {
+  const shared = hashOf(
+    PIPELINE_VERSION,
+    opts.engine,
+    browserVersion(),
+    systemFonts(),
+    await fontFilesHash(opts.contentRoot, opts.fontFiles),
+  );
+  const assets = new Map<string, Promise<Buffer>>();
+  const server = await servePrintSite(opts.siteDir, opts.contentRoot, opts.fontFiles);
+  let browser: Promise<Browser> | undefined;
+  const results: JobResult[] = new Array(opts.jobs.length);
+  let next = 0;
+  let done = 0;
+
+  const record = (i: number, result: JobResult) => {
+    results[i] = result;
+    opts.onResult?.(result, ++done, opts.jobs.length);
+  };
+
+  async function worker() {
+    let page: Page | undefined;
+    try {
+      while (next < opts.jobs.length) {
+        const i = next++;
+        const job = opts.jobs[i]!;
+        try {
+          const key = await keyOf(job, opts, shared, assets);
+          const target = join(opts.pdfDir, job.file);
+          const cached = await opts.cache?.get(key);
+          if (cached) {
+            await writeAtomically(target, cached.bytes);
+            record(i, { job, status: 'cached', entry: entryOf(job, cached.bytes, cached.pages) });
+            continue;
+          }
+          browser ??= launchChromium();
+          if (!page || page.isClosed()) {
+            page = await (await browser).newPage();
+            await setUpPage(page, opts.engine);
+          }
+          const { pdf } = await renderWith(opts.engine, page, pageUrl(opts.engine, server.url, job.reportPath), opts.timeoutMs);
+          if (pdf.includes('/Type3')) {
+            throw new RenderFailure(
+              'content',
+              '有文字没有可嵌入的字体，在 PDF 中成了 Type 3 轮廓（多为字库缺字的生僻字或加粗）；请在 site.yaml 的 print.fonts 中加入含这些字的 TrueType 字体',
+            );
+          }
+          const { bytes, pages } = await finishPdf(pdf, job.metadata, key);
+          await opts.cache?.put(key, { bytes, pages });
+          await writeAtomically(target, bytes);
+          record(i, { job, status: 'rendered', entry: entryOf(job, bytes, pages) });
+        } catch (error) {
+          const failure =
+            error instanceof RenderFailure
+              ? error
+              : new RenderFailure('infrastructure', error instanceof Error ? error.message.split('\n')[0]! : String(error));
+          // A page that failed may be in any state: the next job gets a fresh one.
+          if (failure.kind === 'infrastructure') await page?.close().catch(() => {});
+          record(i, { job, status: 'failed', failure });
+        }
+      }
+    } finally {
+      await page?.close().catch(() => {});
+    }
+  }
+
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, opts.jobs.length)) }, worker));
+  } finally {
+    await server.close();
+    if (browser) await (await browser.catch(() => undefined))?.close();
+  }
+  return results;
+}
+
+function entryOf(job: PdfJob, bytes: Uint8Array, pages: number): ManifestEntry {
+  return {
+    file: job.file,
+    sha256: hashOf(bytes),
+    bytes: bytes.length,
+    pages,
+    title: job.metadata.title,
+    issued: job.metadata.issued,
+  };
+}

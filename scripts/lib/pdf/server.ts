@@ -1,0 +1,42 @@
+// The built site over HTTP on 127.0.0.1 for the browser that prints it, plus
+// the licensed font files named in site.yaml (print.font_files), which are
+// served from the content tree only here and never copied into the site.
+import { createReadStream } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import sirv from 'sirv';
+import { FONT_FILES_URL } from '../../../src/components/print/font-css.ts';
+import type { StaticServer } from '../serve.ts';
+
+export async function servePrintSite(siteDir: string, contentRoot: string, fontFiles: readonly string[]) {
+  const site = sirv(siteDir, { dev: true, etag: false, dotfiles: false });
+  const fonts = new Map(fontFiles.map((f) => [FONT_FILES_URL + encodeURI(f), join(contentRoot, f)]));
+  const server: Server = createServer((req, res) => {
+    const font = fonts.get((req.url ?? '').split('?')[0] ?? '');
+    if (font) {
+      res.setHeader('content-type', 'font/ttf');
+      createReadStream(font)
+        .on('error', () => {
+          res.statusCode = 404;
+          res.end();
+        })
+        .pipe(res);
+      return;
+    }
+    site(req, res, () => {
+      res.statusCode = 404;
+      res.end('not found');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
+  } satisfies StaticServer;
+}

@@ -1,0 +1,117 @@
+// npm run pdf [-- --shard i/n] [--engine=pagedjs|chromium] [--jobs N] [--out dir]
+//             [--site dir] [--no-cache] [--timeout s] [--merge]
+// Checks the content, builds the site's print pages (or uses --site), and
+// renders <out>/pdf/<year>/<dept>.pdf for every report (or this shard's).
+// Exit 0: all PDFs written; 1: content problems (the other PDFs are written);
+// 69: the browser failed (crash, timeout, no Chromium); 70: a bug.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { checkContent, failed } from '../src/checks/index.ts';
+import { contentRoot } from '../src/source/content-root.ts';
+import { loadContent } from '../src/source/load.ts';
+import { siteStep } from './lib/build/site.ts';
+import { EXIT, run, UserError } from './lib/cli.ts';
+import { formatHuman } from './lib/format-findings.ts';
+import { distDir } from './lib/paths.ts';
+import { pdfJobs } from './lib/pdf/jobs.ts';
+import { mergeManifests } from './lib/pdf/manifest.ts';
+import { cacheFrom, parseEngine, parseJobs, parseTimeout } from './lib/pdf/options.ts';
+import { failureLine, outcomeOf } from './lib/pdf/outcome.ts';
+import { recordRun } from './lib/pdf/output.ts';
+import { renderPdfs } from './lib/pdf/render.ts';
+import { inShard, parseShard } from './lib/pdf/shard.ts';
+
+const seconds = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} 秒`;
+
+run(async () => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      options: {
+        shard: { type: 'string' },
+        engine: { type: 'string' },
+        jobs: { type: 'string' },
+        out: { type: 'string' },
+        site: { type: 'string' },
+        timeout: { type: 'string' },
+        'no-cache': { type: 'boolean' },
+        merge: { type: 'boolean' },
+      },
+    });
+  } catch (error) {
+    throw new UserError(`${(error as Error).message}。用法：npm run pdf -- [--shard i/n] [--engine=pagedjs|chromium] [--jobs N] [--out 目录]`);
+  }
+  const { values } = parsed;
+  const env = process.env;
+  const pdfDir = join(distDir(values.out), 'pdf');
+
+  if (values.merge) {
+    const manifest = await mergeManifests(pdfDir);
+    console.log(`✓ 已合并分片清单：${Object.keys(manifest.reports).length} 份 PDF → ${join(pdfDir, 'manifest.json')}`);
+    return EXIT.ok;
+  }
+
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+  const engine = parseEngine(values.engine ?? env.GONGKAI_PDF_ENGINE);
+  const concurrency = parseJobs(values.jobs ?? env.GONGKAI_PDF_JOBS);
+  const timeoutMs = parseTimeout(values.timeout ?? env.GONGKAI_PDF_TIMEOUT);
+  const cache = cacheFrom(env, values['no-cache']);
+
+  const start = performance.now();
+  const root = contentRoot();
+  const tree = await loadContent(root);
+  const checks = checkContent(tree);
+  if (failed(checks)) {
+    process.stderr.write(formatHuman(checks, process.cwd(), process.stderr.isTTY));
+    process.stderr.write('内容有错误，未生成 PDF。请按上面的提示修改后重新运行。\n');
+    return EXIT.problems;
+  }
+  const jobs = inShard(pdfJobs(tree), shard);
+  const site = tree.site?.data;
+
+  let siteDir = values.site;
+  let builtSite: string | undefined;
+  if (!siteDir) {
+    const t = performance.now();
+    builtSite = siteDir = await mkdtemp(join(tmpdir(), 'gongkai-pdf-site-'));
+    await siteStep.run({ contentRoot: root, tree, checks, outDir: siteDir, dest: siteDir, env });
+    console.log(`✓ 打印页（${seconds(t)}）`);
+  }
+
+  const live = process.stdout.isTTY && !env.CI;
+  try {
+    const results = await renderPdfs({
+      siteDir,
+      contentRoot: root,
+      pdfDir,
+      jobs,
+      engine,
+      concurrency,
+      cache,
+      timeoutMs,
+      fontFiles: site?.print.font_files.map((f) => f.file) ?? [],
+      onResult: (r, done, total) => {
+        if (r.status === 'failed') process.stderr.write(`${live ? '\r\x1b[K' : ''}${failureLine(r)}\n`);
+        if (live) process.stdout.write(`\r\x1b[K${done} / ${total} ${r.job.id}`);
+      },
+    });
+    if (live) process.stdout.write('\r\x1b[K');
+    const manifest = await recordRun(pdfDir, results, engine, shard);
+    const outcome = outcomeOf(results);
+    const where = shard ? `，第 ${shard.index}/${shard.count} 片` : '';
+    console.log(`${outcome.failed.length ? '✗' : '✓'} ${outcome.summary}，引擎 ${engine}${where}（${seconds(start)}）`);
+    console.log(`  输出：${pdfDir}（清单 ${manifest}）`);
+    if (outcome.failed.length) {
+      process.stderr.write(
+        outcome.exitCode === EXIT.problems
+          ? '以上报告的 PDF 未生成：请按提示修改报告后重新运行 npm run pdf。\n'
+          : '浏览器未能完成以上报告（不是报告内容的问题）：请重新运行；如仍失败，请报告维护人员。\n',
+      );
+    }
+    return outcome.exitCode;
+  } finally {
+    if (builtSite) await rm(builtSite, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,73 @@
+// Paged.js 0.4.3 ignores orphans, widows and break-after: avoid when it breaks
+// inside a paragraph. This handler moves the break it chose (the start of the
+// overflow range) so that a page never ends with fewer than ORPHANS lines of
+// a paragraph, never leaves fewer than WIDOWS lines for the next page, and
+// never ends with a heading whose text went to the next page.
+import { Handler } from 'pagedjs';
+
+const ORPHANS = 2;
+const WIDOWS = 2;
+const BLOCK = 'p, li, h1, h2, h3, h4, h5';
+const isHeading = (el: Element | null): el is Element => !!el && /^H[1-5]$/.test(el.tagName);
+
+/** The first character of `block` whose line starts at or below `y`. */
+function positionAtLine(block: Element, y: number): [Text, number] | undefined {
+  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+  const range = block.ownerDocument.createRange();
+  for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
+    for (let i = 0; i < t.length; i++) {
+      range.setStart(t, i);
+      range.setEnd(t, i + 1);
+      const rect = range.getClientRects()[0];
+      if (rect && rect.top >= y - 1) return [t, i];
+    }
+  }
+  return undefined;
+}
+
+function lineTop(node: Text, offset: number): number | undefined {
+  const range = node.ownerDocument.createRange();
+  range.setStart(node, offset);
+  range.setEnd(node, Math.min(offset + 1, node.length));
+  return range.getClientRects()[0]?.top;
+}
+
+export class KeepLines extends Handler {
+  onOverflow(overflow: Range | undefined, _rendered: Element, bounds: DOMRect): Range | undefined {
+    if (!overflow) return undefined;
+    const start = overflow.startContainer;
+    let breakBefore: Element | undefined;
+
+    if (start instanceof Text && overflow.startOffset > 0) {
+      const block = start.parentElement?.closest(BLOCK);
+      if (!block || block.closest('table')) return undefined;
+      const lineHeight = parseFloat(getComputedStyle(block).lineHeight);
+      const box = block.getBoundingClientRect();
+      const top = lineTop(start, overflow.startOffset);
+      if (!lineHeight || top === undefined) return undefined;
+      const before = Math.round((top - box.top) / lineHeight);
+      const after = Math.round(box.height / lineHeight) - before;
+      if (before < ORPHANS) {
+        breakBefore = block;
+      } else if (after > 0 && after < WIDOWS && before - (WIDOWS - after) >= ORPHANS) {
+        const earlier = positionAtLine(block, top - (WIDOWS - after) * lineHeight);
+        if (earlier) overflow.setStart(earlier[0], earlier[1]);
+        return overflow;
+      } else {
+        return undefined;
+      }
+    } else if (!(start instanceof Text)) {
+      const el = start.childNodes[overflow.startOffset];
+      if (el instanceof Element) breakBefore = el;
+    }
+
+    if (!breakBefore) return undefined;
+    let target = breakBefore;
+    while (isHeading(target.previousElementSibling)) target = target.previousElementSibling;
+    // Only when something stays on this page: otherwise the page could never be filled.
+    if (target === breakBefore && breakBefore === start.childNodes[overflow.startOffset]) return undefined;
+    if (target.getBoundingClientRect().top <= bounds.top + 1) return undefined;
+    overflow.setStartBefore(target);
+    return overflow;
+  }
+}

@@ -1,0 +1,85 @@
+// The print preview: Paged.js lays the document out in pages, with our fixes
+// (repeated table headers, orphans/widows), then checks the result. The state
+// is published on window.gongkaiPaged (and html[data-paged]) for the PDF
+// renderer, which prints this very page (scripts/lib/pdf/engines.ts).
+import { Previewer, registerHandlers } from 'pagedjs';
+import { checkLayout, type LayoutProblem } from './check-layout.ts';
+import { describeElement } from './describe.ts';
+import { KeepLines } from './keep-lines.ts';
+import { RepeatTableHeaders } from './repeat-table-headers.ts';
+
+export interface PagedState {
+  state: 'running' | 'done' | 'failed';
+  pages?: number;
+  problems: LayoutProblem[];
+  error?: string;
+}
+
+declare global {
+  interface Window {
+    gongkaiPaged?: PagedState;
+  }
+}
+
+function publish(state: PagedState) {
+  window.gongkaiPaged = state;
+  document.documentElement.dataset.paged = state.state;
+}
+
+/** Paged.js reports items it cannot place only through console.warn/error. */
+function captureLayoutWarnings(into: LayoutProblem[]): () => void {
+  const { warn, error } = console;
+  const capture =
+    (original: (...args: unknown[]) => void) =>
+    (...args: unknown[]) => {
+      const [message, node] = args;
+      if (typeof message === 'string' && /Unable to layout item|Layout repeated/.test(message)) {
+        const el = node instanceof Element ? node : node instanceof Node ? node.parentElement : null;
+        into.push({ kind: 'layout', element: el ? describeElement(el) : '（未知元素）' });
+      }
+      original.apply(console, args);
+    };
+  console.warn = capture(warn);
+  console.error = capture(error);
+  return () => {
+    console.warn = warn;
+    console.error = error;
+  };
+}
+
+function showProblems(problems: LayoutProblem[]) {
+  if (!problems.length) return;
+  const box = document.createElement('div');
+  box.className = 'paged-problems';
+  box.setAttribute('role', 'alert');
+  const title = document.createElement('p');
+  title.textContent = `排版有 ${problems.length} 处问题，生成 PDF 时会报错：`;
+  const list = document.createElement('ul');
+  for (const p of problems) {
+    const li = document.createElement('li');
+    li.textContent = `${p.page ? `第 ${p.page} 页：` : ''}${p.element}`;
+    list.append(li);
+  }
+  box.append(title, list);
+  document.body.prepend(box);
+}
+
+async function main() {
+  publish({ state: 'running', problems: [] });
+  const problems: LayoutProblem[] = [];
+  const restore = captureLayoutWarnings(problems);
+  try {
+    await document.fonts.ready;
+    registerHandlers(RepeatTableHeaders, KeepLines);
+    const flow = await new Previewer().preview();
+    problems.push(...checkLayout(flow, document.querySelector('.pagedjs_pages') ?? document));
+    publish({ state: 'done', pages: flow.total, problems });
+    showProblems(problems);
+  } catch (error) {
+    publish({ state: 'failed', problems, error: error instanceof Error ? error.message : String(error) });
+  } finally {
+    restore();
+  }
+}
+
+void main();

@@ -1,0 +1,15 @@
+// The part of Paged.js 0.4.3 (no published types) that the print scripts use.
+declare module 'pagedjs' {
+  export class Handler {
+    constructor(chunker: unknown, polisher: unknown, caller: unknown);
+  }
+  export interface Flow {
+    total: number;
+    source: DocumentFragment | Element;
+    pages: { element: HTMLElement; area: HTMLElement }[];
+  }
+  export class Previewer {
+    preview(content?: unknown, stylesheets?: unknown, renderTo?: unknown): Promise<Flow>;
+  }
+  export function registerHandlers(...handlers: (typeof Handler)[]): void;
+}
