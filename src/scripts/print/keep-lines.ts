@@ -3,6 +3,9 @@
 // overflow range) so that a page never ends with fewer than ORPHANS lines of
 // a paragraph, never leaves fewer than WIDOWS lines for the next page, and
 // never ends with a heading whose text went to the next page.
+// Paged.js measures overflow with CSS columns: the part of a paragraph that
+// does not fit flows into the next column, so its first client rect is the
+// part on this page and the others are what would move to the next one.
 import { Handler } from 'pagedjs';
 
 const ORPHANS = 2;
@@ -10,8 +13,8 @@ const WIDOWS = 2;
 const BLOCK = 'p, li, h1, h2, h3, h4, h5';
 const isHeading = (el: Element | null): el is Element => !!el && /^H[1-5]$/.test(el.tagName);
 
-/** The first character of `block` whose line starts at or below `y`. */
-function positionAtLine(block: Element, y: number): [Text, number] | undefined {
+/** The first character of `block` on this page whose line starts at or below `y`. */
+function positionAtLine(block: Element, y: number, right: number): [Text, number] | undefined {
   const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
   const range = block.ownerDocument.createRange();
   for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
@@ -19,18 +22,13 @@ function positionAtLine(block: Element, y: number): [Text, number] | undefined {
       range.setStart(t, i);
       range.setEnd(t, i + 1);
       const rect = range.getClientRects()[0];
-      if (rect && rect.top >= y - 1) return [t, i];
+      if (rect && rect.left < right && rect.top >= y - 1) return [t, i];
     }
   }
   return undefined;
 }
 
-function lineTop(node: Text, offset: number): number | undefined {
-  const range = node.ownerDocument.createRange();
-  range.setStart(node, offset);
-  range.setEnd(node, Math.min(offset + 1, node.length));
-  return range.getClientRects()[0]?.top;
-}
+const top = (el: Element) => el.getClientRects()[0]?.top ?? Number.NEGATIVE_INFINITY;
 
 export class KeepLines extends Handler {
   onOverflow(overflow: Range | undefined, _rendered: Element, bounds: DOMRect): Range | undefined {
@@ -42,16 +40,17 @@ export class KeepLines extends Handler {
       const block = start.parentElement?.closest(BLOCK);
       if (!block || block.closest('table')) return undefined;
       const lineHeight = parseFloat(getComputedStyle(block).lineHeight);
-      const box = block.getBoundingClientRect();
-      const top = lineTop(start, overflow.startOffset);
-      if (!lineHeight || top === undefined) return undefined;
-      const before = Math.round((top - box.top) / lineHeight);
-      const after = Math.round(box.height / lineHeight) - before;
+      const parts = [...block.getClientRects()];
+      const here = parts[0];
+      if (!lineHeight || !here) return undefined;
+      const before = Math.round(here.height / lineHeight);
+      const after = Math.round(parts.slice(1).reduce((h, r) => h + r.height, 0) / lineHeight);
       if (before < ORPHANS) {
         breakBefore = block;
       } else if (after > 0 && after < WIDOWS && before - (WIDOWS - after) >= ORPHANS) {
-        const earlier = positionAtLine(block, top - (WIDOWS - after) * lineHeight);
-        if (earlier) overflow.setStart(earlier[0], earlier[1]);
+        const earlier = positionAtLine(block, here.top + (before - (WIDOWS - after)) * lineHeight, bounds.right);
+        if (!earlier) return undefined;
+        overflow.setStart(earlier[0], earlier[1]);
         return overflow;
       } else {
         return undefined;
@@ -64,9 +63,9 @@ export class KeepLines extends Handler {
     if (!breakBefore) return undefined;
     let target = breakBefore;
     while (isHeading(target.previousElementSibling)) target = target.previousElementSibling;
-    // Only when something stays on this page: otherwise the page could never be filled.
     if (target === breakBefore && breakBefore === start.childNodes[overflow.startOffset]) return undefined;
-    if (target.getBoundingClientRect().top <= bounds.top + 1) return undefined;
+    // Only when something stays on this page: otherwise the page could never be filled.
+    if (top(target) <= bounds.top + 1) return undefined;
     overflow.setStartBefore(target);
     return overflow;
   }

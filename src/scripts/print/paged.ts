@@ -7,6 +7,7 @@ import { checkLayout, type LayoutProblem } from './check-layout.ts';
 import { describeElement } from './describe.ts';
 import { KeepLines } from './keep-lines.ts';
 import { RepeatTableHeaders } from './repeat-table-headers.ts';
+import { TableBreaks } from './table-breaks.ts';
 
 export interface PagedState {
   state: 'running' | 'done' | 'failed';
@@ -70,7 +71,7 @@ async function main() {
   const restore = captureLayoutWarnings(problems);
   try {
     await document.fonts.ready;
-    registerHandlers(RepeatTableHeaders, KeepLines);
+    registerHandlers(RepeatTableHeaders, TableBreaks, KeepLines);
     const flow = await new Previewer().preview();
     problems.push(...checkLayout(flow, document.querySelector('.pagedjs_pages') ?? document));
     publish({ state: 'done', pages: flow.total, problems });

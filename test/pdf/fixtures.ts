@@ -1,0 +1,62 @@
+// Synthetic content trees for the PDF tests, all made from the seed tree:
+// - longTable: the seed report plus a 220-row table (header repetition, no row lost or doubled);
+// - grid: a report whose body is plain Han text, to count lines and characters per page;
+// - several: the seed report under extra departments (shards, one bad report among good ones);
+// - wideTable: a table too wide for the 版心 (an element that cannot fit).
+// The text is clearly synthetic (“测试”), never mistaken for a published report.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { contentWith, SEED_CONTENT, SEED_REPORT, type Edit } from '../helpers/content.ts';
+
+export const LONG_TABLE_ROWS = 220;
+const ANCHOR = '## 四、本单位预算绩效管理主要经验及做法';
+
+/** “第0007行” — unique, easy to find in extracted text. */
+export const rowLabel = (n: number) => `第${String(n).padStart(4, '0')}行`;
+
+export function longTableMarkdown(rows = LONG_TABLE_ROWS): string {
+  const lines = ['| 序号 | 测试项目 | 金额（万元） |', '| --- | --- | --- |'];
+  for (let n = 1; n <= rows; n++) lines.push(`| ${rowLabel(n)} | 测试项目${n} | ${n}.00 |`);
+  return `${lines.join('\n')}\n\n`;
+}
+
+export const longTable = () =>
+  contentWith([{ file: SEED_REPORT, replace: [ANCHOR, `${longTableMarkdown()}${ANCHOR}`] }]);
+
+// 28 distinct Han characters per line, no punctuation inside a paragraph, so
+// every full line holds exactly 28 characters.
+const HAN = '测试文字排版网格每行二十八字每页二十二行仿宋三号公文格式国家标准党政机关版心天头订口页码';
+
+function paragraph(seed: number, lines: number): string {
+  let text = '';
+  for (let i = 0; text.length < lines * 28 - 3; i++) text += HAN[(seed * 7 + i * 3) % HAN.length];
+  return `${text}测试。`;
+}
+
+export async function grid(): Promise<string> {
+  const seed = await readFile(join(SEED_CONTENT, SEED_REPORT), 'utf8');
+  const frontmatter = seed.slice(0, seed.indexOf('\n---\n') + 5);
+  const body = ['## 一、测试', ...Array.from({ length: 12 }, (_, i) => paragraph(i, 6 + (i % 3)))].join('\n\n');
+  return contentWith([{ file: SEED_REPORT, write: `${frontmatter}\n${body}\n` }]);
+}
+
+/** Extra departments kgxj-b, kgxj-c … each with a copy of the seed report. */
+export function copiesOfSeed(ids: readonly string[]): Edit[] {
+  return ids.flatMap((id): Edit[] => [
+    { file: 'departments/kgxj.yaml', copyTo: `departments/${id}.yaml` },
+    { file: `departments/${id}.yaml`, replace: ['id: kgxj', `id: ${id}`] },
+    { file: SEED_REPORT, copyTo: `reports/2023/${id}.mdx` },
+    { file: `reports/2023/${id}.mdx`, replace: ['department: kgxj', `department: ${id}`] },
+  ]);
+}
+
+export const several = (ids: readonly string[]) => contentWith(copiesOfSeed(ids));
+
+const WIDE = `| ${Array.from({ length: 14 }, (_, i) => `测试列${i + 1}`).join(' | ')} |\n| ${Array(14).fill('---').join(' | ')} |\n| ${Array.from({ length: 14 }, (_, i) => `${1234567890123 + i}`).join(' | ')} |\n\n`;
+
+/** The seed plus kgxj-b, whose report has a table too wide for the page. */
+export const withWideTable = () =>
+  contentWith([
+    ...copiesOfSeed(['kgxj-b']),
+    { file: 'reports/2023/kgxj-b.mdx', replace: [ANCHOR, `${WIDE}${ANCHOR}`] },
+  ]);
