@@ -23,20 +23,33 @@ export function longTableMarkdown(rows = LONG_TABLE_ROWS): string {
 export const longTable = () =>
   contentWith([{ file: SEED_REPORT, replace: [ANCHOR, `${longTableMarkdown()}${ANCHOR}`] }]);
 
-// 28 distinct Han characters per line, no punctuation inside a paragraph, so
-// every full line holds exactly 28 characters.
+// Plain Han text without punctuation inside a paragraph, so every full line
+// holds exactly 28 characters and a paragraph of n lines has a known length:
+// 26 on its first line (two-character indent), 28 on the others, 3 (“测试。”
+// included) on its last.
 const HAN = '测试文字排版网格每行二十八字每页二十二行仿宋三号公文格式国家标准党政机关版心天头订口页码';
 
 function paragraph(seed: number, lines: number): string {
+  const length = 26 + 28 * (lines - 2) + 1;
   let text = '';
-  for (let i = 0; text.length < lines * 28 - 3; i++) text += HAN[(seed * 7 + i * 3) % HAN.length];
+  for (let i = 0; text.length < length; i++) text += HAN[(seed * 7 + i * 3) % HAN.length];
   return `${text}测试。`;
 }
+
+/**
+ * Paragraph sizes chosen to hit the page ends: page 1 holds the title, a blank
+ * line and the heading (3 lines) and three 6-line paragraphs (21 lines), so the
+ * fourth paragraph would leave one orphan line on page 1; page 2 then holds
+ * three 6-line paragraphs (18) and the first 4 lines of a 5-line paragraph,
+ * which would leave one widow line on page 3; page 3 is then filled exactly:
+ * 2 + 8 + 7 + 5 = 22 lines.
+ */
+export const GRID_PARAGRAPHS = [6, 6, 6, 6, 6, 6, 5, 8, 7, 5, 8, 7, 6];
 
 export async function grid(): Promise<string> {
   const seed = await readFile(join(SEED_CONTENT, SEED_REPORT), 'utf8');
   const frontmatter = seed.slice(0, seed.indexOf('\n---\n') + 5);
-  const body = ['## 一、测试', ...Array.from({ length: 12 }, (_, i) => paragraph(i, 6 + (i % 3)))].join('\n\n');
+  const body = ['## 一、测试', ...GRID_PARAGRAPHS.map((n, i) => paragraph(i, n))].join('\n\n');
   return contentWith([{ file: SEED_REPORT, write: `${frontmatter}\n${body}\n` }]);
 }
 

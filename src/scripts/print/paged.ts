@@ -1,13 +1,15 @@
 // The print preview: Paged.js lays the document out in pages, with our fixes
-// (repeated table headers, orphans/widows), then checks the result. The state
-// is published on window.gongkaiPaged (and html[data-paged]) for the PDF
-// renderer, which prints this very page (scripts/lib/pdf/engines.ts).
+// (repeated table headers, table breaks, orphans/widows, margins at the top
+// of a page), then checks the result. The state is published on
+// window.gongkaiPaged (and html[data-paged]) for the PDF renderer, which
+// prints this very page (scripts/lib/pdf/engines.ts).
 import { Previewer, registerHandlers } from 'pagedjs';
 import { checkLayout, type LayoutProblem } from './check-layout.ts';
 import { describeElement } from './describe.ts';
 import { KeepLines } from './keep-lines.ts';
 import { RepeatTableHeaders } from './repeat-table-headers.ts';
 import { TableBreaks } from './table-breaks.ts';
+import { TruncateMargins } from './truncate-margins.ts';
 
 export interface PagedState {
   state: 'running' | 'done' | 'failed';
@@ -71,7 +73,7 @@ async function main() {
   const restore = captureLayoutWarnings(problems);
   try {
     await document.fonts.ready;
-    registerHandlers(RepeatTableHeaders, TableBreaks, KeepLines);
+    registerHandlers(RepeatTableHeaders, TableBreaks, KeepLines, TruncateMargins);
     const flow = await new Previewer().preview();
     problems.push(...checkLayout(flow, document.querySelector('.pagedjs_pages') ?? document));
     publish({ state: 'done', pages: flow.total, problems });

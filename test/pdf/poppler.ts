@@ -1,0 +1,85 @@
+// Reading real PDFs the way a person checks a print file: poppler-utils
+// (pdfinfo, pdffonts, pdftotext) and, for what poppler does not show
+// (language, outline), the document catalogue through pdf-lib.
+import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+
+const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+
+export function pdfinfo(path: string): Record<string, string> {
+  const info: Record<string, string> = {};
+  for (const line of run('pdfinfo', ['-isodates', path]).split('\n')) {
+    const m = /^([^:]+):\s*(.*)$/.exec(line);
+    if (m) info[m[1]!] = m[2]!;
+  }
+  return info;
+}
+
+export interface FontRow {
+  name: string;
+  type: string;
+  embedded: boolean;
+}
+
+export function pdffonts(path: string): FontRow[] {
+  return run('pdffonts', [path])
+    .split('\n')
+    .slice(2)
+    .filter(Boolean)
+    .map((line) => {
+      const m = /^(\S+)\s+(.+?)\s{2,}\S+\s+(yes|no)\s+(yes|no)\s+(yes|no)/.exec(line);
+      return { name: m?.[1] ?? line, type: m?.[2] ?? '?', embedded: m?.[3] === 'yes' };
+    });
+}
+
+export function pdftotext(path: string, page?: number): string {
+  const range = page ? ['-f', String(page), '-l', String(page)] : [];
+  return run('pdftotext', [...range, path, '-']);
+}
+
+export interface TextLine {
+  text: string;
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+/** The text lines of every page with their boxes in points (pdftotext -bbox-layout). */
+export function pageLines(path: string): TextLine[][] {
+  const xml = run('pdftotext', ['-bbox-layout', path, '-']);
+  return xml
+    .split('<page ')
+    .slice(1)
+    .map((page) =>
+      [...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)].map(
+        (m) => ({
+          xMin: Number(m[1]),
+          yMin: Number(m[2]),
+          xMax: Number(m[3]),
+          yMax: Number(m[4]),
+          text: [...m[5]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(' '),
+        }),
+      ),
+    );
+}
+
+export const MM = 72 / 25.4;
+
+/** Language and outline titles from the catalogue. */
+export async function catalogue(path: string): Promise<{ lang: string | undefined; outline: string[] }> {
+  const doc = await PDFDocument.load(await readFile(path), { updateMetadata: false });
+  const text = (v: unknown) => (v instanceof PDFString || v instanceof PDFHexString ? v.decodeText() : undefined);
+  const outline: string[] = [];
+  const walk = (item: unknown) => {
+    for (let node = item; node instanceof PDFDict; node = node.lookup(PDFName.of('Next'))) {
+      const title = text(node.lookup(PDFName.of('Title')));
+      if (title) outline.push(title);
+      walk(node.lookup(PDFName.of('First')));
+    }
+  };
+  const outlines = doc.catalog.lookup(PDFName.of('Outlines'));
+  if (outlines instanceof PDFDict) walk(outlines.lookup(PDFName.of('First')));
+  return { lang: text(doc.catalog.lookup(PDFName.of('Lang'))), outline };
+}
