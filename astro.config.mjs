@@ -24,6 +24,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: {
     build: {
+      // The print preview bundles Paged.js (about 500 kB minified), loaded only by that page.
+      chunkSizeWarningLimit: 1024,
       rollupOptions: {
         // Every MDX module carries Astro's "use astro:head-inject" directive and the
         // bundler warns about each one: thousands of identical lines on a large tree.

@@ -18,9 +18,9 @@ import { distDir } from './lib/paths.ts';
 import { pdfJobs } from './lib/pdf/jobs.ts';
 import { mergeManifests } from './lib/pdf/manifest.ts';
 import { cacheFrom, parseEngine, parseJobs, parseTimeout } from './lib/pdf/options.ts';
-import { failureLine, outcomeOf } from './lib/pdf/outcome.ts';
+import { EXIT_BROWSER, failureLine, outcomeOf } from './lib/pdf/outcome.ts';
 import { recordRun } from './lib/pdf/output.ts';
-import { renderPdfs } from './lib/pdf/render.ts';
+import { BrowserUnavailable, renderPdfs } from './lib/pdf/render.ts';
 import { inShard, parseShard } from './lib/pdf/shard.ts';
 
 const seconds = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} 秒`;
@@ -41,7 +41,9 @@ run(async () => {
       },
     });
   } catch (error) {
-    throw new UserError(`${(error as Error).message}。用法：npm run pdf -- [--shard i/n] [--engine=pagedjs|chromium] [--jobs N] [--out 目录]`);
+    throw new UserError(
+      `${(error as Error).message}。用法：npm run pdf -- [--shard i/n] [--engine=pagedjs|chromium] [--jobs N] [--out 目录]`,
+    );
   }
   const { values } = parsed;
   const env = process.env;
@@ -111,6 +113,10 @@ run(async () => {
       );
     }
     return outcome.exitCode;
+  } catch (error) {
+    if (!(error instanceof BrowserUnavailable)) throw error;
+    process.stderr.write(`${live ? '\r\x1b[K' : ''}错误：${error.message}\n`);
+    return EXIT_BROWSER;
   } finally {
     if (builtSite) await rm(builtSite, { recursive: true, force: true });
   }

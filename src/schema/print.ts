@@ -56,13 +56,10 @@ export const printSchema = z
         subheading: [...DEFAULT_FONTS.subheading],
       })
       .meta({ title: '字体', description: '各部分的字体顺序（GB/T 9704）' }),
-    font_files: z
-      .array(fontFileSchema)
-      .default([])
-      .meta({
-        title: '授权字体文件',
-        description: '本单位有授权的字体文件，只用于生成 PDF（嵌入子集），不会复制到网站目录',
-      }),
+    font_files: z.array(fontFileSchema).default([]).meta({
+      title: '授权字体文件',
+      description: '本单位有授权的字体文件，只用于生成 PDF（嵌入子集），不会复制到网站目录',
+    }),
   })
   .meta({ title: 'PDF 排版', description: '打印版（PDF）的字体设置' });
 

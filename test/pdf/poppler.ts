@@ -53,15 +53,15 @@ export function pageLines(path: string): TextLine[][] {
     .split('<page ')
     .slice(1)
     .map((page) =>
-      [...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)].map(
-        (m) => ({
-          xMin: Number(m[1]),
-          yMin: Number(m[2]),
-          xMax: Number(m[3]),
-          yMax: Number(m[4]),
-          text: [...m[5]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(' '),
-        }),
-      ),
+      [
+        ...page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g),
+      ].map((m) => ({
+        xMin: Number(m[1]),
+        yMin: Number(m[2]),
+        xMax: Number(m[3]),
+        yMax: Number(m[4]),
+        text: [...m[5]!.matchAll(/<word[^>]*>([^<]*)<\/word>/g)].map((w) => w[1]).join(' '),
+      })),
     );
 }
 

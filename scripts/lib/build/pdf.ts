@@ -8,7 +8,7 @@ import { pdfJobs } from '../pdf/jobs.ts';
 import { cacheFrom, parseEngine, parseJobs, parseTimeout } from '../pdf/options.ts';
 import { EXIT_BROWSER, failureLine, outcomeOf } from '../pdf/outcome.ts';
 import { recordRun } from '../pdf/output.ts';
-import { renderPdfs } from '../pdf/render.ts';
+import { BrowserUnavailable, renderPdfs } from '../pdf/render.ts';
 import type { BuildStep } from './types.ts';
 
 export const pdfStep: BuildStep = {
@@ -18,6 +18,8 @@ export const pdfStep: BuildStep = {
   async run({ contentRoot, tree, outDir, env }) {
     const engine = parseEngine(env.GONGKAI_PDF_ENGINE);
     const pdfDir = join(outDir, 'pdf');
+    // No browser is a problem of this machine that staff can fix (install
+    // chromium), so it is reported like a content problem: exit 1, in Chinese.
     const results = await renderPdfs({
       siteDir: outDir,
       contentRoot,
@@ -28,6 +30,8 @@ export const pdfStep: BuildStep = {
       cache: cacheFrom(env),
       timeoutMs: parseTimeout(env.GONGKAI_PDF_TIMEOUT),
       fontFiles: tree.site?.data?.print.font_files.map((f) => f.file) ?? [],
+    }).catch((error: unknown) => {
+      throw error instanceof BrowserUnavailable ? new UserError(error.message) : error;
     });
     await recordRun(pdfDir, results, engine, undefined);
     const outcome = outcomeOf(results);

@@ -4,6 +4,8 @@
 // page with its own paged media. Both produce tagged PDF with an outline.
 import type { Page } from 'playwright-core';
 import { previewPath, printPath } from '../../../src/components/print/urls.ts';
+import { describeElement } from '../../../src/scripts/print/describe.ts';
+import { findOverflow } from '../../../src/scripts/print/find-overflow.ts';
 import type { PagedState } from '../../../src/scripts/print/paged.ts';
 import { describeProblems, RenderFailure } from './failure.ts';
 
@@ -36,30 +38,28 @@ async function pagedjs(page: Page, url: string, timeout: number): Promise<void> 
         return `已排到第 ${pages.length} 页，该页末尾是“${text.slice(-20)}”`;
       })
       .catch(() => '');
-    throw new RenderFailure('infrastructure', `Paged.js 在 ${timeout / 1000} 秒内没有排完${where ? `（${where}）` : ''}`);
+    throw new RenderFailure(
+      'infrastructure',
+      `Paged.js 在 ${timeout / 1000} 秒内没有排完${where ? `（${where}）` : ''}`,
+    );
   }
   const state = (await page.evaluate(() => window.gongkaiPaged)) as PagedState;
-  if (state.state === 'failed') throw new RenderFailure('infrastructure', `Paged.js 出错：${state.error ?? '未知错误'}`);
+  if (state.state === 'failed')
+    throw new RenderFailure('infrastructure', `Paged.js 出错：${state.error ?? '未知错误'}`);
   if (state.problems.length) throw new RenderFailure('content', describeProblems(state.problems));
 }
 
 async function chromium(page: Page, url: string, timeout: number): Promise<void> {
   await page.goto(url, { waitUntil: 'load', timeout });
-  const overflow = await page.evaluate((width) => {
-    const blocks = document.querySelectorAll('.document :is(p, li, h1, h2, h3, h4, table, img, pre, figure)');
-    for (const el of blocks) {
-      if (el.getBoundingClientRect().right > width + 1) {
-        const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-        return `<${el.tagName.toLowerCase()}>“${text.slice(0, 20)}”`;
-      }
-    }
-    return undefined;
-  }, TEXT_WIDTH_PX);
-  if (overflow) throw new RenderFailure('content', `${overflow}超出版心（比一页宽），请拆分或缩小`);
+  const overflow = (await page.evaluate(
+    `(${findOverflow.toString()})(${TEXT_WIDTH_PX}, ${describeElement.toString()})`,
+  )) as string | undefined;
+  if (overflow) throw new RenderFailure('content', describeProblems([{ kind: 'overflow', element: overflow }]));
 }
 
 /** Prepares a pool page for an engine (the Chromium engine measures at the width of the 版心). */
-export async function setUpPage(page: Page, engine: Engine): Promise<void> {
+export async function setUpPage(page: Page, engine: Engine, timeout: number): Promise<void> {
+  page.setDefaultTimeout(timeout);
   if (engine === 'chromium') await page.setViewportSize({ width: TEXT_WIDTH_PX, height: 1000 });
 }
 
@@ -67,6 +67,6 @@ export async function renderWith(engine: Engine, page: Page, url: string, timeou
   if (engine === 'pagedjs') await pagedjs(page, url, timeout);
   else await chromium(page, url, timeout);
   await page.evaluate(() => document.fonts.ready);
-  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true, timeout });
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
   return { pdf };
 }

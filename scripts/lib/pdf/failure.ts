@@ -14,16 +14,22 @@ export class RenderFailure extends Error {
   }
 }
 
-
 const PROBLEM: Record<LayoutProblem['kind'], string> = {
   lost: '排版后丢失（没有出现在任何一页上）',
   duplicated: '在两页上重复出现',
-  overflow: '超出版心（放不进一页的宽度或高度），请拆分或缩小',
+  overflow: '超出版心（一页放不下它的宽度或高度），请拆分表格或减少列数',
   layout: '无法排入页面（比一整页还大）',
 };
 
+const ORDER: LayoutProblem['kind'][] = ['overflow', 'layout', 'lost', 'duplicated'];
+const SHOWN = 3;
+
+/** The problems that explain the others first (an element too wide also ends up split and doubled). */
 export function describeProblems(problems: readonly LayoutProblem[]): string {
-  return problems
-    .map((p) => `${p.page ? `第 ${p.page} 页，` : ''}${p.element}${PROBLEM[p.kind]}`)
-    .join('；');
+  const first = ORDER.find((kind) => problems.some((p) => p.kind === kind));
+  const relevant = problems.filter((p) => p.kind === first);
+  const unique = relevant.filter((p, i) => relevant.findIndex((q) => q.element === p.element) === i);
+  const lines = unique.slice(0, SHOWN).map((p) => `${p.page ? `第 ${p.page} 页，` : ''}${p.element}${PROBLEM[p.kind]}`);
+  const more = unique.length > SHOWN ? `；另有 ${unique.length - SHOWN} 处` : '';
+  return lines.join('；') + more;
 }

@@ -31,7 +31,9 @@ export async function fontFilesHash(contentRoot: string, files: readonly string[
     try {
       parts.push(await readFile(join(contentRoot, file)));
     } catch {
-      throw new UserError(`site.yaml 的 print.font_files 中的字体文件 ${file} 不存在（路径相对于内容目录 ${contentRoot}）`);
+      throw new UserError(
+        `site.yaml 的 print.font_files 中的字体文件 ${file} 不存在（路径相对于内容目录 ${contentRoot}）`,
+      );
     }
   }
   return hashOf(...files, ...parts);

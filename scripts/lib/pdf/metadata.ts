@@ -82,7 +82,8 @@ export async function finishPdf(
   doc.setKeywords(meta.keywords);
   doc.setCreator('gongkai');
   doc.setLanguage(meta.language);
-  const info = doc.getInfoDict();
+  // Dates as the calendar day in China; pdf-lib's setCreationDate would write UTC (the day before).
+  const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
   info.set(PDFName.of('CreationDate'), PDFString.of(pdfDate(meta.issued)));
   info.set(PDFName.of('ModDate'), PDFString.of(pdfDate(meta.issued)));
   renumberNodeIds(doc);

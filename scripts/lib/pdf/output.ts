@@ -2,7 +2,7 @@
 // manifest of them. A report that failed loses its old PDF (it would no
 // longer match the report); a full run also drops PDFs of reports that are
 // gone. A shard touches only its own reports and writes its own manifest.
-import { readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Engine } from './engines.ts';
 import { MANIFEST, writeManifest, type ManifestEntry } from './manifest.ts';
@@ -22,6 +22,7 @@ export async function recordRun(
   engine: Engine,
   shard: Shard | undefined,
 ): Promise<string> {
+  await mkdir(pdfDir, { recursive: true });
   const reports: Record<string, ManifestEntry> = {};
   for (const r of results) {
     if (r.entry) reports[r.job.id] = r.entry;

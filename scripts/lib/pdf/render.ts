@@ -5,7 +5,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../chromium.ts';
+import { chromiumPath, launchChromium } from '../chromium.ts';
 import { hashOf, type PdfCache } from './cache.ts';
 import { pageUrl, renderWith, setUpPage, type Engine } from './engines.ts';
 import { RenderFailure } from './failure.ts';
@@ -58,7 +58,11 @@ async function keyOf(job: PdfJob, opts: RenderOptions, shared: string, assets: M
   const parts: (string | Buffer)[] = [shared, JSON.stringify(job.metadata), html];
   for (const [, asset] of html.toString('utf8').matchAll(ASSET)) {
     if (!asset) continue;
-    if (!assets.has(asset)) assets.set(asset, readFile(join(opts.siteDir, asset)).catch(() => Buffer.alloc(0)));
+    if (!assets.has(asset))
+      assets.set(
+        asset,
+        readFile(join(opts.siteDir, asset)).catch(() => Buffer.alloc(0)),
+      );
     parts.push(asset, await assets.get(asset)!);
   }
   return hashOf(...parts);
@@ -69,6 +73,24 @@ async function writeAtomically(path: string, bytes: Uint8Array) {
   const tmp = `${path}.${process.pid}.tmp`;
   await writeFile(tmp, bytes);
   await rename(tmp, path);
+}
+
+/** No browser, no PDFs: one message for the whole run instead of one per report. */
+export class BrowserUnavailable extends RenderFailure {
+  constructor(message: string) {
+    super('infrastructure', message);
+  }
+}
+
+async function launch(): Promise<Browser> {
+  try {
+    return await launchChromium();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new BrowserUnavailable(
+      `无法启动 Chromium（${chromiumPath() ?? '未找到'}）：${detail}。请安装 Debian 软件包 chromium，或用环境变量 GONGKAI_CHROMIUM 指定其路径。`,
+    );
+  }
 }
 
 export async function renderPdfs(opts: RenderOptions): Promise<JobResult[]> {
@@ -106,12 +128,19 @@ export async function renderPdfs(opts: RenderOptions): Promise<JobResult[]> {
             record(i, { job, status: 'cached', entry: entryOf(job, cached.bytes, cached.pages) });
             continue;
           }
-          browser ??= launchChromium();
+          browser ??= launch();
           if (!page || page.isClosed()) {
-            page = await (await browser).newPage();
-            await setUpPage(page, opts.engine);
+            // The print pages will carry a CSP (script-src 'self'); the layout
+            // checks run through the DevTools protocol and must not be blocked.
+            page = await (await (await browser).newContext({ bypassCSP: true })).newPage();
+            await setUpPage(page, opts.engine, opts.timeoutMs);
           }
-          const { pdf } = await renderWith(opts.engine, page, pageUrl(opts.engine, server.url, job.reportPath), opts.timeoutMs);
+          const { pdf } = await renderWith(
+            opts.engine,
+            page,
+            pageUrl(opts.engine, server.url, job.reportPath),
+            opts.timeoutMs,
+          );
           if (pdf.includes('/Type3')) {
             throw new RenderFailure(
               'content',
@@ -123,17 +152,28 @@ export async function renderPdfs(opts: RenderOptions): Promise<JobResult[]> {
           await writeAtomically(target, bytes);
           record(i, { job, status: 'rendered', entry: entryOf(job, bytes, pages) });
         } catch (error) {
+          if (error instanceof BrowserUnavailable) throw error;
           const failure =
             error instanceof RenderFailure
               ? error
-              : new RenderFailure('infrastructure', error instanceof Error ? error.message.split('\n')[0]! : String(error));
+              : new RenderFailure(
+                  'infrastructure',
+                  error instanceof Error ? error.message.split('\n')[0]! : String(error),
+                );
           // A page that failed may be in any state: the next job gets a fresh one.
-          if (failure.kind === 'infrastructure') await page?.close().catch(() => {});
+          if (failure.kind === 'infrastructure')
+            await page
+              ?.context()
+              .close()
+              .catch(() => {});
           record(i, { job, status: 'failed', failure });
         }
       }
     } finally {
-      await page?.close().catch(() => {});
+      await page
+        ?.context()
+        .close()
+        .catch(() => {});
     }
   }
 

@@ -23,7 +23,8 @@ export function checkLayout(flow: Flow, pagesRoot: ParentNode): LayoutProblem[] 
   for (const el of source.querySelectorAll<HTMLElement>('[data-ref]')) {
     const count = seen.get(el.dataset.ref ?? '') ?? 0;
     if (count === 0) problems.push({ kind: 'lost', element: describeElement(el, source) });
-    else if (count > 1 && el.tagName === 'TR') problems.push({ kind: 'duplicated', element: describeElement(el, source) });
+    else if (count > 1 && el.tagName === 'TR')
+      problems.push({ kind: 'duplicated', element: describeElement(el, source) });
   }
 
   flow.pages.forEach((page, i) => {
