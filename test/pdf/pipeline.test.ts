@@ -12,6 +12,7 @@ import { runScript, STACK_TRACE } from '../helpers/cli.ts';
 import { contentWith, SEED_CONTENT, SEED_REPORT } from '../helpers/content.ts';
 import { several, withWideTable } from './fixtures.ts';
 import { printPdfs, scratch } from './helpers.ts';
+import { pdfinfo } from './poppler.ts';
 
 const sha256 = async (path: string) =>
   createHash('sha256')
@@ -148,5 +149,19 @@ describe('npm run build', () => {
     assert.match(r.stderr, /PDF 未能生成，网站未发布/);
     assert.match(r.stderr, /2023\/kgxj-b/);
     await assert.rejects(stat(out));
+  });
+});
+
+describe('metadata from report text', () => {
+  test('a title with PDF and HTML syntax in it stays text', async () => {
+    const title = '科工信局 (2023) 报告 \\\\ ) /Author (伪造) <script>x</script>';
+    const content = await contentWith([
+      { file: SEED_REPORT, replace: ['title: 科工信局 2023 年度整体支出绩效自评报告', `title: '${title}'`] },
+    ]);
+    const run = await printPdfs(content);
+    assert.equal(run.status, 0, run.stderr);
+    const info = pdfinfo(run.pdf());
+    assert.equal(info.Title, title);
+    assert.equal(info.Author, '保靖县科技和工业信息化局');
   });
 });

@@ -1,0 +1,51 @@
+// The print preview page staff open in a browser: Paged.js from our own
+// origin (no CDN, no inline script), the same pages as the PDF.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { serveDir, type StaticServer } from '../../scripts/lib/serve.ts';
+import { SEED_CONTENT } from '../helpers/content.ts';
+import { printPdfs, scratch, siteFor } from './helpers.ts';
+import { pdfinfo } from './poppler.ts';
+
+describe('print preview page', () => {
+  let browser: Browser;
+  let server: StaticServer;
+  before(async () => {
+    server = await serveDir(await siteFor(SEED_CONTENT));
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('pages the report with Paged.js served from this site, like the PDF', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 1200 } });
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`${server.url}/reports/2023/kgxj/preview/`);
+    await page.waitForFunction(() => document.documentElement.dataset.paged === 'done');
+    const state = await page.evaluate(() => window.gongkaiPaged);
+    assert.deepEqual(state?.problems, []);
+    assert.equal(await page.locator('.pagedjs_page').count(), state?.pages);
+    assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script (CSP script-src self)');
+    assert.ok(requests.length > 0);
+    for (const url of requests) assert.ok(url.startsWith(server.url), `same origin: ${url}`);
+    await page.screenshot({ path: join(process.env.GONGKAI_SCREENSHOTS ?? (await scratch()), 'preview.png') });
+
+    const pdf = await printPdfs(SEED_CONTENT);
+    assert.equal(Number(pdfinfo(pdf.pdf()).Pages), state?.pages, 'the preview shows the pages of the PDF');
+    await page.close();
+  });
+
+  test('the print page itself has no script at all', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/reports/2023/kgxj/print/`);
+    assert.equal(await page.locator('script').count(), 0);
+    assert.equal(await page.locator('h1').textContent(), '科工信局 2023 年度整体支出绩效自评报告');
+    await page.close();
+  });
+});
