@@ -22,14 +22,19 @@ const TEXT_WIDTH_PX = Math.round((156 / 25.4) * 96);
 export const pageUrl = (engine: Engine, base: string, reportPath: string) =>
   base + (engine === 'pagedjs' ? previewPath(reportPath) : printPath(reportPath));
 
+/** Resolves when the preview page has paged the document (src/scripts/print/paged.ts). */
+const pagedDone = () =>
+  new Promise<void>((resolve) => {
+    if (window.gongkaiPaged && window.gongkaiPaged.state !== 'running') resolve();
+    else document.addEventListener('gongkai:paged', () => resolve(), { once: true });
+  });
+
 async function pagedjs(page: Page, url: string, timeout: number): Promise<void> {
   await page.goto(url, { waitUntil: 'load', timeout });
-  try {
-    await page.waitForFunction(() => window.gongkaiPaged && window.gongkaiPaged.state !== 'running', null, {
-      timeout,
-      polling: 50,
-    });
-  } catch {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeout)));
+  const outcome = await Promise.race([page.evaluate(pagedDone), expired]).finally(() => clearTimeout(timer));
+  if (outcome === 'timeout') {
     const where = await page
       .evaluate(() => {
         const pages = document.querySelectorAll('.pagedjs_page');

@@ -22,9 +22,9 @@ function positive(text: string | undefined, what: string, fallback: number): num
   return n;
 }
 
-/** Pages printing at once: 2 cores gain little beyond 2–3 (the layout is single-threaded per page). */
+/** Pages printing at once: one more than the cores (while one page waits for its PDF, another lays out), at most 4. */
 export const parseJobs = (text: string | undefined) =>
-  Math.floor(positive(text, '--jobs（同时排版的页面数）', Math.min(3, Math.max(1, availableParallelism()))));
+  Math.floor(positive(text, '--jobs（同时排版的页面数）', Math.min(4, availableParallelism() + 1)));
 
 export const parseTimeout = (text: string | undefined) => positive(text, '超时秒数', 120) * 1000;
 

@@ -10,7 +10,16 @@ import { FONT_FILES_URL } from '../../../src/components/print/font-css.ts';
 import type { StaticServer } from '../serve.ts';
 
 export async function servePrintSite(siteDir: string, contentRoot: string, fontFiles: readonly string[]) {
-  const site = sirv(siteDir, { dev: true, etag: false, dotfiles: false });
+  // Hashed assets (Paged.js and our handlers, ~500 kB) are cached by the
+  // browser across reports, so it compiles them once, not once per report.
+  const site = sirv(siteDir, {
+    dev: false,
+    etag: false,
+    dotfiles: false,
+    setHeaders: (res, path) => {
+      if (path.startsWith('/_astro/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
   const fonts = new Map(fontFiles.map((f) => [FONT_FILES_URL + encodeURI(f), join(contentRoot, f)]));
   const server: Server = createServer((req, res) => {
     const font = fonts.get((req.url ?? '').split('?')[0] ?? '');

@@ -14,6 +14,8 @@ import { TruncateMargins } from './truncate-margins.ts';
 export interface PagedState {
   state: 'running' | 'done' | 'failed';
   pages?: number;
+  /** Milliseconds: Paged.js's own layout, and this whole script until done (for the benchmark). */
+  timings?: { layout: number; total: number };
   problems: LayoutProblem[];
   error?: string;
 }
@@ -24,9 +26,12 @@ declare global {
   }
 }
 
+export const PAGED_EVENT = 'gongkai:paged';
+
 function publish(state: PagedState) {
   window.gongkaiPaged = state;
   document.documentElement.dataset.paged = state.state;
+  if (state.state !== 'running') document.dispatchEvent(new CustomEvent(PAGED_EVENT));
 }
 
 /** Paged.js reports items it cannot place only through console.warn/error. */
@@ -74,9 +79,11 @@ async function main() {
   try {
     await document.fonts.ready;
     registerHandlers(RepeatTableHeaders, TableBreaks, KeepLines, TruncateMargins);
+    const start = performance.now();
     const flow = await new Previewer().preview();
     problems.push(...checkLayout(flow, document.querySelector('.pagedjs_pages') ?? document));
-    publish({ state: 'done', pages: flow.total, problems });
+    const timings = { layout: Math.round(flow.performance), total: Math.round(performance.now() - start) };
+    publish({ state: 'done', pages: flow.total, problems, timings });
     showProblems(problems);
   } catch (error) {
     publish({ state: 'failed', problems, error: error instanceof Error ? error.message : String(error) });

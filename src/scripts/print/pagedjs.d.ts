@@ -5,6 +5,8 @@ declare module 'pagedjs' {
   }
   export interface Flow {
     total: number;
+    /** Milliseconds the chunker took. */
+    performance: number;
     source: DocumentFragment | Element;
     pages: { element: HTMLElement; area: HTMLElement }[];
   }

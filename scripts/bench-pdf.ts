@@ -1,0 +1,237 @@
+// npm run bench:pdf [-- --reports 100] [--jobs N] [--cli-sample 20] [--rounds 2]
+// Measures, side by side in one run and on the same built pages:
+//   our pipeline (Paged.js engine, cold, then again with the cache warm),
+//   our pipeline with --engine=chromium,
+//   bare Chromium page.pdf() on the plain print page (the lower bound), and
+//   pagedjs-cli (installed on demand into a cache folder, never a project
+//   dependency) on the same print page, one process per report as it is used.
+// Prints seconds per report and the ratios the targets are set in. Each way
+// runs once per round, the rounds interleaved, and the fastest round counts:
+// on a shared machine that is the measure least disturbed by other work. A
+// benchmark, not a test: it fails only when something cannot run at all.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Page } from 'playwright-core';
+import { checkContent, failed } from '../src/checks/index.ts';
+import { loadContent } from '../src/source/load.ts';
+import { siteStep } from './lib/build/site.ts';
+import { chromiumPath, launchChromium } from './lib/chromium.ts';
+import { EXIT, run, UserError } from './lib/cli.ts';
+import { PROJECT_ROOT } from './lib/paths.ts';
+import { PdfCache } from './lib/pdf/cache.ts';
+import { syntheticCorpus } from './lib/pdf/bench-corpus.ts';
+import { pageUrl, type Engine } from './lib/pdf/engines.ts';
+import { pdfJobs, type PdfJob } from './lib/pdf/jobs.ts';
+import { parseJobs } from './lib/pdf/options.ts';
+import { outcomeOf } from './lib/pdf/outcome.ts';
+import { renderPdfs } from './lib/pdf/render.ts';
+import { servePrintSite } from './lib/pdf/server.ts';
+
+const PAGEDJS_CLI = 'pagedjs-cli@0.4.3';
+const CLI_DIR = resolve(PROJECT_ROOT, 'node_modules/.cache/gongkai/bench/pagedjs-cli');
+
+interface Row {
+  name: string;
+  reports: number;
+  seconds: number;
+  note?: string;
+}
+
+const perReport = (r: Row) => r.seconds / r.reports;
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return (performance.now() - start) / 1000;
+}
+
+/** Bare Chromium: the same plain print page, page.pdf(), nothing else (no checks, no metadata, no cache). */
+async function bareChromium(siteDir: string, contentRoot: string, jobs: readonly PdfJob[], out: string, pool: number) {
+  const server = await servePrintSite(siteDir, contentRoot, []);
+  const browser = await launchChromium();
+  let next = 0;
+  const worker = async () => {
+    const page: Page = await browser.newPage();
+    while (next < jobs.length) {
+      const job = jobs[next++]!;
+      await page.goto(pageUrl('chromium', server.url, job.reportPath), { waitUntil: 'load' });
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+      await writeFile(join(out, `${job.id.replace('/', '-')}.pdf`), pdf);
+    }
+    await page.close();
+  };
+  try {
+    await Promise.all(Array.from({ length: pool }, worker));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function installPagedjsCli(): string {
+  const bin = join(CLI_DIR, 'node_modules/pagedjs-cli/src/cli.js');
+  if (existsSync(bin)) return bin;
+  console.log(`安装 ${PAGEDJS_CLI} 到 ${CLI_DIR}（只用于基准，不是项目依赖）…`);
+  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', CLI_DIR, PAGEDJS_CLI], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' },
+  });
+  return bin;
+}
+
+async function pagedjsCli(bin: string, siteDir: string, contentRoot: string, jobs: readonly PdfJob[], out: string) {
+  const server = await servePrintSite(siteDir, contentRoot, []);
+  try {
+    for (const job of jobs) {
+      // Spawned, not exec'd synchronously: the server answering it lives in this process.
+      const code = await new Promise<number | null>((done) => {
+        const args = [
+          bin,
+          pageUrl('chromium', server.url, job.reportPath),
+          '-o',
+          join(out, `${job.id.replace('/', '-')}.pdf`),
+        ];
+        const child = spawn(
+          process.execPath,
+          [...args, '--browserArgs=--no-sandbox,--disable-gpu,--disable-dev-shm-usage'],
+          {
+            stdio: 'ignore',
+            env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromiumPath() ?? 'chromium' },
+          },
+        );
+        child.on('close', done);
+      });
+      if (code !== 0) throw new Error(`pagedjs-cli 未能生成 ${job.id}（退出码 ${code}）`);
+    }
+  } finally {
+    await server.close();
+  }
+}
+
+run(async () => {
+  const { values } = parseArgs({
+    options: {
+      reports: { type: 'string', default: '100' },
+      jobs: { type: 'string' },
+      'cli-sample': { type: 'string', default: '20' },
+      rounds: { type: 'string', default: '2' },
+    },
+  });
+  const count = Number(values.reports);
+  const sample = Number(values['cli-sample']);
+  if (!Number.isInteger(count) || count < 1) throw new UserError('--reports 应为正整数');
+  if (!Number.isInteger(sample) || sample < 0) throw new UserError('--cli-sample 应为 0 或正整数');
+  const concurrency = parseJobs(values.jobs);
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1) throw new UserError('--rounds 应为正整数');
+
+  const work = await mkdtemp(join(tmpdir(), 'gongkai-bench-pdf-'));
+  try {
+    const contentRoot = await syntheticCorpus(join(PROJECT_ROOT, 'content'), count, join(work, 'content'));
+    const tree = await loadContent(contentRoot);
+    const checks = checkContent(tree);
+    if (failed(checks)) throw new Error('合成语料未通过检查');
+    const jobs = pdfJobs(tree);
+    const siteDir = join(work, 'site');
+    const siteSeconds = await timed(() =>
+      siteStep.run({ contentRoot, tree, checks, outDir: siteDir, dest: siteDir, env: process.env }),
+    );
+    console.log(
+      `PDF 基准：${jobs.length} 份报告（合成语料：种子报告的副本，约 10 页/份），并发 ${concurrency} 页，` +
+        `${availableParallelism()} 核，Chromium ${chromiumPath()}；网站生成 ${siteSeconds.toFixed(1)} 秒（不计入下表）`,
+    );
+
+    const ours = async (engine: Engine, cache: PdfCache | undefined, label: string) => {
+      const pdfDir = join(work, label);
+      await mkdir(pdfDir, { recursive: true });
+      let outcome;
+      const seconds = await timed(async () => {
+        const results = await renderPdfs({
+          siteDir,
+          contentRoot,
+          pdfDir,
+          jobs,
+          engine,
+          concurrency,
+          cache,
+          timeoutMs: 120_000,
+          fontFiles: [],
+        });
+        outcome = outcomeOf(results);
+      });
+      if (outcome!.failed.length) throw new Error(`${label}：${outcome!.failed.length} 份失败`);
+      return { seconds, summary: outcome!.summary };
+    };
+
+    // Warm-up: the first print of a run loads fonts and compiles code; no row pays for it.
+    await ours('pagedjs', undefined, 'warm-up-pagedjs');
+    await bareChromium(siteDir, contentRoot, jobs.slice(0, 2), await mkdtemp(join(work, 'w-')), 1);
+
+    const best = new Map<string, number>();
+    const keep = (name: string, seconds: number) => best.set(name, Math.min(best.get(name) ?? Infinity, seconds));
+    const bareDir = join(work, 'bare');
+    await mkdir(bareDir);
+    let warmSummary = '';
+    for (let round = 1; round <= rounds; round++) {
+      const cache = new PdfCache(join(work, `cache-${round}`));
+      keep('cold', (await ours('pagedjs', cache, `cold-${round}`)).seconds);
+      const warm = await ours('pagedjs', cache, `warm-${round}`);
+      keep('warm', warm.seconds);
+      warmSummary = warm.summary;
+      keep('bare', await timed(() => bareChromium(siteDir, contentRoot, jobs, bareDir, concurrency)));
+      keep('chromium', (await ours('chromium', undefined, `engine-chromium-${round}`)).seconds);
+      keep('bare-serial', await timed(() => bareChromium(siteDir, contentRoot, jobs, bareDir, 1)));
+      console.log(`  第 ${round}/${rounds} 轮完成`);
+    }
+    const rows: Row[] = [
+      { name: '本流水线 Paged.js（冷，无缓存）', reports: jobs.length, seconds: best.get('cold')! },
+      { name: '本流水线 Paged.js（缓存命中）', reports: jobs.length, seconds: best.get('warm')!, note: warmSummary },
+      { name: '本流水线 --engine=chromium', reports: jobs.length, seconds: best.get('chromium')! },
+      {
+        name: `裸 Chromium page.pdf()（同为 ${concurrency} 页并发）`,
+        reports: jobs.length,
+        seconds: best.get('bare')!,
+      },
+      { name: '裸 Chromium page.pdf()（逐份）', reports: jobs.length, seconds: best.get('bare-serial')! },
+    ];
+
+    let cli: Row | undefined;
+    if (sample > 0) {
+      const bin = installPagedjsCli();
+      const cliDir = join(work, 'pagedjs-cli');
+      await mkdir(cliDir);
+      const some = jobs.slice(0, Math.min(sample, jobs.length));
+      cli = {
+        name: `pagedjs-cli（前 ${some.length} 份，每份一个进程）`,
+        reports: some.length,
+        seconds: await timed(() => pagedjsCli(bin, siteDir, contentRoot, some, cliDir)),
+      };
+      rows.push(cli);
+    }
+
+    const width = Math.max(...rows.map((r) => r.name.length)) + 2;
+    console.log(`\n${'方式'.padEnd(width)}  份数    总秒数   秒/份`);
+    for (const r of rows) {
+      console.log(
+        `${r.name.padEnd(width)}  ${String(r.reports).padStart(4)}  ${r.seconds.toFixed(2).padStart(8)}  ${perReport(r).toFixed(3).padStart(6)}${r.note ? `  ${r.note}` : ''}`,
+      );
+    }
+    const ourCold = perReport(rows[0]!);
+    console.log(`\n比值（同一次运行内，各取 ${rounds} 轮中最快的一轮）：`);
+    console.log(`  本流水线 / 裸 Chromium（同并发）= ${(ourCold / perReport(rows[3]!)).toFixed(2)}（目标 ≤ 1.15）`);
+    console.log(`  本流水线 / 裸 Chromium（逐份）  = ${(ourCold / perReport(rows[4]!)).toFixed(2)}`);
+    console.log(`  缓存命中 / 冷                   = ${(perReport(rows[1]!) / ourCold).toFixed(3)}（目标 ≤ 0.05）`);
+    console.log(`  --engine=chromium / Paged.js    = ${(perReport(rows[2]!) / ourCold).toFixed(2)}`);
+    console.log(
+      `  --engine=chromium / 裸 Chromium（同并发）= ${(perReport(rows[2]!) / perReport(rows[3]!)).toFixed(2)}`,
+    );
+    if (cli) console.log(`  pagedjs-cli / 本流水线          = ${(perReport(cli) / ourCold).toFixed(2)}（目标 ≥ 3.3）`);
+    return EXIT.ok;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+});
