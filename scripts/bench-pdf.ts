@@ -21,9 +21,9 @@ import { loadContent } from '../src/source/load.ts';
 import { siteStep } from './lib/build/site.ts';
 import { chromiumPath, launchChromium } from './lib/chromium.ts';
 import { EXIT, run, UserError } from './lib/cli.ts';
+import { writeCorpus } from './lib/corpus/write.ts';
 import { PROJECT_ROOT } from './lib/paths.ts';
 import { PdfCache } from './lib/pdf/cache.ts';
-import { syntheticCorpus } from './lib/pdf/bench-corpus.ts';
 import { pageUrl, type Engine } from './lib/pdf/engines.ts';
 import { pdfJobs, type PdfJob } from './lib/pdf/jobs.ts';
 import { parseJobs } from './lib/pdf/options.ts';
@@ -131,7 +131,8 @@ run(async () => {
 
   const work = await mkdtemp(join(tmpdir(), 'gongkai-bench-pdf-'));
   try {
-    const contentRoot = await syntheticCorpus(join(PROJECT_ROOT, 'content'), count, join(work, 'content'));
+    const contentRoot = join(work, 'content');
+    await writeCorpus({ departments: count, years: 1, out: contentRoot, seed: 1, faults: 0 });
     const tree = await loadContent(contentRoot);
     const checks = checkContent(tree);
     if (failed(checks)) throw new Error('合成语料未通过检查');
@@ -141,7 +142,7 @@ run(async () => {
       siteStep.run({ contentRoot, tree, checks, outDir: siteDir, dest: siteDir, env: process.env }),
     );
     console.log(
-      `PDF 基准：${jobs.length} 份报告（合成语料：种子报告的副本，约 10 页/份），并发 ${concurrency} 页，` +
+      `PDF 基准：${jobs.length} 份报告（npm run bench:corpus 的合成语料），并发 ${concurrency} 页，` +
         `${availableParallelism()} 核，Chromium ${chromiumPath()}；网站生成 ${siteSeconds.toFixed(1)} 秒（不计入下表）`,
     );
 
@@ -149,6 +150,7 @@ run(async () => {
       const pdfDir = join(work, label);
       await mkdir(pdfDir, { recursive: true });
       let outcome;
+      let pages = 0;
       const seconds = await timed(async () => {
         const results = await renderPdfs({
           siteDir,
@@ -162,9 +164,10 @@ run(async () => {
           fontFiles: [],
         });
         outcome = outcomeOf(results);
+        pages = results.reduce((n, r) => n + (r.entry?.pages ?? 0), 0);
       });
       if (outcome!.failed.length) throw new Error(`${label}：${outcome!.failed.length} 份失败`);
-      return { seconds, summary: outcome!.summary };
+      return { seconds, summary: outcome!.summary, pages };
     };
 
     // Warm-up: the first print of a run loads fonts and compiles code; no row pays for it.
@@ -176,9 +179,12 @@ run(async () => {
     const bareDir = join(work, 'bare');
     await mkdir(bareDir);
     let warmSummary = '';
+    let averagePages = 0;
     for (let round = 1; round <= rounds; round++) {
       const cache = new PdfCache(join(work, `cache-${round}`));
-      keep('cold', (await ours('pagedjs', cache, `cold-${round}`)).seconds);
+      const cold = await ours('pagedjs', cache, `cold-${round}`);
+      keep('cold', cold.seconds);
+      averagePages = cold.pages / jobs.length;
       const warm = await ours('pagedjs', cache, `warm-${round}`);
       keep('warm', warm.seconds);
       warmSummary = warm.summary;
@@ -214,7 +220,8 @@ run(async () => {
     }
 
     const width = Math.max(...rows.map((r) => r.name.length)) + 2;
-    console.log(`\n${'方式'.padEnd(width)}  份数    总秒数   秒/份`);
+    console.log(`\n平均 ${averagePages.toFixed(1)} 页/份（Paged.js 排版）`);
+    console.log(`${'方式'.padEnd(width)}  份数    总秒数   秒/份`);
     for (const r of rows) {
       console.log(
         `${r.name.padEnd(width)}  ${String(r.reports).padStart(4)}  ${r.seconds.toFixed(2).padStart(8)}  ${perReport(r).toFixed(3).padStart(6)}${r.note ? `  ${r.note}` : ''}`,
