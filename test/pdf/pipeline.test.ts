@@ -165,3 +165,15 @@ describe('metadata from report text', () => {
     assert.equal(info.Author, '保靖县科技和工业信息化局');
   });
 });
+
+describe('characters no print font has', () => {
+  test('would embed as Type 3: the report fails, naming the paragraph and the fallback font', async () => {
+    // Hangul is in none of the default print fonts; Chromium falls back to
+    // Debian's Noto CJK (OpenType/CFF), which embeds as Type 3.
+    const content = await contentWith([{ file: SEED_REPORT, replace: ['我单位未出现', '我单位（한국어）未出现'] }]);
+    const run = await printPdfs(content);
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /Type 3 轮廓：段落“我单位（한국어）未出现.*用了字体栈以外的 Noto/);
+    await assert.rejects(stat(run.pdf()));
+  });
+});

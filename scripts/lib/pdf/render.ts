@@ -12,6 +12,7 @@ import { RenderFailure } from './failure.ts';
 import { browserVersion, fontFilesHash, systemFonts } from './inputs.ts';
 import type { PdfJob } from './jobs.ts';
 import type { ManifestEntry } from './manifest.ts';
+import { fallbackFonts } from './fallback-fonts.ts';
 import { finishPdf } from './metadata.ts';
 import { servePrintSite } from './server.ts';
 
@@ -142,9 +143,11 @@ export async function renderPdfs(opts: RenderOptions): Promise<JobResult[]> {
             opts.timeoutMs,
           );
           if (pdf.includes('/Type3')) {
+            const where = await fallbackFonts(page).catch(() => []);
             throw new RenderFailure(
               'content',
-              '有文字没有可嵌入的字体，在 PDF 中成了 Type 3 轮廓（多为字库缺字的生僻字或加粗）；请在 site.yaml 的 print.fonts 中加入含这些字的 TrueType 字体',
+              `有文字没有可嵌入的字体，在 PDF 中成了 Type 3 轮廓${where.length ? `：${where.join('；')}` : ''}。` +
+                '这些字符不在 site.yaml 的 print.fonts 所列字体中（多为生僻字或外文）；请加入含这些字符的 TrueType 字体，或核对原文',
             );
           }
           const { bytes, pages } = await finishPdf(pdf, job.metadata, key);
