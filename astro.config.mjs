@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,11 +20,18 @@ export default defineConfig({
   site,
   outDir: process.env.GONGKAI_OUT_DIR || 'dist',
   trailingSlash: 'always',
-  build: { format: 'directory' },
-  integrations: [mdx()],
+  // Stylesheets and scripts always as files, never inlined: the site runs under a
+  // Content-Security-Policy without 'unsafe-inline' (see README, 安全).
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [
+    mdx(),
+    // Every public page; the print route (/reports/<year>/<dept>/print/) feeds the PDF, not readers.
+    sitemap({ filter: (page) => !/\/print\/$/.test(page) && !/\/404\/?$/.test(page) }),
+  ],
   devToolbar: { enabled: false },
   vite: {
     build: {
+      assetsInlineLimit: 0,
       rollupOptions: {
         // Every MDX module carries Astro's "use astro:head-inject" directive and the
         // bundler warns about each one: thousands of identical lines on a large tree.
