@@ -2,9 +2,14 @@
 // unit-tested: every term of the query must occur verbatim in the page text
 // (case-insensitive for Latin letters), and the excerpt marks each occurrence.
 
-/** The query's terms: split at spaces, lower-cased. */
+/** The query's terms, lower-cased: words split at spaces, a quoted phrase ("…" or “…”) kept whole. */
 export function terms(query: string): string[] {
-  return query.toLowerCase().split(/\s+/).filter(Boolean);
+  const found: string[] = [];
+  for (const m of query.toLowerCase().matchAll(/"([^"]*)"|“([^”]*)”|([^\s"“”]+)/g)) {
+    const term = (m[1] ?? m[2] ?? m[3] ?? '').trim();
+    if (term) found.push(term);
+  }
+  return found;
 }
 
 export function containsAll(text: string, words: readonly string[]): boolean {

@@ -72,7 +72,9 @@ async function run(query: string): Promise<void> {
   show('正在搜索……');
   let found: PagefindResult[];
   try {
-    found = (await (await loadPagefind()).search(query))?.results ?? [];
+    // Pagefind gets the bare words: its own phrase syntax finds nothing when its
+    // segmentation of the phrase differs from the page's ("科技型中小企业" in quotes).
+    found = (await (await loadPagefind()).search(words.join(' ')))?.results ?? [];
   } catch {
     show('搜索索引无法加载。请稍后再试，或按年度、单位浏览。');
     return;
