@@ -6,7 +6,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Department } from '../schema/department.ts';
 import type { Indicator, Report } from '../schema/report.ts';
-import { publishedOn } from './key-figures.ts';
 import { absoluteUrl, reportJsonPath, reportPath } from './urls.ts';
 
 export type ColumnKind = 'text' | 'number' | 'date';
@@ -40,8 +39,8 @@ export const REPORT_COLUMNS: readonly Column<ReportRow>[] = [
     key: 'published',
     title: '发布日期',
     kind: 'date',
-    description: '未单独填写发布日期时为成文日期',
-    value: (r) => publishedOn(r.data),
+    description: '报告未填写发布日期时为空',
+    value: (r) => r.data.disclosure?.published,
   },
   { key: 'unit', title: '金额单位', kind: 'text', value: (r) => r.data.budget.unit },
   { key: 'budget_initial', title: '年初预算批复数', kind: 'number', value: (r) => r.data.budget.initial },
