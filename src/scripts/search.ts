@@ -88,7 +88,8 @@ async function run(query: string): Promise<void> {
   for (const hit of hits.slice(0, SHOWN)) {
     const li = document.createElement('li');
     const a = document.createElement('a');
-    a.href = hit.url;
+    // A text fragment takes the reader to the first hit (browsers without support just open the page).
+    a.href = `${hit.url}#:~:text=${encodeURIComponent(words[0] ?? '')}`;
     a.textContent = hit.meta.title ?? hit.url;
     const p = document.createElement('p');
     p.append(excerpt(hit.content, words));

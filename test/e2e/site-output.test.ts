@@ -108,7 +108,8 @@ describe('links', () => {
         const xml = await readSiteFile(site.dir, new URL(part).pathname);
         locs.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? ''));
       }
-      const pages = (await pagePaths(site.dir)).filter((p) => p !== '/404.html');
+      // Not for readers: the 404 page, and the print route the PDFs are made from.
+      const pages = (await pagePaths(site.dir)).filter((p) => p !== '/404.html' && !p.endsWith('/print/'));
       assert.deepEqual(locs.map((l) => new URL(l).pathname).sort(), pages.sort(), name);
       assert.ok(locs.every((l) => l.startsWith(url)));
     }
@@ -143,7 +144,7 @@ describe('weight budget', () => {
     const KB = 1024;
     for (const { name, site } of sites()) {
       const heaviest = { html: 0, css: 0, js: 0 };
-      for (const page of await pagePaths(site.dir)) {
+      for (const page of (await pagePaths(site.dir)).filter((p) => !p.endsWith('/print/'))) {
         const file = page.endsWith('/') ? `${page}index.html` : page;
         const html = await readSiteFile(site.dir, file);
         const css = (
