@@ -162,9 +162,10 @@ describe('the website in Chromium', { skip: available ? false : NO_CHROMIUM }, (
 
   test('no horizontal scrolling at 375 px, at 200 % zoom, and in 关怀版; screenshots for review', async () => {
     const views = [
-      { label: 'phone', options: { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true } },
-      // A 1280 px window zoomed to 200 % lays out like a 640 px one at twice the pixel density.
-      { label: 'zoom200', options: { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 } },
+      // Screenshots at 1× keep the run quick and the pictures readable; layout depends on CSS pixels only.
+      { label: 'phone', options: { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true } },
+      // A 1280 px window zoomed to 200 % lays out exactly like a 640 px one.
+      { label: 'zoom200', options: { viewport: { width: 640, height: 450 } } },
       { label: 'desktop', options: { viewport: { width: 1280, height: 900 } } },
     ];
     const wide: string[] = [];
@@ -228,6 +229,37 @@ describe('the website in Chromium', { skip: available ? false : NO_CHROMIUM }, (
       );
       await close();
     }
+  });
+
+  test('everything works under a strict Content-Security-Policy (no unsafe-inline)', async () => {
+    // The policy the deployment is expected to send; only Pagefind's WebAssembly needs more than 'self'.
+    const CSP =
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+      "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    const { page, errors, close } = await openPage();
+    await page.context().route('**/*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
+    });
+    const violations: string[] = [];
+    await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { reportViolation(v: string): void }).reportViolation(
+          `${e.violatedDirective} ${e.blockedURI}`,
+        ),
+      ),
+    );
+    for (const p of pages()) await visit(page, p.url);
+    await page.goto(`${seedUrl}/search/?q=${encodeURIComponent('上云')}`);
+    assert.equal(await searchSettled(page), '找到 1 份包含“上云”的报告。');
+    await page.goto(`${multiUrl}/years/2024/`);
+    await page.getByRole('button', { name: '自评得分' }).click();
+    await page.check('#care-mode');
+    assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-care')), true);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+    await close();
   });
 
   test('search finds phrases in Chinese text and marks them; a word that occurs nowhere finds nothing', async () => {

@@ -19,8 +19,9 @@ let shared: Promise<Browser> | undefined;
 const servers: StaticServer[] = [];
 // Registered at module load (top level): closes the browser and servers when the test file is done.
 after(async () => {
-  await Promise.all(servers.map((s) => s.close()));
+  // The browser first: its open connections would keep the servers from closing.
   await (await shared)?.close();
+  await Promise.all(servers.map((s) => s.close()));
 });
 
 export function browser(): Promise<Browser> {
