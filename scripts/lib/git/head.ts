@@ -41,11 +41,14 @@ async function headCommit(repo: Repo): Promise<string> {
   return git.resolveRef({ fs, gitdir: repo.commondir, ref });
 }
 
-/** True when any tracked file differs from the commit or an untracked, not ignored file exists. */
+/** True when a file differs from the commit, is missing, or is new (and not ignored). */
 async function isDirty(repo: Repo, commit: string): Promise<boolean> {
   // refresh: false — a build must never write to the repository, not even the index's stat cache.
   const rows = await git.statusMatrix({ fs, dir: repo.dir, gitdir: repo.commondir, ref: commit, refresh: false });
-  return rows.some(([, head, workdir]) => !(head === 1 && workdir === 1));
+  // [file, head, workdir, stage]: workdir 2 = differs from the commit (changed or new), 0 = absent.
+  // Only the working tree against the commit matters; the index is not read (in a linked worktree
+  // it belongs to another checkout).
+  return rows.some(([, head, workdir]) => workdir === 2 || (head === 1 && workdir === 0));
 }
 
 /** The commit of the repository that holds `path` (a content tree), or why there is none. */

@@ -76,3 +76,15 @@ test('the pages trust only a well-formed revision', () => {
     dirty: true,
   });
 });
+
+test('a deleted file makes the tree dirty; a file only in the index does not', async () => {
+  const { dir } = await repoWithContent();
+  await rm(join(dir, 'content/site.yaml'));
+  assert.equal(((await readHead(join(dir, 'content'))) as { dirty: boolean }).dirty, true);
+  const other = await repoWithContent();
+  // Staged, then removed from the working tree: the tree still equals the commit.
+  await writeFile(join(other.dir, 'staged.txt'), 'x');
+  await git.add({ fs, dir: other.dir, filepath: 'staged.txt' });
+  await rm(join(other.dir, 'staged.txt'));
+  assert.equal(((await readHead(join(other.dir, 'content'))) as { dirty: boolean }).dirty, false);
+});
