@@ -1,7 +1,7 @@
 // Reads a whole content tree once: site identity, the department registry and
 // every report, each validated against its schema. Problems are collected, not
 // thrown, so one bad file never hides the others.
-import { access, readdir } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { Root } from 'mdast';
 import { departmentSchema, type Department } from '../schema/department.ts';
@@ -10,7 +10,7 @@ import { reportSchema, type Report } from '../schema/report.ts';
 import { siteSchema, type Site } from '../schema/site.ts';
 import { LAYOUT, REPORT_PATH } from './content-root.ts';
 import { parseFrontmatter, splitFrontmatter, type Frontmatter } from './frontmatter.ts';
-import { parseBody } from './markdown.ts';
+import { createBodyParser, type BodyParser } from './body-parser.ts';
 import { lineIndex, type Position } from './position.ts';
 import type { SourceProblem } from './problem.ts';
 import { fieldBlock, proseBlocks, type ProseBlock } from './prose.ts';
@@ -53,17 +53,36 @@ export interface ContentTree {
 
 const posix = (p: string) => p.split(sep).join('/');
 
-async function listFiles(dir: string): Promise<string[]> {
+/** Regular files under dir (sorted), and symbolic links, which are never followed. */
+async function listFiles(dir: string): Promise<{ files: string[]; links: string[] }> {
   try {
     const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile())
-      .map((e) => join(e.parentPath, e.name))
-      .sort();
+    const path = (e: (typeof entries)[number]) => join(e.parentPath, e.name);
+    return {
+      files: entries
+        .filter((e) => e.isFile())
+        .map(path)
+        .sort(),
+      links: entries
+        .filter((e) => e.isSymbolicLink())
+        .map(path)
+        .sort(),
+    };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], links: [] };
     throw error;
   }
+}
+
+function symlinkProblem(root: string, path: string): FileProblem {
+  return {
+    file: posix(relative(root, path)),
+    severity: 'error',
+    rule: 'content.symlink',
+    message: '内容目录中有符号链接，不会被读取',
+    hint: '请把链接换成文件本身。符号链接可能指向内容目录之外的文件。',
+    at: { line: 1, column: 1 },
+  };
 }
 
 function schemaProblems(file: string, frontmatter: Frontmatter, problems: SchemaProblem[]): FileProblem[] {
@@ -75,6 +94,20 @@ function schemaProblems(file: string, frontmatter: Frontmatter, problems: Schema
     ...(p.hint ? { hint: p.hint } : {}),
     at: frontmatter.locate(p.path),
   }));
+}
+
+/** Maps with at most `limit` calls in flight, keeping the input order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
 }
 
 /** A YAML data file (site.yaml, departments/*.yaml). */
@@ -106,7 +139,12 @@ async function loadYamlFile<T>(
   return { file, text: read.text, frontmatter: parsed.frontmatter, data: result.ok ? (result.data as T) : undefined };
 }
 
-async function loadReport(root: string, path: string, problems: FileProblem[]): Promise<ReportFile | undefined> {
+async function loadReport(
+  root: string,
+  path: string,
+  parser: BodyParser,
+  problems: FileProblem[],
+): Promise<ReportFile | undefined> {
   const file = posix(relative(root, path));
   const m = REPORT_PATH.exec(file);
   if (!m) {
@@ -157,7 +195,7 @@ async function loadReport(root: string, path: string, problems: FileProblem[]): 
   // Blank out the frontmatter (keeping newlines) so body offsets are file offsets.
   const masked = text.slice(0, split.bodyOffset).replace(/[^\n]/g, ' ') + text.slice(split.bodyOffset);
   const kind = m[3] === 'md' ? 'md' : 'mdx';
-  const body = parseBody(masked, kind);
+  const body = await parser.parse(masked, kind);
   if (!body.ok) problems.push({ file, severity: 'error', ...body.problem });
   const fields = result.ok
     ? result.data.duties.map((duty, i) => fieldBlock(duty, fm.frontmatter.textOffset(['duties', i]), ['职责简述']))
@@ -179,12 +217,11 @@ async function loadReport(root: string, path: string, problems: FileProblem[]): 
 export async function loadContent(root: string): Promise<ContentTree> {
   const problems: FileProblem[] = [];
   const sitePath = join(root, LAYOUT.site);
-  const hasSite = await access(sitePath).then(
-    () => true,
-    () => false,
-  );
+  const siteStat = await lstat(sitePath).catch(() => undefined);
+  if (siteStat?.isSymbolicLink()) problems.push(symlinkProblem(root, sitePath));
+  const hasSite = siteStat?.isFile() === true;
   const site = hasSite ? await loadYamlFile<Site>(root, sitePath, siteSchema, problems) : undefined;
-  if (!hasSite) {
+  if (!siteStat) {
     problems.push({
       file: LAYOUT.site,
       severity: 'error',
@@ -195,17 +232,22 @@ export async function loadContent(root: string): Promise<ContentTree> {
     });
   }
   const departments: SourceFile<Department>[] = [];
-  for (const path of await listFiles(join(root, LAYOUT.departments))) {
+  const departmentFiles = await listFiles(join(root, LAYOUT.departments));
+  problems.push(...departmentFiles.links.map((l) => symlinkProblem(root, l)));
+  for (const path of departmentFiles.files) {
     if (!/\.ya?ml$/.test(path)) continue;
     const dep = await loadYamlFile<Department>(root, path, departmentSchema, problems);
     if (dep) departments.push(dep);
   }
-  const reports: ReportFile[] = [];
-  let reportFiles = 0;
-  for (const path of await listFiles(join(root, LAYOUT.reports))) {
-    if (/\.mdx?$/.test(path)) reportFiles++;
-    const report = await loadReport(root, path, problems);
-    if (report) reports.push(report);
+  const { files: paths, links } = await listFiles(join(root, LAYOUT.reports));
+  problems.push(...links.map((l) => symlinkProblem(root, l)));
+  const reportFiles = paths.filter((p) => /\.mdx?$/.test(p)).length;
+  const parser = createBodyParser(reportFiles);
+  try {
+    const loaded = await mapLimited(paths, 32, (path) => loadReport(root, path, parser, problems));
+    const reports = loaded.filter((r): r is ReportFile => r !== undefined);
+    return { root, site, departments, reports, reportFiles, problems };
+  } finally {
+    await parser.close();
   }
-  return { root, site, departments, reports, reportFiles, problems };
 }
