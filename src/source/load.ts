@@ -1,20 +1,19 @@
 // Reads a whole content tree once: site identity, the department registry and
 // every report, each validated against its schema. Problems are collected, not
 // thrown, so one bad file never hides the others.
-import { access, readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
 import type { Root } from 'mdast';
 import { departmentSchema, type Department } from '../schema/department.ts';
 import { parseWithFriendlyErrors, type SchemaProblem } from '../schema/errors.ts';
 import { reportSchema, type Report } from '../schema/report.ts';
 import { siteSchema, type Site } from '../schema/site.ts';
 import { LAYOUT, REPORT_PATH } from './content-root.ts';
+import { diskSource, type ContentSource } from './content-source.ts';
 import { parseFrontmatter, splitFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { parseBody } from './markdown.ts';
 import { lineIndex, type Position } from './position.ts';
 import type { SourceProblem } from './problem.ts';
 import { fieldBlock, proseBlocks, type ProseBlock } from './prose.ts';
-import { readSource } from './read.ts';
+import { decodeSource, type ReadResult } from './read.ts';
 
 /** A problem tied to a file of the tree (path relative to the content root). */
 export interface FileProblem extends SourceProblem {
@@ -51,19 +50,13 @@ export interface ContentTree {
   problems: FileProblem[];
 }
 
-const posix = (p: string) => p.split(sep).join('/');
-
-async function listFiles(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    return entries
-      .filter((e) => e.isFile())
-      .map((e) => join(e.parentPath, e.name))
-      .sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
+async function readText(source: ContentSource, file: string): Promise<ReadResult> {
+  const bytes = await source.read(file);
+  if (bytes) return decodeSource(bytes);
+  return {
+    ok: false,
+    problem: { rule: 'content.missing', message: `找不到文件 ${file}`, at: { line: 1, column: 1 } },
+  };
 }
 
 function schemaProblems(file: string, frontmatter: Frontmatter, problems: SchemaProblem[]): FileProblem[] {
@@ -78,14 +71,12 @@ function schemaProblems(file: string, frontmatter: Frontmatter, problems: Schema
 }
 
 /** A YAML data file (site.yaml, departments/*.yaml). */
-async function loadYamlFile<T>(
-  root: string,
-  path: string,
+function loadYamlFile<T>(
+  file: string,
+  read: ReadResult,
   schema: Parameters<typeof parseWithFriendlyErrors>[0],
   problems: FileProblem[],
-): Promise<SourceFile<T> | undefined> {
-  const file = posix(relative(root, path));
-  const read = await readSource(path);
+): SourceFile<T> | undefined {
   if (!read.ok) {
     problems.push({ file, severity: 'error', ...read.problem });
     return undefined;
@@ -106,8 +97,11 @@ async function loadYamlFile<T>(
   return { file, text: read.text, frontmatter: parsed.frontmatter, data: result.ok ? (result.data as T) : undefined };
 }
 
-async function loadReport(root: string, path: string, problems: FileProblem[]): Promise<ReportFile | undefined> {
-  const file = posix(relative(root, path));
+async function loadReport(
+  source: ContentSource,
+  file: string,
+  problems: FileProblem[],
+): Promise<ReportFile | undefined> {
   const m = REPORT_PATH.exec(file);
   if (!m) {
     const isReport = /\.mdx?$/.test(file);
@@ -125,7 +119,7 @@ async function loadReport(root: string, path: string, problems: FileProblem[]): 
     });
     return undefined;
   }
-  const read = await readSource(path);
+  const read = await readText(source, file);
   if (!read.ok) {
     problems.push({ file, severity: 'error', ...read.problem });
     return undefined;
@@ -176,15 +170,16 @@ async function loadReport(root: string, path: string, problems: FileProblem[]): 
   };
 }
 
-export async function loadContent(root: string): Promise<ContentTree> {
+/**
+ * Loads the content tree at `root`. Files come from the disk unless another
+ * source is given (the diff tool passes a git revision); `root` then only names
+ * the tree in messages.
+ */
+export async function loadContent(root: string, source: ContentSource = diskSource(root)): Promise<ContentTree> {
   const problems: FileProblem[] = [];
-  const sitePath = join(root, LAYOUT.site);
-  const hasSite = await access(sitePath).then(
-    () => true,
-    () => false,
-  );
-  const site = hasSite ? await loadYamlFile<Site>(root, sitePath, siteSchema, problems) : undefined;
-  if (!hasSite) {
+  const siteBytes = await source.read(LAYOUT.site);
+  const site = siteBytes ? loadYamlFile<Site>(LAYOUT.site, decodeSource(siteBytes), siteSchema, problems) : undefined;
+  if (!siteBytes) {
     problems.push({
       file: LAYOUT.site,
       severity: 'error',
@@ -195,16 +190,16 @@ export async function loadContent(root: string): Promise<ContentTree> {
     });
   }
   const departments: SourceFile<Department>[] = [];
-  for (const path of await listFiles(join(root, LAYOUT.departments))) {
-    if (!/\.ya?ml$/.test(path)) continue;
-    const dep = await loadYamlFile<Department>(root, path, departmentSchema, problems);
+  for (const file of await source.list(LAYOUT.departments)) {
+    if (!/\.ya?ml$/.test(file)) continue;
+    const dep = loadYamlFile<Department>(file, await readText(source, file), departmentSchema, problems);
     if (dep) departments.push(dep);
   }
   const reports: ReportFile[] = [];
   let reportFiles = 0;
-  for (const path of await listFiles(join(root, LAYOUT.reports))) {
-    if (/\.mdx?$/.test(path)) reportFiles++;
-    const report = await loadReport(root, path, problems);
+  for (const file of await source.list(LAYOUT.reports)) {
+    if (/\.mdx?$/.test(file)) reportFiles++;
+    const report = await loadReport(source, file, problems);
     if (report) reports.push(report);
   }
   return { root, site, departments, reports, reportFiles, problems };
