@@ -41,8 +41,7 @@ function unwrap(schema: AnySchema): { inner: AnySchema; title: string | undefine
   for (;;) {
     const def = defOf(s);
     let next: AnySchema | undefined;
-    if (WRAPPERS.includes(def.type))
-      next = def.innerType as AnySchema;
+    if (WRAPPERS.includes(def.type)) next = def.innerType as AnySchema;
     else if (def.type === 'pipe') next = def.in as AnySchema;
     if (!next) return { inner: s, title };
     s = next;
