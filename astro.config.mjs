@@ -22,6 +22,10 @@ export default defineConfig({
   build: { format: 'directory' },
   integrations: [mdx()],
   devToolbar: { enabled: false },
+  // Writes .astro/collections/*.schema.json from the zod schemas, which the Astro
+  // VS Code extension uses for completion and inline errors in report frontmatter
+  // (with "astro.content-intellisense" in .vscode/settings.json).
+  experimental: { contentIntellisense: true },
   vite: {
     build: {
       rollupOptions: {
