@@ -28,9 +28,11 @@ async function validator(name: string) {
   return ajv.compile(JSON.parse(await read(`.vscode/schemas/${name}.schema.json`)) as object);
 }
 
+type Frontmatter = Record<string, unknown> & { budget: Record<string, unknown>; staffing: Record<string, unknown> };
+
 const seedFrontmatter = async () => {
   const text = await readFile(join(SEED_CONTENT, SEED_REPORT), 'utf8');
-  return parse(splitFrontmatter(text)?.yaml ?? '') as Record<string, Record<string, unknown>>;
+  return parse(splitFrontmatter(text)?.yaml ?? '') as Frontmatter;
 };
 
 const where = (errors: ErrorObject[] | null | undefined) => [
@@ -45,14 +47,14 @@ const where = (errors: ErrorObject[] | null | undefined) => [
 test('the report schema accepts the shipped report and rejects typical mistakes where they are', async () => {
   const validate = await validator('report');
   assert.ok(validate(await seedFrontmatter()), JSON.stringify(validate.errors));
-  const cases: [string, (d: Record<string, Record<string, unknown>>) => void, string][] = [
+  const cases: [string, (d: Frontmatter) => void, string][] = [
     ['full-width digits', (d) => (d.budget.final = '82６.00'), '/budget/final'],
     ['a percent sign', (d) => (d.budget.execution_rate = '100%'), '/budget/execution_rate'],
     ['a unit in the number', (d) => (d.staffing.actual = '21人'), '/staffing/actual'],
     ['a negative amount', (d) => (d.budget.basic = -1), '/budget/basic'],
     ['the Chinese label as key', (d) => (d.budget['决算数'] = 825.75), '/budget/决算数'],
-    ['a missing score', (d) => delete (d as Record<string, unknown>).score, '/score'],
-    ['a date that is not YYYY-MM-DD', (d) => ((d as Record<string, unknown>).issued = '2024年6月26日'), '/issued'],
+    ['a missing score', (d) => delete d.score, '/score'],
+    ['a date that is not YYYY-MM-DD', (d) => (d.issued = '2024年6月26日'), '/issued'],
   ];
   for (const [title, change, path] of cases) {
     const data = await seedFrontmatter();
