@@ -44,7 +44,9 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 /** ANSI colours of the check output as HTML spans. */
 function ansiToHtml(text: string): string {
   const classes: Record<string, string> = { '1;4': 'path', '31': 'error', '33': 'warning', '2': 'dim' };
-  return escapeHtml(text).replace(/\x1b\[([\d;]+)m([\s\S]*?)\x1b\[0m/g, (_m, code: string, inner: string) => {
+  const ESC = String.fromCharCode(27);
+  const pattern = new RegExp(`${ESC}\\[([\\d;]+)m([\\s\\S]*?)${ESC}\\[0m`, 'g');
+  return escapeHtml(text).replace(pattern, (_m, code: string, inner: string) => {
     return `<span class="${classes[code] ?? ''}">${inner}</span>`;
   });
 }

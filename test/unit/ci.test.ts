@@ -118,7 +118,10 @@ test('the GitLab note poster creates its note once, then updates it', async () =
     req.on('data', (c: Buffer) => (data += c.toString()));
     req.on('end', () => {
       calls.push(`${req.method} ${req.url?.replace(/\?.*/, '')} ${req.headers['private-token']}`);
-      if (req.method === 'GET') return res.end(JSON.stringify(notes));
+      if (req.method === 'GET') {
+        res.end(JSON.stringify(notes));
+        return;
+      }
       const { body } = JSON.parse(data) as { body: string };
       const id = Number(/\/notes\/(\d+)/.exec(req.url ?? '')?.[1]);
       const note = notes.find((n) => n.id === id);
