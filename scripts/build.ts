@@ -31,6 +31,12 @@ run(async () => {
   console.log(`✓ 检查 ${checks.reports} 份报告（${seconds(start)}）`);
 
   const outDir = await stagingDir(dest);
+  // Ctrl-C or a CI cancel: drop the half-built output, keep the previous dist/.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void discardDir(outDir).finally(() => process.exit(130));
+    });
+  }
   const ctx: BuildContext = { contentRoot: root, tree, checks, outDir, dest, env: process.env };
   try {
     for (const step of BUILD_STEPS) {
@@ -42,6 +48,11 @@ run(async () => {
       const t = performance.now();
       const summary = await step.run(ctx);
       console.log(`✓ ${step.title}${summary ? ` ${summary}` : ''}（${seconds(t)}）`);
+      // A seam for the tests that interrupt a build halfway (never set in normal use).
+      if (process.env.GONGKAI_PAUSE_AFTER === step.name) {
+        console.log(`（已暂停：${outDir}）`);
+        await new Promise((resolve) => setTimeout(resolve, 600_000));
+      }
     }
     await publishDir(outDir, dest);
   } catch (error) {

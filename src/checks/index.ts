@@ -7,6 +7,8 @@ import { ACK_RULES, applyAcknowledgements } from './acknowledgements.ts';
 import { budgetEvaluatedCoverage, budgetExecutionRate, budgetSum } from './budget.ts';
 import { COLLECTION_RULES, checkCollection } from './collection.ts';
 import { issuedAfterYear } from './dates.ts';
+import { BODY_RULES } from './mdx-safety.ts';
+import { figKeys } from './mdx-figures.ts';
 import { indicatorRate, indicatorShortfall } from './indicators.ts';
 import {
   projectsBudgetTypeSum,
@@ -22,7 +24,7 @@ import { staffingOver } from './staffing.ts';
 import { latinWord } from './text-latin.ts';
 import { punctuation } from './text-punctuation.ts';
 import { repeatedSentence } from './text-repeated.ts';
-import type { Finding, Locator, ReportRule, RuleInfo } from './types.ts';
+import type { Finding, Hit, Locator, ReportRule, RuleInfo } from './types.ts';
 
 /** Rules about the files themselves, reported while reading them. */
 export const SOURCE_RULES: RuleInfo[] = [
@@ -34,6 +36,8 @@ export const SOURCE_RULES: RuleInfo[] = [
   { id: 'source.mdx', severity: 'error', title: '正文 MDX 语法正确' },
   { id: 'content.path', severity: 'error', title: '报告位于 reports/<年度>/<单位代码>.mdx' },
   { id: 'content.missing', severity: 'error', title: '内容目录中有 site.yaml' },
+  { id: 'content.symlink', severity: 'error', title: '内容目录中没有符号链接' },
+  { id: 'source.too-complex', severity: 'error', title: '正文的嵌套层数和解析时间、内存在上限之内' },
   PLACEHOLDER_RULE,
 ];
 
@@ -62,6 +66,7 @@ export const REPORT_RULES: readonly ReportRule[] = [
   scoreGrade,
   issuedAfterYear,
   proseFigures,
+  figKeys,
   repeatedSentence,
   latinWord,
   punctuation,
@@ -71,6 +76,7 @@ export const ALL_RULES: readonly RuleInfo[] = [
   ...SOURCE_RULES,
   ...SCHEMA_RULES,
   ...COLLECTION_RULES,
+  ...BODY_RULES.map(({ id, severity, title }) => ({ id, severity, title })),
   ...REPORT_RULES.map(({ id, severity, title }) => ({ id, severity, title })),
   ...ACK_RULES,
 ];
@@ -106,23 +112,26 @@ function locate(report: ReportFile, at: Locator): Position {
 function checkReport(report: ReportFile, tree: ContentTree): Finding[] {
   const department = tree.departments.find((d) => d.data?.id === report.data?.department)?.data;
   const findings: Finding[] = [];
-  // Rules read validated figures and parsed text: a report whose frontmatter or
-  // body does not parse gets those errors first, alone.
-  if (!report.data || !report.body) return findings;
+  const add = (rule: RuleInfo, hit: Hit) =>
+    findings.push(
+      finding(report.file, locate(report, hit.at), {
+        rule: rule.id,
+        message: hit.message,
+        ...(hit.hint ? { hint: hit.hint } : {}),
+        ...(hit.excerpt ? { excerpt: hit.excerpt } : {}),
+      }),
+    );
+  const { body, data } = report;
+  if (!body) return findings; // its syntax error is reported alone
+  // Restricted MDX first and always: nothing of a body is used before it passes.
+  for (const rule of BODY_RULES) for (const hit of rule.check(body, report.kind)) add(rule, hit);
+  // Figure and text rules read validated data: an invalid frontmatter gets its schema errors first.
+  if (!data) return findings;
   for (const rule of REPORT_RULES) {
-    for (const hit of rule.check({ data: report.data, prose: report.prose, department })) {
-      findings.push(
-        finding(report.file, locate(report, hit.at), {
-          rule: rule.id,
-          message: hit.message,
-          ...(hit.hint ? { hint: hit.hint } : {}),
-          ...(hit.excerpt ? { excerpt: hit.excerpt } : {}),
-        }),
-      );
-    }
+    for (const hit of rule.check({ data, body, prose: report.prose, department })) add(rule, hit);
   }
   const known = ALL_RULES.map((r) => r.id);
-  for (const p of applyAcknowledgements(report.data.acknowledged, findings, known)) {
+  for (const p of applyAcknowledgements(data.acknowledged, findings, known)) {
     findings.push(
       finding(report.file, report.frontmatter.locate(['acknowledged', p.index, 'rule']), {
         rule: p.rule,

@@ -4,6 +4,7 @@
 import type { KeyPath } from '../schema/errors.ts';
 import type { Department } from '../schema/department.ts';
 import type { Report } from '../schema/report.ts';
+import type { Root } from 'mdast';
 import type { ProseBlock } from '../source/prose.ts';
 
 export type Severity = 'error' | 'warning';
@@ -21,6 +22,7 @@ export interface Hit {
 /** What a report rule sees: the validated figures and the readable text. */
 export interface ReportInput {
   data: Report;
+  body: Root;
   prose: readonly ProseBlock[];
   department: Department | undefined;
 }
@@ -34,6 +36,11 @@ export interface RuleInfo {
 
 export interface ReportRule extends RuleInfo {
   check(report: ReportInput): Hit[];
+}
+
+/** A rule on the parsed body alone: runs even when the frontmatter is invalid. */
+export interface BodyRule extends RuleInfo {
+  check(tree: Root, kind: 'md' | 'mdx'): Hit[];
 }
 
 export interface Finding {

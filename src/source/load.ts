@@ -9,7 +9,7 @@ import { siteSchema, type Site } from '../schema/site.ts';
 import { LAYOUT, REPORT_PATH } from './content-root.ts';
 import { diskSource, type ContentSource } from './content-source.ts';
 import { parseFrontmatter, splitFrontmatter, type Frontmatter } from './frontmatter.ts';
-import { parseBody } from './markdown.ts';
+import { createBodyParser, type BodyParser } from './body-parser.ts';
 import { lineIndex, type Position } from './position.ts';
 import type { SourceProblem } from './problem.ts';
 import { fieldBlock, proseBlocks, type ProseBlock } from './prose.ts';
@@ -59,6 +59,17 @@ async function readText(source: ContentSource, file: string): Promise<ReadResult
   };
 }
 
+function symlinkProblem(file: string): FileProblem {
+  return {
+    file,
+    severity: 'error',
+    rule: 'content.symlink',
+    message: '内容目录中有符号链接，不会被读取',
+    hint: '请把链接换成文件本身。符号链接可能指向内容目录之外的文件。',
+    at: { line: 1, column: 1 },
+  };
+}
+
 function schemaProblems(file: string, frontmatter: Frontmatter, problems: SchemaProblem[]): FileProblem[] {
   return problems.map((p) => ({
     file,
@@ -68,6 +79,20 @@ function schemaProblems(file: string, frontmatter: Frontmatter, problems: Schema
     ...(p.hint ? { hint: p.hint } : {}),
     at: frontmatter.locate(p.path),
   }));
+}
+
+/** Maps with at most `limit` calls in flight, keeping the input order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
+  return out;
 }
 
 /** A YAML data file (site.yaml, departments/*.yaml). */
@@ -100,6 +125,7 @@ function loadYamlFile<T>(
 async function loadReport(
   source: ContentSource,
   file: string,
+  parser: BodyParser,
   problems: FileProblem[],
 ): Promise<ReportFile | undefined> {
   const m = REPORT_PATH.exec(file);
@@ -151,7 +177,7 @@ async function loadReport(
   // Blank out the frontmatter (keeping newlines) so body offsets are file offsets.
   const masked = text.slice(0, split.bodyOffset).replace(/[^\n]/g, ' ') + text.slice(split.bodyOffset);
   const kind = m[3] === 'md' ? 'md' : 'mdx';
-  const body = parseBody(masked, kind);
+  const body = await parser.parse(masked, kind);
   if (!body.ok) problems.push({ file, severity: 'error', ...body.problem });
   const fields = result.ok
     ? result.data.duties.map((duty, i) => fieldBlock(duty, fm.frontmatter.textOffset(['duties', i]), ['职责简述']))
@@ -177,9 +203,13 @@ async function loadReport(
  */
 export async function loadContent(root: string, source: ContentSource = diskSource(root)): Promise<ContentTree> {
   const problems: FileProblem[] = [];
-  const siteBytes = await source.read(LAYOUT.site);
-  const site = siteBytes ? loadYamlFile<Site>(LAYOUT.site, decodeSource(siteBytes), siteSchema, problems) : undefined;
-  if (!siteBytes) {
+  const siteKind = await source.kind(LAYOUT.site);
+  if (siteKind === 'link') problems.push(symlinkProblem(LAYOUT.site));
+  const site =
+    siteKind === 'file'
+      ? loadYamlFile<Site>(LAYOUT.site, await readText(source, LAYOUT.site), siteSchema, problems)
+      : undefined;
+  if (!siteKind) {
     problems.push({
       file: LAYOUT.site,
       severity: 'error',
@@ -190,17 +220,22 @@ export async function loadContent(root: string, source: ContentSource = diskSour
     });
   }
   const departments: SourceFile<Department>[] = [];
-  for (const file of await source.list(LAYOUT.departments)) {
+  const departmentFiles = await source.list(LAYOUT.departments);
+  problems.push(...departmentFiles.links.map(symlinkProblem));
+  for (const file of departmentFiles.files) {
     if (!/\.ya?ml$/.test(file)) continue;
     const dep = loadYamlFile<Department>(file, await readText(source, file), departmentSchema, problems);
     if (dep) departments.push(dep);
   }
-  const reports: ReportFile[] = [];
-  let reportFiles = 0;
-  for (const file of await source.list(LAYOUT.reports)) {
-    if (/\.mdx?$/.test(file)) reportFiles++;
-    const report = await loadReport(source, file, problems);
-    if (report) reports.push(report);
+  const { files, links } = await source.list(LAYOUT.reports);
+  problems.push(...links.map(symlinkProblem));
+  const reportFiles = files.filter((p) => /\.mdx?$/.test(p)).length;
+  const parser = createBodyParser(reportFiles);
+  try {
+    const loaded = await mapLimited(files, 32, (file) => loadReport(source, file, parser, problems));
+    const reports = loaded.filter((r): r is ReportFile => r !== undefined);
+    return { root, site, departments, reports, reportFiles, problems };
+  } finally {
+    await parser.close();
   }
-  return { root, site, departments, reports, reportFiles, problems };
 }

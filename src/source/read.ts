@@ -1,15 +1,13 @@
 // Reads a content file as text, once, and says plainly when it is not UTF-8:
 // staff often save from Word or WPS in GBK/GB18030.
 import { readFile } from 'node:fs/promises';
+import { MAX_FILE_BYTES } from './limits.ts';
 import type { SourceProblem } from './problem.ts';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; problem: SourceProblem };
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const GB18030 = new TextDecoder('gb18030', { fatal: true });
-
-/** Largest content file we accept: a real report is ~20 KB. */
-export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 export function decodeSource(bytes: Uint8Array): ReadResult {
   const at = { line: 1, column: 1 };

@@ -1,7 +1,7 @@
 // Content trees for tests: a copy of the shipped content/ with edits applied,
 // described as data (test/fixtures/bad/*.json) so a fixture shows exactly
 // what differs from the real report.
-import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PROJECT_ROOT } from '../../scripts/lib/paths.ts';
@@ -16,11 +16,20 @@ export type Edit =
   | { file: string; renameTo: string }
   | { file: string; copyTo: string }
   | { file: string; encoding: 'gb18030' }
-  | { file: string; bom: true };
+  | { file: string; bom: true }
+  /** Adds text at the end of the file (`times` copies of it). */
+  | { file: string; append: string; times?: number }
+  /** Writes `head` + `text` repeated `times` + `tail`: large or pathological files made at test time. */
+  | { file: string; generate: { head?: string; text: string; times: number; tail?: string } }
+  | { file: string; symlinkTo: string };
 
 export interface FixtureCase {
   title: string;
   edits: Edit[];
+  /** Environment for the commands (e.g. a short parse timeout for a pathological input). */
+  env?: Record<string, string>;
+  /** An input that must be accepted (hostile-looking but harmless, or large but within limits). */
+  accept?: boolean;
   expect?: {
     rule: string;
     file: string;
@@ -63,6 +72,15 @@ export async function applyEdit(root: string, edit: Edit): Promise<void> {
     await cp(path, join(root, edit.copyTo));
   } else if ('encoding' in edit) {
     await writeFile(path, await encodeGb18030(await readFile(path, 'utf8')));
+  } else if ('append' in edit) {
+    await writeFile(path, (await readFile(path, 'utf8')) + edit.append.repeat(edit.times ?? 1));
+  } else if ('generate' in edit) {
+    const { head = '', text, times, tail = '' } = edit.generate;
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, head + text.repeat(times) + tail);
+  } else if ('symlinkTo' in edit) {
+    await rm(path, { force: true });
+    await symlink(edit.symlinkTo, path);
   } else if ('bom' in edit) {
     await writeFile(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(path)]));
   }
@@ -84,7 +102,9 @@ export async function lineOf(root: string, file: string, needle: string): Promis
   return i + 1;
 }
 
-export async function readFixtures(kind: 'bad' | 'good'): Promise<{ name: string; fixture: FixtureCase }[]> {
+export async function readFixtures(
+  kind: 'bad' | 'good' | 'hostile',
+): Promise<{ name: string; fixture: FixtureCase }[]> {
   const { readdir } = await import('node:fs/promises');
   const dir = join(PROJECT_ROOT, 'test/fixtures', kind);
   const files = (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();

@@ -25,5 +25,6 @@ export async function seedInput(change: (data: Report) => void = () => {}): Prom
   const data = structuredClone(file.data) as Report;
   change(data);
   const t = await seedTree();
-  return { data, prose: file.prose, department: t.departments[0]?.data };
+  if (!file.body) throw new Error('seed body did not parse');
+  return { data, body: file.body, prose: file.prose, department: t.departments[0]?.data };
 }

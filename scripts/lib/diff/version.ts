@@ -45,7 +45,7 @@ export async function gitVersion(root: string, revision: string, repo?: Repo): P
 /** Report files of a version with their text, decoded leniently (for pairing renames). */
 export async function reportTexts(v: Version): Promise<{ file: string; text: string }[]> {
   const decoder = new TextDecoder('utf-8');
-  const files = (await v.source.list(LAYOUT.reports)).filter((f) => /\.mdx?$/.test(f));
+  const files = (await v.source.list(LAYOUT.reports)).files.filter((f) => /\.mdx?$/.test(f));
   return Promise.all(
     files.map(async (file) => ({ file, text: decoder.decode((await v.source.read(file)) ?? new Uint8Array()) })),
   );
@@ -54,7 +54,7 @@ export async function reportTexts(v: Version): Promise<{ file: string; text: str
 /** site.yaml and the department registry: compared as files. */
 export async function otherFiles(v: Version): Promise<Map<string, string>> {
   const decoder = new TextDecoder('utf-8');
-  const files = [LAYOUT.site, ...(await v.source.list(LAYOUT.departments))];
+  const files = [LAYOUT.site, ...(await v.source.list(LAYOUT.departments)).files];
   const out = new Map<string, string>();
   for (const file of files) {
     const bytes = await v.source.read(file);

@@ -1,0 +1,35 @@
+// <Fig k="…" /> must name a figure the frontmatter has, or the page could not
+// be rendered: caught here with a suggestion instead of failing the build.
+import { visit } from 'unist-util-visit';
+import { figureAt } from '../lib/figures.ts';
+import { closest } from '../lib/suggest.ts';
+import type { Hit, ReportRule } from './types.ts';
+
+/** Every key path of the report that leads to a figure ("budget.final", "indicators.0.actual"). */
+function figurePaths(value: unknown, prefix = ''): string[] {
+  if (typeof value === 'string' && /^-?\d+(?:\.\d+)?$/.test(value)) return [prefix];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([k, v]) => figurePaths(v, prefix ? `${prefix}.${k}` : k));
+}
+
+export const figKeys: ReportRule = {
+  id: 'mdx.fig-key',
+  severity: 'error',
+  title: '<Fig k="…" /> 引用的数字在 frontmatter 中存在',
+  check({ data, body }) {
+    const hits: Hit[] = [];
+    visit(body, (node) => {
+      if ((node.type !== 'mdxJsxTextElement' && node.type !== 'mdxJsxFlowElement') || node.name !== 'Fig') return;
+      const k = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'k')?.value;
+      if (typeof k !== 'string' || figureAt(data, k)) return;
+      const guess = closest(k, figurePaths(data));
+      hits.push({
+        at: { offset: node.position?.start.offset ?? 0 },
+        message: `<Fig k="${k}" /> 引用的数字在 frontmatter 中不存在${guess ? `，是不是 ${guess}？` : ''}`,
+        hint: 'k 写 frontmatter 中数字的位置，例如 budget.final、staffing.actual、indicators.0.actual。',
+        excerpt: k,
+      });
+    });
+    return hits;
+  },
+};

@@ -1,0 +1,15 @@
+// Bounds on what a report may be, so a hostile or broken file fails quickly
+// and clearly instead of hanging the build. A real report is ~20 KB, nests
+// lists two deep and parses in a few milliseconds.
+
+/** Largest content file accepted (bytes). */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/** Deepest nesting of lists and block quotes in a report body. */
+export const MAX_NESTING = 12;
+
+/** Time one report body may take to parse before it is rejected (ms). */
+export const PARSE_TIMEOUT_MS = Number(process.env.GONGKAI_PARSE_TIMEOUT_MS) || 10_000;
+
+/** Heap a parse worker may use (MB). */
+export const PARSE_HEAP_MB = 512;

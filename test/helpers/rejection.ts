@@ -1,0 +1,64 @@
+// The contract for every rejected input (test/fixtures/bad/ and hostile/):
+// `npm run check` exits 1 naming the exact rule at the right file and line in
+// Chinese, without a stack trace; `npm run build` exits 1 and writes nothing
+// (an existing dist/ stays byte-identical, no staging folder is left).
+import assert from 'node:assert/strict';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runScript, STACK_TRACE } from './cli.ts';
+import { lineOf, tempDir, type FixtureCase } from './content.ts';
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  rule: string;
+  message: string;
+  hint: string | null;
+  acknowledged: string | null;
+}
+
+export async function assertRejected(root: string, fixture: FixtureCase, cleanup: string[]): Promise<void> {
+  const expected = fixture.expect;
+  assert.ok(expected, 'a rejected fixture states what it expects');
+  const env = { GONGKAI_CONTENT: root, ...fixture.env };
+
+  const json = await runScript('check', ['--format=json'], env);
+  assert.equal(json.status, 1, json.stderr);
+  const findings = (JSON.parse(json.stdout) as { findings: JsonFinding[] }).findings;
+  const candidates = findings.filter((f) => f.rule === expected.rule && f.file.endsWith(expected.file));
+  const hit = candidates.find((f) => expected.message.every((w) => f.message.includes(w))) ?? candidates[0];
+  assert.ok(
+    hit,
+    `expected ${expected.rule} in ${expected.file}; got ${JSON.stringify(
+      findings.filter((f) => !f.acknowledged),
+      null,
+      1,
+    )}`,
+  );
+  const line = expected.lineOf ? await lineOf(root, expected.file, expected.lineOf) : expected.line;
+  if (line !== undefined) assert.equal(hit.line, line, `line of ${expected.rule}: ${hit.message}`);
+  for (const words of expected.message)
+    assert.ok(hit.message.includes(words), `message “${hit.message}” mentions “${words}”`);
+  for (const words of expected.hint ?? [])
+    assert.ok(hit.hint?.includes(words), `hint “${hit.hint}” mentions “${words}”`);
+  assert.match(hit.message, /[\u4e00-\u9fff]/, 'the message is in Chinese');
+  assert.equal(hit.acknowledged, null);
+
+  const human = await runScript('check', [], env);
+  assert.equal(human.status, 1);
+  if (line !== undefined)
+    assert.ok(human.stdout.includes(`${expected.file}:${line}:`), `human output names file:line\n${human.stdout}`);
+  assert.doesNotMatch(human.stdout + human.stderr, STACK_TRACE);
+
+  const out = await tempDir();
+  cleanup.push(out);
+  const dist = join(out, 'dist');
+  await mkdir(dist);
+  await writeFile(join(dist, 'index.html'), 'previous build');
+  const build = await runScript('build', ['--out', dist], env);
+  assert.equal(build.status, 1, build.stdout);
+  assert.doesNotMatch(build.stdout + build.stderr, STACK_TRACE);
+  assert.deepEqual(await readdir(dist), ['index.html'], 'nothing written to dist/');
+  assert.equal(await readFile(join(dist, 'index.html'), 'utf8'), 'previous build', 'dist/ untouched');
+  assert.deepEqual(await readdir(out), ['dist'], 'no staging folder left behind');
+}
