@@ -1,6 +1,6 @@
 // <Fig k="…" /> must name a figure the frontmatter has, or the page could not
 // be rendered: caught here with a suggestion instead of failing the build.
-import { visit } from 'unist-util-visit';
+import { bodyIndex } from './mdx-safety.ts';
 import { figureAt } from '../lib/figures.ts';
 import { closest } from '../lib/suggest.ts';
 import type { Hit, ReportRule } from './types.ts';
@@ -18,10 +18,10 @@ export const figKeys: ReportRule = {
   title: '<Fig k="…" /> 引用的数字在 frontmatter 中存在',
   check({ data, body }) {
     const hits: Hit[] = [];
-    visit(body, (node) => {
-      if ((node.type !== 'mdxJsxTextElement' && node.type !== 'mdxJsxFlowElement') || node.name !== 'Fig') return;
+    for (const node of bodyIndex(body).jsx) {
+      if (node.name !== 'Fig') continue;
       const k = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'k')?.value;
-      if (typeof k !== 'string' || figureAt(data, k)) return;
+      if (typeof k !== 'string' || figureAt(data, k)) continue;
       const guess = closest(k, figurePaths(data));
       hits.push({
         at: { offset: node.position?.start.offset ?? 0 },
@@ -29,7 +29,7 @@ export const figKeys: ReportRule = {
         hint: 'k 写 frontmatter 中数字的位置，例如 budget.final、staffing.actual、indicators.0.actual。',
         excerpt: k,
       });
-    });
+    }
     return hits;
   },
 };

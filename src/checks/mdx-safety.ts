@@ -200,13 +200,49 @@ function checkComponent(el: JsxElement, spec: AuthoringComponent, hits: Hit[]): 
     });
 }
 
-function jsxElements(tree: Root): JsxElement[] {
-  const out: JsxElement[] = [];
-  visit(tree, (node) => {
-    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') out.push(node);
-  });
-  return out;
+/** The nodes the rules look at, gathered in one walk per tree (a report has thousands of nodes). */
+interface BodyIndex {
+  jsx: JsxElement[];
+  esm: Extract<Nodes, { type: 'mdxjsEsm' }>[];
+  expressions: Extract<Nodes, { type: 'mdxFlowExpression' | 'mdxTextExpression' }>[];
+  urls: Extract<Nodes, { type: 'link' | 'definition' | 'image' }>[];
+  html: Extract<Nodes, { type: 'html' }>[];
 }
+
+const indexes = new WeakMap<Root, BodyIndex>();
+
+export function bodyIndex(tree: Root): BodyIndex {
+  const cached = indexes.get(tree);
+  if (cached) return cached;
+  const index: BodyIndex = { jsx: [], esm: [], expressions: [], urls: [], html: [] };
+  visit(tree, (node: Nodes) => {
+    switch (node.type) {
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement':
+        index.jsx.push(node);
+        break;
+      case 'mdxjsEsm':
+        index.esm.push(node);
+        break;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        index.expressions.push(node);
+        break;
+      case 'link':
+      case 'definition':
+      case 'image':
+        index.urls.push(node);
+        break;
+      case 'html':
+        index.html.push(node);
+        break;
+    }
+  });
+  indexes.set(tree, index);
+  return index;
+}
+
+const jsxElements = (tree: Root) => bodyIndex(tree).jsx;
 
 const componentNames = Object.keys(AUTHORING_COMPONENTS);
 
@@ -216,14 +252,14 @@ export const mdxEsm: BodyRule = {
   title: '正文中没有 import / export（报告不能包含程序代码）',
   check(tree) {
     const hits: Hit[] = [];
-    visit(tree, 'mdxjsEsm', (node) => {
+    for (const node of bodyIndex(tree).esm) {
       hits.push({
         at: at(node),
         message: `正文中不允许 ${node.value.trimStart().startsWith('export') ? 'export' : 'import'} 语句：报告不能包含程序代码`,
         hint: '可用的组件无需导入；数字请写在 frontmatter 中，用 <Fig k="…" /> 引用。',
         excerpt: node.value.split('\n')[0] ?? '',
       });
-    });
+    }
     return hits;
   },
 };
@@ -234,16 +270,15 @@ export const mdxExpression: BodyRule = {
   title: '正文中没有 {…} 程序表达式（固定的文字或数字除外）',
   check(tree) {
     const hits: Hit[] = [];
-    visit(tree, (node: Nodes) => {
-      if (node.type !== 'mdxFlowExpression' && node.type !== 'mdxTextExpression') return;
-      if (isLiteralProgram(node.data?.estree as Program | undefined)) return;
+    for (const node of bodyIndex(tree).expressions) {
+      if (isLiteralProgram(node.data?.estree as Program | undefined)) continue;
       hits.push({
         at: at(node),
         message: `正文中不允许花括号表达式 {${node.value.length > 30 ? `${node.value.slice(0, 30)}…` : node.value}}：报告不能包含程序代码`,
         hint: '若正文里要写花括号，请写成 \\{ 或全角“｛”。',
         excerpt: node.value,
       });
-    });
+    }
     return hits;
   },
 };
@@ -339,16 +374,14 @@ export const mdxUnsafeUrl: BodyRule = {
           excerpt: url,
         });
     };
-    visit(tree, (node: Nodes) => {
-      if (node.type === 'link' || node.type === 'definition') report(node, node.url, false);
-      else if (node.type === 'image') report(node, node.url, true);
-      else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') {
-        for (const attr of node.attributes) {
-          if (attr.type !== 'mdxJsxAttribute' || (attr.name !== 'href' && attr.name !== 'src')) continue;
-          if (typeof attr.value === 'string') report(attr.position ? attr : node, attr.value, attr.name === 'src');
-        }
+    const { urls, jsx } = bodyIndex(tree);
+    for (const node of urls) report(node, node.url, node.type === 'image');
+    for (const node of jsx) {
+      for (const attr of node.attributes) {
+        if (attr.type !== 'mdxJsxAttribute' || (attr.name !== 'href' && attr.name !== 'src')) continue;
+        if (typeof attr.value === 'string') report(attr.position ? attr : node, attr.value, attr.name === 'src');
       }
-    });
+    }
     return hits;
   },
 };
@@ -359,16 +392,16 @@ export const mdRawHtml: BodyRule = {
   title: 'Markdown（.md）报告中没有 HTML 标签（<br> 除外）',
   check(tree) {
     const hits: Hit[] = [];
-    visit(tree, 'html', (node) => {
+    for (const node of bodyIndex(tree).html) {
       // <br> and comments are harmless; a closing tag was reported with its opening tag.
-      if (/^\s*(?:<br\s*\/?>|<!--[\s\S]*?-->|<\/[a-z][^>]*>)\s*$/i.test(node.value)) return;
+      if (/^\s*(?:<br\s*\/?>|<!--[\s\S]*?-->|<\/[a-z][^>]*>)\s*$/i.test(node.value)) continue;
       hits.push({
         at: at(node),
         message: `Markdown 报告中不允许 HTML：${node.value.length > 40 ? `${node.value.slice(0, 40)}…` : node.value}`,
         hint: '请改用 Markdown 语法；需要组件时把文件改为 .mdx 并使用允许的组件。',
         excerpt: node.value,
       });
-    });
+    }
     return hits;
   },
 };

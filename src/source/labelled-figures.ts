@@ -29,25 +29,38 @@ const PATTERNS = FIGURE_LABELS.flatMap((figure) =>
   figure.labels.map((label) => ({
     figure,
     label,
-    re: new RegExp(`${OTHER_YEAR}${label}${FILLER}(${NUMBER})\\s*(${UNITS[figure.kind]})`, 'g'),
+    re: new RegExp(`^${label}${FILLER}(${NUMBER})\\s*(${UNITS[figure.kind]})`),
   })),
 ).sort((a, b) => b.label.length - a.label.length);
 
+/** Any label, longest first, not preceded by a word that makes it another year's figure. */
+const ANY_LABEL = new RegExp(`${OTHER_YEAR}(?:${PATTERNS.map((p) => p.label).join('|')})`, 'g');
+
 export function findLabelledFigures(text: string): LabelledFigure[] {
   const found: LabelledFigure[] = [];
-  const taken: [number, number][] = [];
-  for (const { figure, label, re } of PATTERNS) {
-    for (const m of text.matchAll(re)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      if (taken.some(([s, e]) => start < e && s < end)) continue;
-      const value = normaliseNumberText(m[1] ?? '');
+  if (!/[0-9０-９]/.test(text)) return found;
+  ANY_LABEL.lastIndex = 0;
+  for (let m = ANY_LABEL.exec(text); m; m = ANY_LABEL.exec(text)) {
+    const rest = text.slice(m.index, m.index + 64);
+    for (const { figure, label, re } of PATTERNS) {
+      if (!rest.startsWith(label)) continue;
+      const hit = re.exec(rest);
+      if (!hit) continue;
+      const value = normaliseNumberText(hit[1] ?? '');
       if (value === null) continue;
-      taken.push([start, end]);
-      found.push({ figure, label, value, unit: (m[2] ?? '').replace('％', '%'), index: start, length: end - start });
+      found.push({
+        figure,
+        label,
+        value,
+        unit: (hit[2] ?? '').replace('％', '%'),
+        index: m.index,
+        length: hit[0].length,
+      });
+      ANY_LABEL.lastIndex = m.index + hit[0].length;
+      break;
     }
   }
-  return found.sort((a, b) => a.index - b.index);
+  return found;
 }
 
 /** The standard figure a table cell names (“年终决算数”, “决算数（万元）”), if any. */

@@ -1,0 +1,42 @@
+// The benchmark corpus generator: deterministic, valid by the checks, and
+// its deliberate faults are caught.
+import assert from 'node:assert/strict';
+import { rm } from 'node:fs/promises';
+import { after, test } from 'node:test';
+import { checkContent, failed } from '../../src/checks/index.ts';
+import { loadContent } from '../../src/source/load.ts';
+import { hashTree } from '../../scripts/lib/manifest.ts';
+import { writeCorpus } from '../../scripts/lib/corpus/write.ts';
+import { tempDir } from '../helpers/content.ts';
+
+const dirs: string[] = [];
+after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+test('a generated corpus is valid: no finding at all', async () => {
+  const out = await tempDir();
+  dirs.push(out);
+  const s = await writeCorpus({ departments: 12, years: 2, out });
+  assert.equal(s.reports, 24);
+  const result = checkContent(await loadContent(out));
+  assert.equal(result.reports, 24);
+  assert.deepEqual(result.findings, []);
+});
+
+test('the same options give the same bytes', async () => {
+  const [a, b] = [await tempDir(), await tempDir()];
+  dirs.push(a, b);
+  await writeCorpus({ departments: 5, years: 2, out: a, seed: 7 });
+  await writeCorpus({ departments: 5, years: 2, out: b, seed: 7 });
+  assert.deepEqual([...(await hashTree(a))], [...(await hashTree(b))]);
+});
+
+test('injected faults are found by the checks', async () => {
+  const out = await tempDir();
+  dirs.push(out);
+  const s = await writeCorpus({ departments: 30, years: 1, out, faults: 0.5, seed: 3 });
+  assert.ok(s.faulty > 5);
+  const result = checkContent(await loadContent(out));
+  const faultyFiles = new Set(result.findings.map((f) => f.file));
+  assert.equal(faultyFiles.size, s.faulty);
+  assert.ok(failed(result));
+});
