@@ -29,6 +29,10 @@ export default defineConfig({
     sitemap({ filter: (page) => !/\/print\/$/.test(page) && !/\/404\/?$/.test(page) }),
   ],
   devToolbar: { enabled: false },
+  // Writes .astro/collections/*.schema.json from the zod schemas, which the Astro
+  // VS Code extension uses for completion and inline errors in report frontmatter
+  // (with "astro.content-intellisense" in .vscode/settings.json).
+  experimental: { contentIntellisense: true },
   vite: {
     build: {
       assetsInlineLimit: 0,
