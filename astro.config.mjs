@@ -1,5 +1,6 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -19,11 +20,22 @@ export default defineConfig({
   site,
   outDir: process.env.GONGKAI_OUT_DIR || 'dist',
   trailingSlash: 'always',
-  build: { format: 'directory' },
-  integrations: [mdx()],
+  // Stylesheets and scripts always as files, never inlined: the site runs under a
+  // Content-Security-Policy without 'unsafe-inline' (see README, 安全).
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [
+    mdx(),
+    // Every public page; the print and preview routes (/reports/<year>/<dept>/print/, …/preview/) feed the PDF, not readers.
+    sitemap({ filter: (page) => !/\/(print|preview)\/$/.test(page) && !/\/404\/?$/.test(page) }),
+  ],
   devToolbar: { enabled: false },
+  // Writes .astro/collections/*.schema.json from the zod schemas, which the Astro
+  // VS Code extension uses for completion and inline errors in report frontmatter
+  // (with "astro.content-intellisense" in .vscode/settings.json).
+  experimental: { contentIntellisense: true },
   vite: {
     build: {
+      assetsInlineLimit: 0,
       // The print preview bundles Paged.js (about 500 kB minified), loaded only by that page.
       chunkSizeWarningLimit: 1024,
       rollupOptions: {

@@ -1,7 +1,8 @@
-// npm run docs: regenerates the documentation that is derived from code.
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// npm run docs: regenerates the documentation and editor files that are derived from code.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { EXIT, run } from './lib/cli.ts';
+import { editorFiles } from './lib/editor-files.ts';
 import { PROJECT_ROOT } from './lib/paths.ts';
 import { componentsDoc, rulesDoc } from './lib/rules-doc.ts';
 
@@ -9,5 +10,10 @@ run(async () => {
   await writeFile(join(PROJECT_ROOT, 'docs/检查规则.md'), rulesDoc());
   await writeFile(join(PROJECT_ROOT, 'docs/报告可用的组件.md'), componentsDoc());
   console.log('已更新 docs/检查规则.md、docs/报告可用的组件.md');
+  for (const [file, text] of Object.entries(editorFiles())) {
+    await mkdir(dirname(join(PROJECT_ROOT, file)), { recursive: true });
+    await writeFile(join(PROJECT_ROOT, file), text);
+    console.log(`已更新 ${file}`);
+  }
   return EXIT.ok;
 });

@@ -18,6 +18,7 @@ import {
   projectsSourceSum,
 } from './projects.ts';
 import { proseFigures } from './prose-figures.ts';
+import { findPlaceholders, PLACEHOLDER_RULE } from './placeholders.ts';
 import { scoreGrade, scoreRange } from './score.ts';
 import { staffingOver } from './staffing.ts';
 import { latinWord } from './text-latin.ts';
@@ -37,6 +38,7 @@ export const SOURCE_RULES: RuleInfo[] = [
   { id: 'content.missing', severity: 'error', title: '内容目录中有 site.yaml' },
   { id: 'content.symlink', severity: 'error', title: '内容目录中没有符号链接' },
   { id: 'source.too-complex', severity: 'error', title: '正文的嵌套层数和解析时间、内存在上限之内' },
+  PLACEHOLDER_RULE,
 ];
 
 export const SCHEMA_RULES: RuleInfo[] = [
@@ -158,7 +160,17 @@ export function checkContent(tree: ContentTree): CheckResult {
     );
   }
   for (const report of tree.reports) findings.push(...checkReport(report, tree));
-  return { root: tree.root, reports: tree.reportFiles, findings: findings.sort(byPosition) };
+  // Placeholders are looked for even when the frontmatter does not validate (a
+  // figure still 【待填】 is not a number); they then explain the schema error at
+  // the same place, which is left out.
+  const placeholders = tree.reports.flatMap((report) =>
+    findPlaceholders(report).map(({ at, ...hit }) => finding(report.file, at, { rule: PLACEHOLDER_RULE.id, ...hit })),
+  );
+  const explained = new Set(placeholders.map((f) => `${f.file}:${f.line}:${f.column}`));
+  const rest = findings.filter(
+    (f) => !(f.rule.startsWith('schema.') && explained.has(`${f.file}:${f.line}:${f.column}`)),
+  );
+  return { root: tree.root, reports: tree.reportFiles, findings: [...rest, ...placeholders].sort(byPosition) };
 }
 
 /** Exit status of a check: 1 when an unacknowledged error (or, strictly, warning) remains. */

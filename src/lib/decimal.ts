@@ -83,3 +83,15 @@ export function shift(text: string, places: number): string {
   const shifted = big(text).times(new Big(10).pow(places));
   return shifted.toFixed(Math.max(0, scaleOf(text) - places));
 }
+
+/** a / b at the given scale, rounded half up; null when b is zero. Averages: divide("295", "3", 2) is "98.33". */
+export function divide(a: string, b: string, scale: number): string | null {
+  const d = big(b);
+  if (d.eq(0)) return null;
+  return big(a).div(d).round(scale, Big.roundHalfUp).toFixed(scale);
+}
+
+/** Drops trailing zeros after the point: "100.00" → "100", "101.50" → "101.5". For computed values only. */
+export function trimZeros(text: string): string {
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}

@@ -5,6 +5,10 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { Department } from '../schema/department.ts';
 import type { Report } from '../schema/report.ts';
 import type { Site } from '../schema/site.ts';
+import { publishedOn } from './key-figures.ts';
+import { reportPath } from './urls.ts';
+
+export { reportPath };
 
 export interface CatalogReport {
   entry: CollectionEntry<'reports'>;
@@ -26,10 +30,6 @@ export async function getDepartments(): Promise<Department[]> {
   return all.map((d) => d.data).sort((a, b) => a.id.localeCompare(b.id));
 }
 
-export function reportPath(year: number, department: string): string {
-  return `/reports/${year}/${department}/`;
-}
-
 /** Newest year first, then by department id. */
 export async function getReports(): Promise<CatalogReport[]> {
   const [entries, departments] = await Promise.all([getCollection('reports'), getDepartments()]);
@@ -41,4 +41,27 @@ export async function getReports(): Promise<CatalogReport[]> {
       return { entry, data: entry.data, department, path: reportPath(entry.data.year, entry.data.department) };
     })
     .sort((a, b) => b.data.year - a.data.year || a.data.department.localeCompare(b.data.department));
+}
+
+/** Years that have reports, newest first. */
+export function yearsOf(reports: readonly CatalogReport[]): number[] {
+  return [...new Set(reports.map((r) => r.data.year))].sort((a, b) => b - a);
+}
+
+/** Departments that have reports, in registry order, each with its reports (newest first). */
+export function byDepartment(
+  reports: readonly CatalogReport[],
+  departments: readonly Department[],
+): { department: Department; reports: CatalogReport[] }[] {
+  return departments
+    .map((department) => ({ department, reports: reports.filter((r) => r.department.id === department.id) }))
+    .filter((d) => d.reports.length > 0);
+}
+
+/** Newest publication first (the feed, “最新发布”); ties by department. */
+export function byPublication(reports: readonly CatalogReport[]): CatalogReport[] {
+  return [...reports].sort(
+    (a, b) =>
+      publishedOn(b.data).localeCompare(publishedOn(a.data)) || a.data.department.localeCompare(b.data.department),
+  );
 }

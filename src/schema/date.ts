@@ -2,7 +2,7 @@
 // shift them. YAML parsers differ (js-yaml in Astro yields a Date; our own
 // reader yields the text), so both are accepted and must name a real day.
 import { z } from 'astro/zod';
-import { JSON_KIND } from './money.ts';
+import { JSON_FORMS, JSON_KIND } from './money.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -31,7 +31,7 @@ export const calendarDate = (title: string) =>
       }
       return text;
     })
-    .meta({ title, description: `${title}（YYYY-MM-DD）`, [JSON_KIND]: 'date' });
+    .meta({ title, description: `${title}（YYYY-MM-DD）`, [JSON_KIND]: 'date', ...JSON_FORMS.date });
 
 /** "2024-06-26" → "2024年6月26日" (GB/T 9704 成文日期: Arabic numerals, no leading zeros). */
 export function formatChineseDate(iso: string): string {

@@ -32,6 +32,8 @@ function titleOf(schema: AnySchema): string | undefined {
   return typeof meta?.title === 'string' ? meta.title : undefined;
 }
 
+const WRAPPERS = ['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'];
+
 /** Peels optional/default/pipe wrappers, remembering the first title on the way. */
 function unwrap(schema: AnySchema): { inner: AnySchema; title: string | undefined } {
   let title = titleOf(schema);
@@ -39,8 +41,7 @@ function unwrap(schema: AnySchema): { inner: AnySchema; title: string | undefine
   for (;;) {
     const def = defOf(s);
     let next: AnySchema | undefined;
-    if (['optional', 'nullable', 'default', 'prefault', 'readonly', 'catch', 'nonoptional'].includes(def.type))
-      next = def.innerType as AnySchema;
+    if (WRAPPERS.includes(def.type)) next = def.innerType as AnySchema;
     else if (def.type === 'pipe') next = def.in as AnySchema;
     if (!next) return { inner: s, title };
     s = next;
@@ -66,6 +67,26 @@ export function schemaAt(root: AnySchema, path: KeyPath): AnySchema | undefined 
     else return undefined;
   }
   return s;
+}
+
+/**
+ * The metadata of the field at a key path (title, description, kind…), merged
+ * along its optional/default/pipe wrappers, the outermost winning.
+ */
+export function fieldMeta(root: AnySchema, path: KeyPath): Record<string, unknown> | undefined {
+  let s: AnySchema | undefined = path.length > 0 ? schemaAt(root, path) : root;
+  if (!s) return undefined;
+  const merged: Record<string, unknown> = {};
+  while (s) {
+    for (const [k, v] of Object.entries(z.globalRegistry.get(s) ?? {})) if (!(k in merged)) merged[k] = v;
+    const def = defOf(s);
+    s = WRAPPERS.includes(def.type)
+      ? (def.innerType as AnySchema)
+      : def.type === 'pipe'
+        ? (def.in as AnySchema)
+        : undefined;
+  }
+  return merged;
 }
 
 /** "budget.final" for ['budget','final'], "indicators[2].target" for arrays. */

@@ -3,31 +3,18 @@
 // completion and inline errors. Figures are described as what staff may type:
 // a number, or a quoted decimal string when trailing zeros matter.
 import { z } from 'astro/zod';
-import { JSON_KIND } from './money.ts';
+import { JSON_FORMS, JSON_KIND } from './money.ts';
 import { reportSchema } from './report.ts';
 
-const DECIMAL = '^\\d+(\\.\\d+)?$';
-const SIGNED_DECIMAL = '^-?\\d+(\\.\\d+)?$';
+/** draft-7 for editors (the YAML language server and most validators know it best). */
+export type JsonSchemaTarget = 'draft-2020-12' | 'draft-7';
 
-const KINDS: Record<string, object> = {
-  decimal: {
-    anyOf: [
-      { type: 'number', minimum: 0 },
-      { type: 'string', pattern: DECIMAL },
-    ],
-  },
-  'signed-decimal': { anyOf: [{ type: 'number' }, { type: 'string', pattern: SIGNED_DECIMAL }] },
-  integer: {
-    anyOf: [
-      { type: 'integer', minimum: 0 },
-      { type: 'string', pattern: '^\\d+$' },
-    ],
-  },
-  date: { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-};
-
-export function toEditorJsonSchema(schema: z.ZodType): Record<string, unknown> {
+export function toEditorJsonSchema(
+  schema: z.ZodType,
+  target: JsonSchemaTarget = 'draft-2020-12',
+): Record<string, unknown> {
   const json = z.toJSONSchema(schema, {
+    target,
     io: 'input',
     unrepresentable: 'any',
     override: ({ jsonSchema }) => {
@@ -37,12 +24,12 @@ export function toEditorJsonSchema(schema: z.ZodType): Record<string, unknown> {
       delete js[JSON_KIND];
       delete js.type;
       delete js.anyOf;
-      Object.assign(js, KINDS[kind]);
+      Object.assign(js, JSON_FORMS[kind]);
     },
   }) as Record<string, unknown>;
   return json;
 }
 
-export function reportJsonSchema(): Record<string, unknown> {
-  return toEditorJsonSchema(reportSchema);
+export function reportJsonSchema(target?: JsonSchemaTarget): Record<string, unknown> {
+  return toEditorJsonSchema(reportSchema, target);
 }

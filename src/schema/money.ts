@@ -8,6 +8,32 @@ import { normaliseNumberText, numberToDecimalText, toHalfWidthDigits } from '../
 /** Metadata key telling json-schema.ts how to describe a figure to editors. */
 export const JSON_KIND = 'x-gongkai-kind';
 
+const DECIMAL = '^\\d+(\\.\\d+)?$';
+const SIGNED_DECIMAL = '^-?\\d+(\\.\\d+)?$';
+
+/**
+ * What staff may type for each kind of value, as JSON Schema. Carried in the
+ * zod metadata too, so every JSON Schema made from these zod schemas (ours in
+ * json-schema.ts, and the one Astro's editor support generates for MDX
+ * frontmatter) holds the same constraints.
+ */
+export const JSON_FORMS: Record<string, Record<string, unknown>> = {
+  decimal: {
+    anyOf: [
+      { type: 'number', minimum: 0 },
+      { type: 'string', pattern: DECIMAL },
+    ],
+  },
+  'signed-decimal': { anyOf: [{ type: 'number' }, { type: 'string', pattern: SIGNED_DECIMAL }] },
+  integer: {
+    anyOf: [
+      { type: 'integer', minimum: 0 },
+      { type: 'string', pattern: '^\\d+$' },
+    ],
+  },
+  date: { anyOf: [{ type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }] },
+};
+
 /** Issue parameters our error map understands (see errors.ts). */
 export interface FigureIssueParams {
   rule: 'schema.number-format';
@@ -58,6 +84,7 @@ function decimal(options: DecimalOptions) {
       title,
       ...(options.description ? { description: options.description } : {}),
       [JSON_KIND]: integer ? 'integer' : signed ? 'signed-decimal' : 'decimal',
+      ...JSON_FORMS[integer ? 'integer' : signed ? 'signed-decimal' : 'decimal'],
     });
 }
 

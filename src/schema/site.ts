@@ -21,6 +21,18 @@ export const siteSchema = z
     icp: text('ICP 备案号', '例如 湘ICP备12345678号'),
     psb: text('公安机关备案号', '例如 湘公网安备 43312502000001号'),
     contact: contactSchema.optional(),
+    description: text('网站简介', '首页标题下的一句话介绍').optional(),
+    commit_url: z
+      .string({ error: () => '版本链接应为文字' })
+      .regex(/^https?:\/\/\S+\{commit\}\S*$/, {
+        error: () =>
+          '版本链接应为完整网址，并用 {commit} 表示版本号，例如 https://git.example.cn/czj/gongkai/commit/{commit}',
+      })
+      .optional()
+      .meta({
+        title: '源文件版本链接',
+        description: '报告页“源文件版本”链向的网址，{commit} 处填入版本号；不填则只显示版本号',
+      }),
     print: printSchema.default(() => printSchema.parse({})),
   })
   .meta({ title: '网站信息', description: '公开网站的基本信息（content/site.yaml）' });

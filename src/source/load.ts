@@ -1,20 +1,19 @@
 // Reads a whole content tree once: site identity, the department registry and
 // every report, each validated against its schema. Problems are collected, not
 // thrown, so one bad file never hides the others.
-import { lstat, readdir } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
 import type { Root } from 'mdast';
 import { departmentSchema, type Department } from '../schema/department.ts';
 import { parseWithFriendlyErrors, type SchemaProblem } from '../schema/errors.ts';
 import { reportSchema, type Report } from '../schema/report.ts';
 import { siteSchema, type Site } from '../schema/site.ts';
 import { LAYOUT, REPORT_PATH } from './content-root.ts';
+import { diskSource, type ContentSource } from './content-source.ts';
 import { parseFrontmatter, splitFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { createBodyParser, type BodyParser } from './body-parser.ts';
 import { lineIndex, type Position } from './position.ts';
 import type { SourceProblem } from './problem.ts';
 import { fieldBlock, proseBlocks, type ProseBlock } from './prose.ts';
-import { readSource } from './read.ts';
+import { decodeSource, type ReadResult } from './read.ts';
 
 /** A problem tied to a file of the tree (path relative to the content root). */
 export interface FileProblem extends SourceProblem {
@@ -51,32 +50,18 @@ export interface ContentTree {
   problems: FileProblem[];
 }
 
-const posix = (p: string) => p.split(sep).join('/');
-
-/** Regular files under dir (sorted), and symbolic links, which are never followed. */
-async function listFiles(dir: string): Promise<{ files: string[]; links: string[] }> {
-  try {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    const path = (e: (typeof entries)[number]) => join(e.parentPath, e.name);
-    return {
-      files: entries
-        .filter((e) => e.isFile())
-        .map(path)
-        .sort(),
-      links: entries
-        .filter((e) => e.isSymbolicLink())
-        .map(path)
-        .sort(),
-    };
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], links: [] };
-    throw error;
-  }
+async function readText(source: ContentSource, file: string): Promise<ReadResult> {
+  const bytes = await source.read(file);
+  if (bytes) return decodeSource(bytes);
+  return {
+    ok: false,
+    problem: { rule: 'content.missing', message: `找不到文件 ${file}`, at: { line: 1, column: 1 } },
+  };
 }
 
-function symlinkProblem(root: string, path: string): FileProblem {
+function symlinkProblem(file: string): FileProblem {
   return {
-    file: posix(relative(root, path)),
+    file,
     severity: 'error',
     rule: 'content.symlink',
     message: '内容目录中有符号链接，不会被读取',
@@ -111,14 +96,12 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 }
 
 /** A YAML data file (site.yaml, departments/*.yaml). */
-async function loadYamlFile<T>(
-  root: string,
-  path: string,
+function loadYamlFile<T>(
+  file: string,
+  read: ReadResult,
   schema: Parameters<typeof parseWithFriendlyErrors>[0],
   problems: FileProblem[],
-): Promise<SourceFile<T> | undefined> {
-  const file = posix(relative(root, path));
-  const read = await readSource(path);
+): SourceFile<T> | undefined {
   if (!read.ok) {
     problems.push({ file, severity: 'error', ...read.problem });
     return undefined;
@@ -140,12 +123,11 @@ async function loadYamlFile<T>(
 }
 
 async function loadReport(
-  root: string,
-  path: string,
+  source: ContentSource,
+  file: string,
   parser: BodyParser,
   problems: FileProblem[],
 ): Promise<ReportFile | undefined> {
-  const file = posix(relative(root, path));
   const m = REPORT_PATH.exec(file);
   if (!m) {
     const isReport = /\.mdx?$/.test(file);
@@ -163,7 +145,7 @@ async function loadReport(
     });
     return undefined;
   }
-  const read = await readSource(path);
+  const read = await readText(source, file);
   if (!read.ok) {
     problems.push({ file, severity: 'error', ...read.problem });
     return undefined;
@@ -214,14 +196,20 @@ async function loadReport(
   };
 }
 
-export async function loadContent(root: string): Promise<ContentTree> {
+/**
+ * Loads the content tree at `root`. Files come from the disk unless another
+ * source is given (the diff tool passes a git revision); `root` then only names
+ * the tree in messages.
+ */
+export async function loadContent(root: string, source: ContentSource = diskSource(root)): Promise<ContentTree> {
   const problems: FileProblem[] = [];
-  const sitePath = join(root, LAYOUT.site);
-  const siteStat = await lstat(sitePath).catch(() => undefined);
-  if (siteStat?.isSymbolicLink()) problems.push(symlinkProblem(root, sitePath));
-  const hasSite = siteStat?.isFile() === true;
-  const site = hasSite ? await loadYamlFile<Site>(root, sitePath, siteSchema, problems) : undefined;
-  if (!siteStat) {
+  const siteKind = await source.kind(LAYOUT.site);
+  if (siteKind === 'link') problems.push(symlinkProblem(LAYOUT.site));
+  const site =
+    siteKind === 'file'
+      ? loadYamlFile<Site>(LAYOUT.site, await readText(source, LAYOUT.site), siteSchema, problems)
+      : undefined;
+  if (!siteKind) {
     problems.push({
       file: LAYOUT.site,
       severity: 'error',
@@ -232,19 +220,19 @@ export async function loadContent(root: string): Promise<ContentTree> {
     });
   }
   const departments: SourceFile<Department>[] = [];
-  const departmentFiles = await listFiles(join(root, LAYOUT.departments));
-  problems.push(...departmentFiles.links.map((l) => symlinkProblem(root, l)));
-  for (const path of departmentFiles.files) {
-    if (!/\.ya?ml$/.test(path)) continue;
-    const dep = await loadYamlFile<Department>(root, path, departmentSchema, problems);
+  const departmentFiles = await source.list(LAYOUT.departments);
+  problems.push(...departmentFiles.links.map(symlinkProblem));
+  for (const file of departmentFiles.files) {
+    if (!/\.ya?ml$/.test(file)) continue;
+    const dep = loadYamlFile<Department>(file, await readText(source, file), departmentSchema, problems);
     if (dep) departments.push(dep);
   }
-  const { files: paths, links } = await listFiles(join(root, LAYOUT.reports));
-  problems.push(...links.map((l) => symlinkProblem(root, l)));
-  const reportFiles = paths.filter((p) => /\.mdx?$/.test(p)).length;
+  const { files, links } = await source.list(LAYOUT.reports);
+  problems.push(...links.map(symlinkProblem));
+  const reportFiles = files.filter((p) => /\.mdx?$/.test(p)).length;
   const parser = createBodyParser(reportFiles);
   try {
-    const loaded = await mapLimited(paths, 32, (path) => loadReport(root, path, parser, problems));
+    const loaded = await mapLimited(files, 32, (file) => loadReport(source, file, parser, problems));
     const reports = loaded.filter((r): r is ReportFile => r !== undefined);
     return { root, site, departments, reports, reportFiles, problems };
   } finally {

@@ -45,7 +45,8 @@ export interface JobResult {
   failure?: RenderFailure;
 }
 
-const ASSET = /(?:src|href)="(\/_astro\/[^"]+)"/g;
+/** Stylesheets and scripts of the site that a print page loads (/_astro/…, /print/fonts.css). */
+const ASSET = /(?:src|href)="(\/[^"]+\.(?:css|js))"/g;
 
 /** The cache key of a job: the page and its assets, plus everything else that shapes the PDF. */
 async function keyOf(job: PdfJob, opts: RenderOptions, shared: string, assets: Map<string, Promise<Buffer>>) {

@@ -1,4 +1,5 @@
-// The font stacks of site.yaml (print section) as CSS: custom properties that
+// The font stacks of site.yaml (print section) as a stylesheet (/print/fonts.css,
+// a file, since the site's CSP allows no inline style): custom properties that
 // print.css uses, and @font-face rules for licensed font files. Family names
 // come from a YAML file, so they are written as CSS strings, never as raw CSS.
 import type { FontRole, PrintSettings } from '../../schema/print.ts';
@@ -20,4 +21,9 @@ export function fontFaces(print: PrintSettings): string {
         `@font-face { font-family: ${cssString(f.family)}; src: url(${cssString(FONT_FILES_URL + encodeURI(f.file))}); }`,
     )
     .join('\n');
+}
+
+export function fontStylesheet(print: PrintSettings): string {
+  const faces = fontFaces(print);
+  return `:root { ${fontVariables(print)}; }\n${faces ? `${faces}\n` : ''}`;
 }

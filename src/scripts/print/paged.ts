@@ -3,7 +3,7 @@
 // of a page), then checks the result. The state is published on
 // window.gongkaiPaged (and html[data-paged]) for the PDF renderer, which
 // prints this very page (scripts/lib/pdf/engines.ts).
-import { Previewer, registerHandlers } from 'pagedjs';
+import { Polisher, Previewer, registerHandlers } from 'pagedjs';
 import { checkLayout, type LayoutProblem } from './check-layout.ts';
 import { describeElement } from './describe.ts';
 import { KeepLines } from './keep-lines.ts';
@@ -25,6 +25,24 @@ declare global {
     gongkaiPaged?: PagedState;
   }
 }
+
+// Paged.js adds the stylesheets it rewrites as <style> elements, which the
+// site's Content-Security-Policy (no 'unsafe-inline') blocks. Constructed
+// stylesheets are not inline markup, so the preview works under it.
+function adopt(text: string): CSSStyleSheet {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(text);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  return sheet;
+}
+Polisher.prototype.insert = adopt;
+const setup = Polisher.prototype.setup;
+Polisher.prototype.setup = function (this: Polisher) {
+  setup.call(this);
+  // Its own <style> for rules added later stays without a sheet under the CSP.
+  this.styleSheet ??= adopt('');
+  return this.styleSheet;
+};
 
 export const PAGED_EVENT = 'gongkai:paged';
 

@@ -13,5 +13,10 @@ declare module 'pagedjs' {
   export class Previewer {
     preview(content?: unknown, stylesheets?: unknown, renderTo?: unknown): Promise<Flow>;
   }
+  export class Polisher {
+    styleSheet: CSSStyleSheet | null;
+    setup(): CSSStyleSheet | null;
+    insert(text: string): unknown;
+  }
   export function registerHandlers(...handlers: (typeof Handler)[]): void;
 }

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { compare, percent, scaleOf, shift, signed, subtract, sum } from '../../../src/lib/decimal.ts';
+import {
+  compare,
+  divide,
+  percent,
+  scaleOf,
+  shift,
+  signed,
+  subtract,
+  sum,
+  trimZeros,
+} from '../../../src/lib/decimal.ts';
 
 test('sums exactly: 520.97 + 304.78 = 825.75, 0.1 + 0.2 = 0.3 (floats give 0.30000000000000004)', () => {
   assert.notEqual(0.1 + 0.2, 0.3);
@@ -33,4 +43,13 @@ test('scale, comparison, sign and unit shifts', () => {
   assert.equal(signed('0.00'), '0.00');
   assert.equal(shift('8257500', -4), '825.7500');
   assert.equal(shift('30.78', 4), '307800');
+});
+
+test('averages divide exactly at a stated scale; computed values lose trailing zeros', () => {
+  assert.equal(divide('295', '3', 2), '98.33');
+  assert.equal(divide('196', '2', 2), '98.00');
+  assert.equal(divide('1', '0', 2), null);
+  assert.equal(trimZeros('100.00'), '100');
+  assert.equal(trimZeros('101.50'), '101.5');
+  assert.equal(trimZeros('120'), '120');
 });

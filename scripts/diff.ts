@@ -1,0 +1,37 @@
+// npm run diff -- <base> [<head>] [--format=markdown|json]
+// What a change does to the reports, for the pull request: figures old → new
+// with exact differences, indicators, score and grade, other data, new and
+// resolved check findings, and how much of the text changed. <head> defaults
+// to the work tree (what is on disk now, committed or not).
+import { parseArgs } from 'node:util';
+import { contentRoot } from '../src/source/content-root.ts';
+import { EXIT, run, UserError } from './lib/cli.ts';
+import { diffVersions } from './lib/diff/compare.ts';
+import { renderMarkdown } from './lib/diff/markdown.ts';
+import { gitVersion, workTreeVersion } from './lib/diff/version.ts';
+import { openRepo } from './lib/git/repo.ts';
+
+const FORMATS = ['markdown', 'json'] as const;
+
+run(async () => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'markdown' } },
+  });
+  const format = values.format as (typeof FORMATS)[number];
+  if (!FORMATS.includes(format))
+    throw new UserError(`--format 只能是 ${FORMATS.join('、')}，收到的是 ${values.format}`);
+  const [baseRev, headRev, ...extra] = positionals;
+  if (!baseRev || extra.length) {
+    throw new UserError(
+      '用法：npm run diff -- <基准版本> [<新版本>]，例如 npm run diff -- main（与工作区比较）或 npm run diff -- origin/main HEAD',
+    );
+  }
+  const root = contentRoot();
+  const repo = await openRepo(root);
+  const base = await gitVersion(root, baseRev, repo);
+  const head = headRev ? await gitVersion(root, headRev, repo) : await workTreeVersion(root);
+  const result = await diffVersions(base, head);
+  process.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderMarkdown(result));
+  return EXIT.ok;
+});

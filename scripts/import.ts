@@ -1,0 +1,49 @@
+// npm run import -- <file.docx|file.txt> [--dept <id>] [--year <yyyy>] [--out <file>]
+// Turns a published report (Word or plain text) into a draft
+// content/reports/<year>/<dept>.mdx: structure recognised, tables kept,
+// standard figures taken into frontmatter by label, each reported with the
+// sentence it came from. Values it cannot find are 【待填】, never guessed.
+// Never overwrites a file.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { contentRoot, LAYOUT } from '../src/source/content-root.ts';
+import { loadContent } from '../src/source/load.ts';
+import { EXIT, run, UserError } from './lib/cli.ts';
+import { importDocument } from './lib/import/draft.ts';
+import { importReport } from './lib/import/report.ts';
+
+const USAGE = '用法：npm run import -- <文件.docx|文件.txt> [--dept 单位代码] [--year 年度] [--out 输出文件]';
+
+run(async () => {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { dept: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' } },
+  });
+  const [input, ...extra] = positionals;
+  if (!input || extra.length) throw new UserError(USAGE);
+  if (values.year !== undefined && !/^\d{4}$/.test(values.year))
+    throw new UserError(`年度“${values.year}”不对：请写四位年份，例如 2023。`);
+  const root = contentRoot();
+  const tree = await loadContent(root);
+  const departments = tree.departments.flatMap((d) => (d.data ? [d.data] : []));
+  const draft = await importDocument(resolve(input), {
+    departments,
+    ...(values.dept ? { department: values.dept } : {}),
+    ...(values.year ? { year: Number(values.year) } : {}),
+  });
+  const target = values.out
+    ? resolve(values.out)
+    : join(root, LAYOUT.reports, String(draft.year), `${draft.department}.mdx`);
+  const shown = relative(process.cwd(), target);
+  await mkdir(dirname(target), { recursive: true });
+  try {
+    await writeFile(target, draft.text, { flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new UserError(`${shown} 已经存在，不会覆盖。请用 --out 指定另一个文件，或先删除、改名原文件。`);
+    throw error;
+  }
+  process.stdout.write(importReport(draft, shown));
+  return EXIT.ok;
+});

@@ -1,0 +1,135 @@
+// Open data: one record per report (/data/reports.json, /data/reports.csv)
+// and each report's indicators (/data/<year>/<dept>-indicators.csv). The
+// columns are declared once here with their Chinese titles; the JSON uses the
+// keys, the CSV the titles, the /data/ page documents both from this list.
+// Figures stay the decimal strings of the model: exact as published.
+import { stringify } from 'csv-stringify/sync';
+import type { Department } from '../schema/department.ts';
+import type { Indicator, Report } from '../schema/report.ts';
+import { absoluteUrl, reportJsonPath, reportPath } from './urls.ts';
+
+export type ColumnKind = 'text' | 'number' | 'date';
+
+export interface Column<T> {
+  key: string;
+  title: string;
+  kind: ColumnKind;
+  description?: string;
+  value(row: T): string | number | undefined;
+}
+
+export interface PublishedReport {
+  data: Report;
+  department: Department;
+}
+
+export interface RecordContext {
+  siteUrl: string;
+}
+
+type ReportRow = PublishedReport & RecordContext;
+
+export const REPORT_COLUMNS: readonly Column<ReportRow>[] = [
+  { key: 'year', title: '年度', kind: 'number', value: (r) => r.data.year },
+  { key: 'department', title: '单位代码', kind: 'text', value: (r) => r.department.id },
+  { key: 'department_name', title: '单位名称', kind: 'text', value: (r) => r.department.name },
+  { key: 'title', title: '报告标题', kind: 'text', value: (r) => r.data.title },
+  { key: 'issued', title: '成文日期', kind: 'date', value: (r) => r.data.issued },
+  {
+    key: 'published',
+    title: '发布日期',
+    kind: 'date',
+    description: '报告未填写发布日期时为空',
+    value: (r) => r.data.disclosure?.published,
+  },
+  { key: 'unit', title: '金额单位', kind: 'text', value: (r) => r.data.budget.unit },
+  { key: 'budget_initial', title: '年初预算批复数', kind: 'number', value: (r) => r.data.budget.initial },
+  { key: 'budget_total', title: '全年预算数', kind: 'number', value: (r) => r.data.budget.total },
+  { key: 'budget_final', title: '年终决算数', kind: 'number', value: (r) => r.data.budget.final },
+  { key: 'execution_rate', title: '预算执行率（%）', kind: 'number', value: (r) => r.data.budget.execution_rate },
+  { key: 'budget_basic', title: '基本支出', kind: 'number', value: (r) => r.data.budget.basic },
+  { key: 'budget_project', title: '项目支出', kind: 'number', value: (r) => r.data.budget.project },
+  { key: 'budget_evaluated', title: '绩效自评金额', kind: 'number', value: (r) => r.data.budget.evaluated },
+  { key: 'score', title: '自评得分', kind: 'number', value: (r) => r.data.score },
+  {
+    key: 'grade',
+    title: '自评等级',
+    kind: 'text',
+    description: '原文所写等级；原文未写时为空',
+    value: (r) => r.data.grade,
+  },
+  { key: 'staffing_authorized', title: '编制人数', kind: 'number', value: (r) => r.data.staffing.authorized },
+  { key: 'staffing_actual', title: '年末实有人数', kind: 'number', value: (r) => r.data.staffing.actual },
+  { key: 'indicators', title: '绩效指标个数', kind: 'number', value: (r) => r.data.indicators.length },
+  {
+    key: 'acknowledged',
+    title: '已说明的原文问题个数',
+    kind: 'number',
+    description: '原文已公布、按原文保留并在报告页说明的问题',
+    value: (r) => r.data.acknowledged.length,
+  },
+  {
+    key: 'url',
+    title: '报告网址',
+    kind: 'text',
+    value: (r) => absoluteUrl(r.siteUrl, reportPath(r.data.year, r.data.department)),
+  },
+  {
+    key: 'data_url',
+    title: '完整数据网址',
+    kind: 'text',
+    value: (r) => absoluteUrl(r.siteUrl, reportJsonPath(r.data.year, r.data.department)),
+  },
+];
+
+type IndicatorRow = { report: Report; indicator: Indicator };
+
+export const INDICATOR_COLUMNS: readonly Column<IndicatorRow>[] = [
+  { key: 'year', title: '年度', kind: 'number', value: (r) => r.report.year },
+  { key: 'department', title: '单位代码', kind: 'text', value: (r) => r.report.department },
+  { key: 'name', title: '指标名称', kind: 'text', value: (r) => r.indicator.name },
+  { key: 'unit', title: '计量单位', kind: 'text', value: (r) => r.indicator.unit },
+  { key: 'target', title: '目标值', kind: 'number', value: (r) => r.indicator.target },
+  { key: 'actual', title: '完成值', kind: 'number', value: (r) => r.indicator.actual },
+  {
+    key: 'approx',
+    title: '约数',
+    kind: 'text',
+    description: '“是”表示原文为约数，例如“600余册”',
+    value: (r) => (r.indicator.approx ? '是' : undefined),
+  },
+  { key: 'rate', title: '完成率（%）', kind: 'number', description: '原文所写', value: (r) => r.indicator.rate },
+  { key: 'growth', title: '同比增长（%）', kind: 'number', value: (r) => r.indicator.growth },
+  { key: 'note', title: '说明', kind: 'text', value: (r) => r.indicator.note },
+];
+
+export function reportRecords(reports: readonly PublishedReport[], ctx: RecordContext) {
+  return reports.map((r) => toRecord(REPORT_COLUMNS, { ...r, ...ctx }));
+}
+
+export function indicatorRows(report: Report): IndicatorRow[] {
+  return report.indicators.map((indicator) => ({ report, indicator }));
+}
+
+/** A JSON record: column keys, decimals as strings, missing values as null. */
+export function toRecord<T>(columns: readonly Column<T>[], row: T): Record<string, string | number | null> {
+  return Object.fromEntries(columns.map((c) => [c.key, c.value(row) ?? null]));
+}
+
+/** Spreadsheet programs run a cell starting with these as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Text cells that could run as a formula get a leading apostrophe; numbers stay numbers. */
+export function csvCell(kind: ColumnKind, value: string | number | undefined): string {
+  if (value === undefined) return '';
+  const text = String(value);
+  return kind === 'text' && FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** CSV for people with Excel: UTF-8 with BOM, CRLF, a header row of Chinese titles. */
+export function toCsv<T>(columns: readonly Column<T>[], rows: readonly T[]): string {
+  return stringify(
+    [columns.map((c) => c.title), ...rows.map((row) => columns.map((c) => csvCell(c.kind, c.value(row))))],
+    { bom: true, record_delimiter: 'windows' },
+  );
+}

@@ -1,0 +1,31 @@
+// Every public address of the site, in one place: pages, links, the sitemap,
+// the feed and the open data all build their URLs here.
+
+export const reportPath = (year: number, department: string) => `/reports/${year}/${department}/`;
+export const departmentPath = (department: string) => `/departments/${department}/`;
+export const yearPath = (year: number) => `/years/${year}/`;
+
+/** The PDF written by the pdf build step (may be absent: see scripts/lib/build/pdf-links.ts). */
+export const pdfPath = (year: number, department: string) => `/pdf/${year}/${department}.pdf`;
+
+/** Open data of one report: everything in its frontmatter, and its indicators as a table. */
+export const reportJsonPath = (year: number, department: string) => `/data/${year}/${department}.json`;
+export const indicatorsCsvPath = (year: number, department: string) => `/data/${year}/${department}-indicators.csv`;
+
+export const PATHS = {
+  home: '/',
+  years: '/years/',
+  departments: '/departments/',
+  search: '/search/',
+  data: '/data/',
+  reportsJson: '/data/reports.json',
+  reportsCsv: '/data/reports.csv',
+  schema: '/schema/report.json',
+  feed: '/feed.xml',
+  accessibility: '/accessibility/',
+} as const;
+
+/** An absolute URL on the public site (canonical links, feed, sitemap, open data). */
+export function absoluteUrl(siteUrl: string, path: string): string {
+  return new URL(path, siteUrl).href;
+}

@@ -1,0 +1,190 @@
+// `npm run diff` on a scripted git history: a figure change, an added report,
+// a report whose frontmatter no longer validates, and a renamed report.
+import assert from 'node:assert/strict';
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import type { DiffResult } from '../../scripts/lib/diff/types.ts';
+import { runScript, STACK_TRACE } from '../helpers/cli.ts';
+import { applyEdit, SEED_CONTENT, SEED_REPORT, tempDir, type Edit } from '../helpers/content.ts';
+import { commitAll, initRepo, tag } from '../helpers/git.ts';
+
+let repo = '';
+let content = '';
+const commits: Record<string, string> = {};
+
+async function step(name: string, edits: Edit[]): Promise<void> {
+  for (const edit of edits) await applyEdit(content, edit);
+  commits[name] = await commitAll(repo, name);
+}
+
+before(async () => {
+  repo = await tempDir('gongkai-diff-');
+  content = join(repo, 'content');
+  await initRepo(repo);
+  await cp(SEED_CONTENT, content, { recursive: true });
+  await writeFile(join(repo, 'README.md'), '县级报告仓库\n');
+  commits.seed = await commitAll(repo, 'seed');
+  await tag(repo, 'v2023', commits.seed);
+  await step('figure', [
+    { file: SEED_REPORT, replace: ['  final: 825.75 # 年终决算数', "  final: '826.00' # 年终决算数"] },
+    { file: SEED_REPORT, replace: ['年终决算数825.75万元', '年终决算数826.00万元'] },
+    {
+      file: SEED_REPORT,
+      replace: [
+        '  - name: 企业上云\n    unit: 家\n    target: 160\n    actual: 160',
+        '  - name: 企业上云\n    unit: 家\n    target: 160\n    actual: 158',
+      ],
+    },
+  ]);
+  await step('added', [
+    { file: SEED_REPORT, copyTo: 'reports/2024/kgxj.mdx' },
+    { file: 'reports/2024/kgxj.mdx', replace: ['year: 2023', 'year: 2024'] },
+    { file: 'reports/2024/kgxj.mdx', replace: ['issued: 2024-06-26', 'issued: 2025-06-20'] },
+  ]);
+  await step('invalid', [{ file: SEED_REPORT, replace: ["  final: '826.00'", '  final: 82６.00'] }]);
+  await step('fixed', [{ file: SEED_REPORT, replace: ['  final: 82６.00', "  final: '826.00'"] }]);
+  await step('renamed', [
+    { file: SEED_REPORT, renameTo: 'reports/2023/kgj.mdx' },
+    { file: 'reports/2023/kgj.mdx', replace: ['department: kgxj', 'department: kgj'] },
+    { file: 'reports/2024/kgxj.mdx', replace: ['department: kgxj', 'department: kgj'] },
+    { file: 'reports/2024/kgxj.mdx', renameTo: 'reports/2024/kgj.mdx' },
+    { file: 'departments/kgxj.yaml', replace: ['id: kgxj', 'id: kgj'] },
+    { file: 'departments/kgxj.yaml', renameTo: 'departments/kgj.yaml' },
+  ]);
+});
+after(() => rm(repo, { recursive: true, force: true }));
+
+const env = () => ({ GONGKAI_CONTENT: content });
+
+async function diffJson(...revisions: string[]): Promise<DiffResult> {
+  const r = await runScript('diff', [...revisions, '--format=json'], env(), repo);
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout) as DiffResult;
+}
+
+test('a changed figure reads “old → new unit (difference)” with the exact decimal difference', async () => {
+  const r = await runScript('diff', [commits.seed ?? '', commits.figure ?? ''], env(), repo);
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^<!-- gongkai-diff -->/);
+  assert.ok(r.stdout.includes('- 年终决算数 `budget.final`：825.75 → 826.00 万元（+0.25）'), r.stdout);
+  assert.ok(r.stdout.includes('“企业上云”：完成值 160 → 158 家（-2）'), r.stdout);
+  // The new figure breaks 基本支出 + 项目支出 = 决算数: the reviewer is told.
+  assert.match(
+    r.stdout,
+    /新错误 `budget\.sum`（第 \d+ 行）：基本支出 520\.97万元 \+ 项目支出 304\.78万元 = 825\.75万元，与年终决算数 826\.00万元 不一致（相差 -0\.25）/,
+  );
+  assert.match(r.stdout, /\*\*正文\*\*：1 段有改动（修改 1 段）/);
+  assert.ok(r.stdout.includes('年终决算数~~825.75~~**826.00**万元'), r.stdout);
+
+  const json = await diffJson(commits.seed ?? '', commits.figure ?? '');
+  assert.equal(json.version, 1);
+  assert.deepEqual(json.summary, {
+    added: 0,
+    removed: 0,
+    renamed: 0,
+    changed: 1,
+    unchanged: 0,
+    invalid: 0,
+    newFindings: json.reports[0]?.findings.new.length,
+    resolvedFindings: 0,
+  });
+  const final = json.reports[0]?.figures.find((f) => f.key === 'budget.final');
+  assert.deepEqual(final, {
+    key: 'budget.final',
+    label: '年终决算数',
+    unit: '万元',
+    unitBefore: null,
+    before: '825.75',
+    after: '826.00',
+    difference: '+0.25',
+  });
+  assert.deepEqual(json.reports[0]?.figures.length, 1, 'only the figure that changed is listed');
+});
+
+test('an added report is listed with its key figures; tags and ~N revisions work', async () => {
+  const json = await diffJson('v2023', `${commits.added}`);
+  const added = json.reports.find((r) => r.status === 'added');
+  assert.equal(added?.file, 'reports/2024/kgxj.mdx');
+  assert.equal(added?.year, 2024);
+  assert.equal(added?.figures.find((f) => f.key === 'budget.initial')?.after, '366.95');
+  assert.equal(added?.score?.after, '98');
+  const md = await runScript('diff', ['HEAD~4', 'HEAD~3'], env(), repo);
+  assert.match(md.stdout, /### 新增：`reports\/2024\/kgxj\.mdx`/);
+  assert.match(md.stdout, /\*\*主要数字\*\*/);
+});
+
+test('a report whose frontmatter fails validation is reported as such, not a crash', async () => {
+  const r = await runScript('diff', [commits.added ?? '', commits.invalid ?? ''], env(), repo);
+  assert.equal(r.status, 0, r.stderr);
+  assert.doesNotMatch(r.stderr, STACK_TRACE);
+  assert.match(r.stdout, /注意：1 份报告的新版本未通过校验/);
+  assert.match(
+    r.stdout,
+    /第 \d+ 行 `schema\.number-format`：budget\.final（年终决算数）：“82６\.00”用了全角数字，请改用半角数字：826\.00/,
+  );
+  const json = await diffJson(commits.added ?? '', commits.invalid ?? '');
+  const report = json.reports.find((d) => d.file === SEED_REPORT);
+  assert.equal(report?.head?.valid, false);
+  assert.equal(report?.base?.valid, true);
+  assert.deepEqual(report?.figures, []);
+  // …and fixing it is shown as the way back.
+  const back = await diffJson(commits.invalid ?? '', commits.fixed ?? '');
+  assert.equal(back.reports.find((d) => d.file === SEED_REPORT)?.head?.valid, true);
+});
+
+test('a renamed or moved report is paired with its old path, not shown as removed + added', async () => {
+  const json = await diffJson(commits.fixed ?? '', commits.renamed ?? '');
+  assert.deepEqual(
+    json.reports.map((r) => [r.status, r.previousFile, r.file]),
+    [
+      ['renamed', 'reports/2023/kgxj.mdx', 'reports/2023/kgj.mdx'],
+      ['renamed', 'reports/2024/kgxj.mdx', 'reports/2024/kgj.mdx'],
+    ],
+  );
+  const first = json.reports[0];
+  assert.deepEqual(first?.fields, [
+    { key: 'department', label: '单位代码', before: 'kgxj', after: 'kgj', detail: null },
+  ]);
+  assert.deepEqual(first?.findings, { new: [], resolved: [] });
+  assert.deepEqual(json.otherFiles, [
+    { file: 'departments/kgj.yaml', status: 'added' },
+    { file: 'departments/kgxj.yaml', status: 'removed' },
+  ]);
+  const md = await runScript('diff', [commits.fixed ?? '', commits.renamed ?? ''], env(), repo);
+  assert.match(md.stdout, /### 改名或移动：`reports\/2023\/kgxj\.mdx` → `reports\/2023\/kgj\.mdx`/);
+});
+
+test('without <head> the work tree is compared, uncommitted edits included', async () => {
+  const file = join(content, 'reports/2023/kgj.mdx');
+  const text = await readFile(file, 'utf8');
+  try {
+    await writeFile(file, text.replace('score: 98', 'score: 88').replace('grade: 优', 'grade: 良'));
+    const r = await runScript('diff', ['HEAD'], env(), repo);
+    assert.match(r.stdout, /对比 `HEAD`（[0-9a-f]{7}） → 工作区/);
+    assert.match(r.stdout, /\*\*自评得分\*\*：98 → 88 分（-10），等级 优 → 良/);
+  } finally {
+    await writeFile(file, text);
+  }
+});
+
+test('bad input is a user error in Chinese: unknown revision, missing arguments, not a repository', async () => {
+  const unknown = await runScript('diff', ['no-such-branch'], env(), repo);
+  assert.equal(unknown.status, 1);
+  assert.match(unknown.stderr, /找不到版本“no-such-branch”/);
+  const usage = await runScript('diff', [], env(), repo);
+  assert.equal(usage.status, 1);
+  assert.match(usage.stderr, /用法：npm run diff -- <基准版本>/);
+  const format = await runScript('diff', ['HEAD', '--format=xml'], env(), repo);
+  assert.equal(format.status, 1);
+  const plain = await tempDir();
+  try {
+    await mkdir(join(plain, 'content'));
+    const r = await runScript('diff', ['main'], { GONGKAI_CONTENT: join(plain, 'content') }, plain);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /不在 git 仓库中/);
+    for (const out of [unknown, usage, format, r]) assert.doesNotMatch(out.stderr, STACK_TRACE);
+  } finally {
+    await rm(plain, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,333 @@
+// The website in real Chromium: accessibility (axe, WCAG 2.2 AA) on every page
+// type, keyboard use, reflow at 375 px and 200 % zoom, without JavaScript,
+// no request leaving the site, search, 关怀版, sortable tables, print.
+// Screenshots of every page type land in test-results/screens/ for a person to look at.
+import AxeBuilder from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { PROJECT_ROOT } from '../../scripts/lib/paths.ts';
+import { browserAvailable, NO_CHROMIUM, openPage, serve } from './helpers/browser.ts';
+import { buildSite, copyContent, fixtureSite, SEED } from './helpers/site.ts';
+
+const available = browserAvailable();
+const SCREENS = join(PROJECT_ROOT, 'test-results/screens');
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+let seedUrl = '';
+let multiUrl = '';
+
+/** Every page type, on the site whose content shows it best. */
+const pages = () => [
+  { name: 'home', url: `${multiUrl}/` },
+  { name: 'report', url: `${seedUrl}/reports/2023/kgxj/` },
+  { name: 'report-synthetic', url: `${multiUrl}/reports/2024/moni/` },
+  { name: 'department', url: `${multiUrl}/departments/ceshi/` },
+  { name: 'departments', url: `${multiUrl}/departments/` },
+  { name: 'year', url: `${multiUrl}/years/2024/` },
+  { name: 'years', url: `${multiUrl}/years/` },
+  { name: 'search', url: `${seedUrl}/search/?q=${encodeURIComponent('科技型中小企业')}` },
+  { name: 'data', url: `${multiUrl}/data/` },
+  { name: 'accessibility', url: `${multiUrl}/accessibility/` },
+  { name: 'not-found', url: `${multiUrl}/404.html` },
+];
+
+/** Waits until the search page has answered (its status says so). */
+async function searchSettled(page: Page): Promise<string> {
+  await page.waitForFunction(() => {
+    const s = document.getElementById('search-status')?.textContent ?? '';
+    return s !== '' && !s.includes('正在搜索');
+  });
+  return (await page.textContent('#search-status')) ?? '';
+}
+
+async function visit(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  if (url.includes('/search/?q=')) await searchSettled(page);
+}
+
+const noHorizontalScroll = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.scrollingElement ?? document.documentElement;
+    return { scroll: el.scrollWidth, client: el.clientWidth };
+  });
+
+describe('the website in Chromium', { skip: available ? false : NO_CHROMIUM }, () => {
+  before(async () => {
+    const [seed, multi] = [await buildSite(await copyContent(SEED)), await buildSite(fixtureSite('multi'))];
+    seedUrl = (await serve(seed.dir)).url;
+    multiUrl = (await serve(multi.dir)).url;
+    await mkdir(SCREENS, { recursive: true });
+  });
+
+  test('axe finds no WCAG 2.2 AA violation on any page type (also in 关怀版 and after sorting)', async (t) => {
+    const { page, close } = await openPage();
+    const failures: string[] = [];
+    let rules = 0;
+    const audit = async (name: string) => {
+      const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+      rules = Math.max(rules, result.passes.length);
+      for (const v of result.violations)
+        failures.push(
+          `${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        );
+    };
+    for (const p of pages()) {
+      await visit(page, p.url);
+      await audit(p.name);
+    }
+    await visit(page, `${seedUrl}/reports/2023/kgxj/`);
+    await page.check('#care-mode');
+    await audit('report in 关怀版');
+    await page.uncheck('#care-mode');
+    await visit(page, `${multiUrl}/years/2024/`);
+    await page.getByRole('button', { name: '自评得分' }).click();
+    await audit('year, sorted');
+    await page.locator('.chart details summary').first().click();
+    await audit('year, chart table open');
+    await close();
+    assert.deepEqual(failures, []);
+    t.diagnostic(`axe：${pages().length + 3} 个页面状态，0 个违规（每页通过 ${rules} 条规则）`);
+  });
+
+  test('language, landmarks, headings, table headers and chart alternatives', async () => {
+    const { page, close } = await openPage();
+    for (const p of pages()) {
+      await visit(page, p.url);
+      const facts = await page.evaluate(() => ({
+        lang: document.documentElement.lang,
+        banner: document.querySelectorAll('header.site-header').length,
+        nav: document.querySelectorAll('nav[aria-label="网站导航"]').length,
+        main: document.querySelectorAll('main#main').length,
+        footer: document.querySelectorAll('footer.site-footer').length,
+        h1: document.querySelectorAll('h1').length,
+        thWithoutScope: document.querySelectorAll('th:not([scope])').length,
+        charts: [...document.querySelectorAll('figure.chart')].map((f) => ({
+          label: f.querySelector('svg[role="img"]')?.getAttribute('aria-label') ?? '',
+          table: f.querySelectorAll('table th[scope="row"]').length,
+        })),
+      }));
+      assert.equal(facts.lang, 'zh-CN', p.name);
+      assert.deepEqual([facts.banner, facts.nav, facts.main, facts.footer, facts.h1], [1, 1, 1, 1, 1], p.name);
+      assert.equal(facts.thWithoutScope, 0, `${p.name}: every th has a scope`);
+      for (const c of facts.charts) {
+        assert.ok(c.label.length > 10, `${p.name}: chart has a text alternative`);
+        assert.ok(c.table > 0, `${p.name}: chart has a data table`);
+      }
+    }
+    await visit(page, `${seedUrl}/reports/2023/kgxj/`);
+    const label = await page.locator('figure.chart svg').getAttribute('aria-label');
+    assert.match(label ?? '', /年终决算数 825\.75万元/);
+    await close();
+  });
+
+  test('keyboard: skip link first, focus always visible, 关怀版 switch operable', async () => {
+    const { page, close } = await openPage();
+    await page.goto(`${seedUrl}/reports/2023/kgxj/`);
+    await page.keyboard.press('Tab');
+    const skip = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const r = el.getBoundingClientRect();
+      return { text: el.textContent, top: r.top, height: r.height, outline: getComputedStyle(el).outlineStyle };
+    });
+    assert.equal(skip.text, '跳到正文');
+    assert.ok(skip.top >= 0 && skip.height > 0, 'the skip link shows when focused');
+    assert.notEqual(skip.outline, 'none');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+
+    // Tab through the header: every stop has a visible focus indicator, the switch among them.
+    await page.goto(`${seedUrl}/reports/2023/kgxj/`);
+    let reachedSwitch = false;
+    for (let i = 0; i < 12 && !reachedSwitch; i++) {
+      await page.keyboard.press('Tab');
+      const f = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement;
+        const target = el.id === 'care-mode' ? (el.closest('label') as HTMLElement) : el;
+        const s = getComputedStyle(target);
+        return { id: el.id, outline: s.outlineStyle, width: parseFloat(s.outlineWidth) };
+      });
+      assert.ok(f.outline !== 'none' && f.width >= 2, `focus visible at stop ${i + 1} (${JSON.stringify(f)})`);
+      reachedSwitch = f.id === 'care-mode';
+    }
+    assert.ok(reachedSwitch, 'the 关怀版 switch is reachable by Tab');
+    const before = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+    await page.keyboard.press('Space');
+    const after = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+    assert.deepEqual([before, after], ['16px', '20px']);
+    await close();
+  });
+
+  test('no horizontal scrolling at 375 px, at 200 % zoom, and in 关怀版; screenshots for review', async () => {
+    const views = [
+      // Screenshots at 1× keep the run quick and the pictures readable; layout depends on CSS pixels only.
+      { label: 'phone', options: { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true } },
+      // A 1280 px window zoomed to 200 % lays out exactly like a 640 px one.
+      { label: 'zoom200', options: { viewport: { width: 640, height: 450 } } },
+      { label: 'desktop', options: { viewport: { width: 1280, height: 900 } } },
+    ];
+    const wide: string[] = [];
+    for (const view of views) {
+      const { page, close } = await openPage(view.options);
+      for (const p of pages()) {
+        await visit(page, p.url);
+        const { scroll, client } = await noHorizontalScroll(page);
+        if (scroll > client) wide.push(`${p.name} @ ${view.label}: ${scroll} > ${client}`);
+        await page.screenshot({ path: join(SCREENS, `${p.name}-${view.label}.png`), fullPage: true });
+      }
+      if (view.label === 'phone') {
+        await visit(page, `${seedUrl}/reports/2023/kgxj/`);
+        await page.check('#care-mode');
+        const { scroll, client } = await noHorizontalScroll(page);
+        if (scroll > client) wide.push(`report 关怀版 @ phone: ${scroll} > ${client}`);
+        await page.screenshot({ path: join(SCREENS, 'report-care-phone.png'), fullPage: true });
+      }
+      await close();
+    }
+    assert.deepEqual(wide, []);
+  });
+
+  test('without JavaScript every page has its content and navigation; 关怀版 still switches', async () => {
+    const { page, close } = await openPage({ javaScriptEnabled: false });
+    for (const p of pages()) {
+      await page.goto(p.url);
+      const facts = await page.evaluate(() => ({
+        h1: document.querySelector('h1')?.textContent ?? '',
+        nav: document.querySelectorAll('nav[aria-label="网站导航"] a').length,
+        footer: document.querySelector('footer')?.textContent ?? '',
+        main: document.querySelector('main')?.textContent?.length ?? 0,
+      }));
+      assert.ok(facts.h1.length > 0 && facts.nav === 5 && facts.main > 40, `${p.name}: ${JSON.stringify(facts)}`);
+      assert.match(facts.footer, /网站标识码/);
+    }
+    await page.goto(`${seedUrl}/reports/2023/kgxj/`);
+    assert.match((await page.textContent('main')) ?? '', /科技型中小企业备案 81 家/);
+    await page.goto(`${multiUrl}/years/2024/`);
+    assert.equal(await page.locator('table[data-sortable] tbody tr').count(), 3);
+    assert.equal(await page.locator('.sort-button').count(), 0, 'plain table without JS');
+    await page.goto(`${multiUrl}/search/?q=x`);
+    assert.match((await page.textContent('main')) ?? '', /搜索需要浏览器启用 JavaScript/);
+    assert.ok((await page.locator('main a[href^="/years/"]').count()) >= 3, 'browse by year instead');
+    await page.check('#care-mode');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '20px');
+    await close();
+  });
+
+  test('no request leaves the site, and no page logs an error', async () => {
+    for (const p of [...pages(), { name: 'search-no-hit', url: `${seedUrl}/search/?q=不存在的词` }]) {
+      const { page, requests, errors, close } = await openPage();
+      await visit(page, p.url);
+      const origin = new URL(p.url).origin;
+      const foreign = requests.filter((r) => !r.startsWith(`${origin}/`) && !/^(data|blob):/.test(r));
+      assert.deepEqual(foreign, [], `${p.name}: third-party requests`);
+      assert.deepEqual(
+        errors.filter((e) => !/404/.test(e) || p.name !== 'not-found'),
+        [],
+        `${p.name}: console errors`,
+      );
+      await close();
+    }
+  });
+
+  test('everything works under a strict Content-Security-Policy (no unsafe-inline)', async () => {
+    // The policy the deployment is expected to send; only Pagefind's WebAssembly needs more than 'self'.
+    const CSP =
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
+      "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    const { page, errors, close } = await openPage();
+    await page.context().route('**/*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': CSP } });
+    });
+    const violations: string[] = [];
+    await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { reportViolation(v: string): void }).reportViolation(
+          `${e.violatedDirective} ${e.blockedURI}`,
+        ),
+      ),
+    );
+    for (const p of pages()) await visit(page, p.url);
+    await page.goto(`${seedUrl}/search/?q=${encodeURIComponent('上云')}`);
+    assert.equal(await searchSettled(page), '找到 1 份包含“上云”的报告。');
+    await page.goto(`${multiUrl}/years/2024/`);
+    await page.getByRole('button', { name: '自评得分' }).click();
+    await page.check('#care-mode');
+    assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-care')), true);
+    assert.deepEqual(violations, []);
+    assert.deepEqual(errors, []);
+    await close();
+  });
+
+  test('search finds phrases in Chinese text and marks them; a word that occurs nowhere finds nothing', async () => {
+    const { page, close } = await openPage();
+    for (const q of ['科技型中小企业', '上云']) {
+      await page.goto(`${seedUrl}/search/?q=${encodeURIComponent(q)}`);
+      assert.equal(await searchSettled(page), `找到 1 份包含“${q}”的报告。`);
+      assert.equal(
+        await page.locator('#search-results a').first().getAttribute('href'),
+        `/reports/2023/kgxj/#:~:text=${encodeURIComponent(q)}`,
+      );
+      assert.equal(await page.locator('#search-results mark').first().textContent(), q);
+    }
+    // Pagefind alone matches this through the single character 的; the page must not.
+    await page.goto(`${seedUrl}/search/?q=${encodeURIComponent('不存在的词')}`);
+    assert.equal(await searchSettled(page), '没有找到包含“不存在的词”的报告。');
+    assert.equal(await page.locator('#search-results li').count(), 0);
+    assert.equal(await page.locator('#search-results').isHidden(), true);
+    // The form works in place, and several reports can match.
+    await page.goto(`${multiUrl}/search/`);
+    await page.fill('#search-q', '演示场次');
+    await page.press('#search-q', 'Enter');
+    assert.equal(await searchSettled(page), '找到 2 份包含“演示场次”的报告。');
+    assert.match(page.url(), /\?q=%E6%BC%94/);
+    await close();
+  });
+
+  test('关怀版 is remembered from page to page when JavaScript runs', async () => {
+    const { page, close } = await openPage();
+    await page.goto(`${multiUrl}/`);
+    await page.check('#care-mode');
+    await page.goto(`${multiUrl}/years/2024/`);
+    assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-care')), true);
+    assert.equal(await page.isChecked('#care-mode'), true);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '20px');
+    await page.uncheck('#care-mode');
+    await page.goto(`${multiUrl}/`);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '16px');
+    await close();
+  });
+
+  test('the year table sorts by any column, and says so to screen readers', async () => {
+    const { page, close } = await openPage();
+    await page.goto(`${multiUrl}/years/2024/`);
+    const names = () => page.locator('table[data-sortable] tbody th').allTextContents();
+    assert.deepEqual(await names(), ['示例县测试局', '示例县模拟办公室', '示例县演示中心']);
+    await page.getByRole('button', { name: '自评得分' }).click();
+    assert.deepEqual(await names(), ['示例县演示中心', '示例县模拟办公室', '示例县测试局']);
+    assert.equal(await page.locator('th[aria-sort="ascending"]').textContent(), '自评得分');
+    await page.getByRole('button', { name: '年终决算数' }).click();
+    await page.getByRole('button', { name: '年终决算数' }).click();
+    // 2487500.00 元 (248.75 万元) sorts between 420 万元 and 158.40 万元: units are compared, not digits.
+    assert.deepEqual(await names(), ['示例县测试局', '示例县模拟办公室', '示例县演示中心']);
+    assert.equal(await page.locator('th[aria-sort="descending"]').count(), 1);
+    await close();
+  });
+
+  test('printing the web page drops navigation and keeps the report', async () => {
+    const { page, close } = await openPage();
+    await page.goto(`${seedUrl}/reports/2023/kgxj/`);
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.evaluate(() =>
+      ['.site-nav', '.care-toggle', '.downloads', '.report-body', '.key-figures'].map(
+        (s) => getComputedStyle(document.querySelector(s) as Element).display !== 'none',
+      ),
+    );
+    assert.deepEqual(shown, [false, false, false, true, true]);
+    await page.screenshot({ path: join(SCREENS, 'report-print.png'), fullPage: true });
+    await close();
+  });
+});

@@ -1,0 +1,61 @@
+// Built sites for the website tests: each test file builds what it needs once,
+// with `npm run build -- --out <tmp>` exactly as a user would, from the shipped
+// content or a fixture tree under test/fixtures/sites/.
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { after } from 'node:test';
+import { PROJECT_ROOT } from '../../../scripts/lib/paths.ts';
+import { runScript } from '../../helpers/cli.ts';
+
+export const SEED = join(PROJECT_ROOT, 'content');
+export const fixtureSite = (name: string) => join(PROJECT_ROOT, 'test/fixtures/sites', name);
+
+const scratchDirs: string[] = [];
+// Registered when this module loads (top level), so it runs once the whole test file is done.
+after(() => Promise.all(scratchDirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
+/** A temporary folder removed when the test file ends. */
+export async function scratch(prefix = 'gongkai-e2e-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  scratchDirs.push(dir);
+  return dir;
+}
+
+/** A copy of a content tree outside any git repository. */
+export async function copyContent(from: string): Promise<string> {
+  const dir = join(await scratch('gongkai-content-'), 'content');
+  await cp(from, dir, { recursive: true });
+  return dir;
+}
+
+export interface BuiltSite {
+  dir: string;
+  log: string;
+}
+
+export async function buildSite(content: string, env: NodeJS.ProcessEnv = {}): Promise<BuiltSite> {
+  const dir = join(await scratch(), 'dist');
+  const r = await runScript('build', ['--out', dir], { GONGKAI_CONTENT: content, ...env });
+  assert.equal(r.status, 0, `build of ${content} failed:\n${r.stdout}\n${r.stderr}`);
+  return { dir, log: r.stdout };
+}
+
+/** Every file of a built site, as site paths ("/reports/2023/kgxj/index.html"). */
+export async function siteFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => `/${relative(dir, join(e.parentPath, e.name)).split(sep).join('/')}`)
+    .sort();
+}
+
+export const readSiteFile = (dir: string, path: string) => readFile(join(dir, path), 'utf8');
+
+/** The HTML pages of a site as URL paths ("/reports/2023/kgxj/"). */
+export async function pagePaths(dir: string): Promise<string[]> {
+  return (await siteFiles(dir))
+    .filter((f) => f.endsWith('.html') && !f.startsWith('/pagefind/'))
+    .map((f) => f.replace(/index\.html$/, ''));
+}

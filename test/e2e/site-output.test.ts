@@ -1,0 +1,346 @@
+// The built website as files: every link resolves, pages stay within their
+// weight budget, open data is exact and safe to open in Excel, feed/sitemap/
+// robots use the public address, nothing needs inline script or style, report
+// text is escaped, the source revision is stated honestly, same commit gives
+// the same bytes. No browser needed; see browser.test.ts for the rest.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { before, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import { reportJsonSchema } from '../../src/schema/json-schema.ts';
+import { contentRepo } from './helpers/git.ts';
+import { attributeValues, idsOf, textOf } from './helpers/html.ts';
+import {
+  buildSite,
+  copyContent,
+  fixtureSite,
+  pagePaths,
+  readSiteFile,
+  scratch,
+  SEED,
+  siteFiles,
+  type BuiltSite,
+} from './helpers/site.ts';
+
+const SEED_URL = 'https://gongkai.example.cn/';
+const MULTI_URL = 'https://gongkai.example.org/';
+const COMMIT_URL = 'https://git.example.org/czj/gongkai/commit/{commit}';
+
+let seed: BuiltSite;
+let multi: BuiltSite;
+let multiCommit: string;
+let multiAgain: BuiltSite;
+
+before(async () => {
+  // The shipped report, built outside git; the synthetic multi-year site, built from a clean git commit (twice).
+  seed = await buildSite(await copyContent(SEED));
+  const repo = await contentRepo(fixtureSite('multi'));
+  const siteYaml = join(repo.content, 'site.yaml');
+  await writeFile(siteYaml, `${await readFile(siteYaml, 'utf8')}commit_url: ${COMMIT_URL}\n`);
+  const { default: git } = await import('isomorphic-git');
+  const fs = await import('node:fs');
+  await git.add({ fs, dir: repo.repo, filepath: 'content/site.yaml' });
+  multiCommit = await git.commit({
+    fs,
+    dir: repo.repo,
+    message: 'commit link',
+    author: { name: '测试', email: 'test@example.org', timestamp: 1_700_000_100, timezoneOffset: -480 },
+  });
+  multi = await buildSite(repo.content);
+  multiAgain = await buildSite(repo.content);
+});
+
+const sites = () => [
+  { name: '种子内容', site: seed, url: SEED_URL },
+  { name: '多年度示例', site: multi, url: MULTI_URL },
+];
+
+/** Where a link points on disk, or undefined for links that leave the site. */
+function localTarget(href: string, page: string, siteUrl: string): { path: string; hash: string } | undefined {
+  if (/^(mailto|tel):/.test(href)) return undefined;
+  const base = new URL(page, siteUrl);
+  const url = new URL(href, base);
+  if (url.origin !== new URL(siteUrl).origin) return undefined;
+  return { path: decodeURIComponent(url.pathname), hash: decodeURIComponent(url.hash.slice(1)) };
+}
+
+function fileFor(dir: string, path: string): string {
+  return path.endsWith('/') ? join(dir, path, 'index.html') : join(dir, path);
+}
+
+describe('links', () => {
+  test('every internal link, asset and fragment in every page resolves', async () => {
+    for (const { name, site, url } of sites()) {
+      const broken: string[] = [];
+      let checked = 0;
+      for (const page of await pagePaths(site.dir)) {
+        const html = await readSiteFile(site.dir, page.endsWith('/') ? `${page}index.html` : page);
+        const pageIds = idsOf(html);
+        for (const href of [...attributeValues(html, 'href'), ...attributeValues(html, 'src')]) {
+          const target = localTarget(href, page, url);
+          if (!target) continue;
+          checked++;
+          const file = fileFor(site.dir, target.path);
+          if (!existsSync(file)) {
+            broken.push(`${page} → ${href}`);
+            continue;
+          }
+          if (target.hash) {
+            const ids = target.path === new URL(page, url).pathname ? pageIds : idsOf(await readFile(file, 'utf8'));
+            if (!ids.has(target.hash)) broken.push(`${page} → ${href}（页内没有 id="${target.hash}"）`);
+          }
+        }
+      }
+      assert.deepEqual(broken, [], `${name}：断开的链接`);
+      assert.ok(checked > 50, `${name}：checked ${checked} links`);
+    }
+  });
+
+  test('the sitemap lists every public page at its public address, and nothing else', async () => {
+    for (const { name, site, url } of sites()) {
+      const index = await readSiteFile(site.dir, '/sitemap-index.xml');
+      const parts = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? '');
+      assert.ok(parts.length > 0 && parts.every((p) => p.startsWith(url)), `${name}: ${parts.join(' ')}`);
+      const locs: string[] = [];
+      for (const part of parts) {
+        const xml = await readSiteFile(site.dir, new URL(part).pathname);
+        locs.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? ''));
+      }
+      // Not for readers: the 404 page, and the print route the PDFs are made from.
+      const pages = (await pagePaths(site.dir)).filter((p) => p !== '/404.html' && !p.endsWith('/print/'));
+      assert.deepEqual(locs.map((l) => new URL(l).pathname).sort(), pages.sort(), name);
+      assert.ok(locs.every((l) => l.startsWith(url)));
+    }
+  });
+
+  test('robots.txt and canonical links use the address in site.yaml', async () => {
+    assert.match(
+      await readSiteFile(seed.dir, '/robots.txt'),
+      /^Sitemap: https:\/\/gongkai\.example\.cn\/sitemap-index\.xml$/m,
+    );
+    const html = await readSiteFile(seed.dir, '/reports/2023/kgxj/index.html');
+    assert.match(html, /<link rel="canonical" href="https:\/\/gongkai\.example\.cn\/reports\/2023\/kgxj\/">/);
+    assert.doesNotMatch(await readSiteFile(seed.dir, '/404.html'), /rel="canonical"/);
+  });
+});
+
+describe('weight budget', () => {
+  const gz = (text: string | Buffer) => gzipSync(text, { level: 9 }).length;
+
+  /** A script and the chunks it imports, gzipped, in bytes. */
+  async function scriptWeight(dir: string, path: string, seen = new Set<string>()): Promise<number> {
+    if (seen.has(path)) return 0;
+    seen.add(path);
+    const code = await readSiteFile(dir, path);
+    let total = gz(code);
+    for (const m of code.matchAll(/(?:import|from)\s*["'](\.{1,2}\/[^"']+\.js)["']/g))
+      total += await scriptWeight(dir, new URL(m[1] ?? '', `http://x${path}`).pathname, seen);
+    return total;
+  }
+
+  test('HTML ≤ 40 KB, CSS ≤ 20 KB, JS ≤ 10 KB (gzip) on every page; search (Pagefind) apart', async (t) => {
+    const KB = 1024;
+    for (const { name, site } of sites()) {
+      const heaviest = { html: 0, css: 0, js: 0 };
+      for (const page of (await pagePaths(site.dir)).filter((p) => !p.endsWith('/print/'))) {
+        const file = page.endsWith('/') ? `${page}index.html` : page;
+        const html = await readSiteFile(site.dir, file);
+        const css = (
+          await Promise.all(
+            [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map(async (m) =>
+              gz(await readSiteFile(site.dir, m[1] ?? '')),
+            ),
+          )
+        ).reduce((a, b) => a + b, 0);
+        let js = 0;
+        for (const src of [...html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1] ?? ''))
+          if (!src.startsWith('/pagefind/')) js += await scriptWeight(site.dir, src);
+        assert.ok(gz(html) <= 40 * KB, `${name} ${page}: HTML ${gz(html)} B gzip`);
+        assert.ok(css <= 20 * KB, `${name} ${page}: CSS ${css} B gzip`);
+        assert.ok(js <= 10 * KB, `${name} ${page}: JS ${js} B gzip`);
+        heaviest.html = Math.max(heaviest.html, gz(html));
+        heaviest.css = Math.max(heaviest.css, css);
+        heaviest.js = Math.max(heaviest.js, js);
+      }
+      const report = gz(
+        await readSiteFile(
+          site.dir,
+          name === '种子内容' ? '/reports/2023/kgxj/index.html' : '/reports/2024/moni/index.html',
+        ),
+      );
+      t.diagnostic(
+        `${name}：报告页 HTML ${(report / KB).toFixed(1)} KB；各页最大 HTML ${(heaviest.html / KB).toFixed(1)} KB、CSS ${(heaviest.css / KB).toFixed(1)} KB、JS ${(heaviest.js / KB).toFixed(1)} KB（gzip）`,
+      );
+    }
+  });
+});
+
+describe('report page', () => {
+  test('shows the report as published, its key figures, notes, indicators, review and metadata', async () => {
+    const html = await readSiteFile(seed.dir, '/reports/2023/kgxj/index.html');
+    const text = textOf(html);
+    for (const expected of [
+      '科工信局 2023 年度整体支出绩效自评报告',
+      '全年预算数 825.75万元 年终决算数 825.75万元 预算执行率 100% 基本支出 520.97万元 项目支出 304.78万元 自评得分 98分 等级：优',
+      '原文自评金额为 827.75 万元，与决算数 825.75 万元不一致',
+      '一、部门基本情况',
+      '（一）职责简述。',
+      '年终决算数825.75万元',
+      '科技型中小企业备案 80家 81家 101.25%',
+      '企业上云 160家 160家 100%（计算） 达到',
+      '预算单位上报意见',
+      '索引号 未填写 发布机构 保靖县科技和工业信息化局 文号 未填写 成文日期 2024年6月26日 发布日期 未填写 时效性 有效',
+      '录入说明：据原件录入',
+      '源文件版本：未记录（内容目录不在 Git 仓库中）',
+    ])
+      assert.ok(text.includes(expected), `report page lacks “${expected}”`);
+    assert.match(html, /<meta name="SiteIDCode" content="4331250000">/);
+    assert.match(html, /<meta name="ContentSource" content="保靖县科技和工业信息化局">/);
+  });
+
+  test('without a PDF in the output, the report page does not link to one', async () => {
+    const html = await readSiteFile(seed.dir, '/reports/2023/kgxj/index.html');
+    assert.doesNotMatch(html, /data-pdf|\/pdf\//);
+    assert.match(html, /href="\/data\/2023\/kgxj\.json"/);
+  });
+
+  test('a build from git names its commit and links it with site.yaml’s commit_url', async () => {
+    const html = await readSiteFile(multi.dir, '/reports/2024/ceshi/index.html');
+    assert.match(html, new RegExp(`href="https://git\\.example\\.org/czj/gongkai/commit/${multiCommit}"`));
+    assert.match(textOf(html), new RegExp(`源文件版本：${multiCommit.slice(0, 10)}(?!（)`));
+    assert.match(multi.log, new RegExp(`✓ 源文件版本 ${multiCommit.slice(0, 10)}`));
+  });
+
+  test('the same commit builds the same bytes', async () => {
+    const files = await siteFiles(multi.dir);
+    assert.deepEqual(await siteFiles(multiAgain.dir), files);
+    const differ: string[] = [];
+    for (const f of files) {
+      const [a, b] = await Promise.all([readFile(join(multi.dir, f)), readFile(join(multiAgain.dir, f))]);
+      if (!a.equals(b)) differ.push(f);
+    }
+    assert.deepEqual(differ, []);
+  });
+
+  test('report text is escaped everywhere, never markup', async () => {
+    const html = await readSiteFile(multi.dir, '/reports/2024/moni/index.html');
+    assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt; 测试转义/);
+    assert.doesNotMatch(html, /<script>alert/);
+  });
+});
+
+describe('PDF links (contract with the pdf build step)', () => {
+  test('a PDF written before the last step gets its size in the link; a missing one loses its link', async () => {
+    // The steps in-process, in build order, with a stand-in for the pdf step: one PDF of two.
+    const { loadContent } = await import('../../src/source/load.ts');
+    const { checkContent } = await import('../../src/checks/index.ts');
+    const { revisionStep } = await import('../../scripts/lib/build/revision.ts');
+    const { siteStep } = await import('../../scripts/lib/build/site.ts');
+    const { pdfLinksStep } = await import('../../scripts/lib/build/pdf-links.ts');
+    const root = await copyContent(fixtureSite('multi'));
+    const tree = await loadContent(root);
+    const outDir = join(await scratch(), 'out');
+    const ctx = { contentRoot: root, tree, checks: checkContent(tree), outDir, dest: outDir, env: process.env };
+    await revisionStep.run(ctx);
+    await siteStep.run(ctx);
+    await mkdir(join(outDir, 'pdf/2024'), { recursive: true });
+    await writeFile(join(outDir, 'pdf/2024/ceshi.pdf'), Buffer.alloc(150_000));
+    assert.equal(await pdfLinksStep.run(ctx), '1 份已链接，5 份未生成 PDF，已去掉其链接');
+    const withPdf = await readSiteFile(outDir, '/reports/2024/ceshi/index.html');
+    assert.match(
+      withPdf,
+      /<a href="\/pdf\/2024\/ceshi\.pdf" data-pdf="2024\/ceshi">报告全文<span data-pdf-size>（PDF，146 KB）<\/span><\/a>/,
+    );
+    const without = await readSiteFile(outDir, '/reports/2023/ceshi/index.html');
+    assert.doesNotMatch(without, /data-pdf|\/pdf\//);
+    assert.match(textOf(without), /下载 报告全部数据（JSON） 绩效指标表（CSV，可用 Excel 打开）/);
+  });
+});
+
+describe('ready for a Content-Security-Policy without unsafe-inline', () => {
+  test('no inline script, no event handler attribute, no <style> element or style attribute', async () => {
+    for (const { name, site } of sites()) {
+      for (const page of await pagePaths(site.dir)) {
+        const html = await readSiteFile(site.dir, page.endsWith('/') ? `${page}index.html` : page);
+        for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+          const [, attrs = '', body = ''] = m;
+          assert.ok(
+            /\bsrc="/.test(attrs) ? body.trim() === '' : /type="application\/ld\+json"/.test(attrs),
+            `${name} ${page}: inline script <script${attrs}>`,
+          );
+        }
+        assert.doesNotMatch(html, /\son[a-z]+="/, `${name} ${page}: event handler attribute`);
+        assert.doesNotMatch(html, /<style\b|\sstyle="/, `${name} ${page}: inline style`);
+      }
+    }
+  });
+});
+
+describe('open data', () => {
+  test('reports.csv: UTF-8 with BOM, Chinese headers, figures exactly as published', async () => {
+    const bytes = await readFile(join(seed.dir, 'data/reports.csv'));
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'BOM for Excel');
+    const [header, row] = bytes.toString('utf8').slice(1).split('\r\n');
+    assert.match(
+      header ?? '',
+      /^年度,单位代码,单位名称,报告标题,成文日期,发布日期,金额单位,年初预算批复数,全年预算数,年终决算数/,
+    );
+    assert.match(
+      row ?? '',
+      /^2023,kgxj,保靖县科技和工业信息化局,科工信局 2023 年度整体支出绩效自评报告,2024-06-26,,万元,366.95,825.75,825.75,100,520.97,304.78,827.75,98,优,23,21,34,4,https:\/\/gongkai\.example\.cn\/reports\/2023\/kgxj\/,/,
+    );
+  });
+
+  test('reports.json: the same records, figures as exact strings', async () => {
+    const json = JSON.parse(await readSiteFile(seed.dir, '/data/reports.json')) as {
+      reports: Record<string, unknown>[];
+    };
+    const [r] = json.reports;
+    assert.equal(json.reports.length, 1);
+    assert.equal(r?.budget_final, '825.75');
+    assert.equal(r?.budget_evaluated, '827.75');
+    assert.equal(r?.execution_rate, '100');
+    assert.equal(r?.year, 2023);
+    assert.equal(r?.url, 'https://gongkai.example.cn/reports/2023/kgxj/');
+    const multiJson = await readSiteFile(multi.dir, '/data/reports.json');
+    assert.match(multiJson, /"budget_final": "2487500\.00"/, 'trailing zeros kept');
+    assert.doesNotMatch(multiJson, /\d\.\d*0{6,}\d|\d\.\d*9{6,}\d/, 'no float noise');
+  });
+
+  test('per-report JSON holds the whole validated frontmatter; the schema is the zod schema’s', async () => {
+    const data = JSON.parse(await readSiteFile(seed.dir, '/data/2023/kgxj.json')) as {
+      report: { budget: { basic: string }; indicators: unknown[]; acknowledged: unknown[] };
+      department: { name: string };
+    };
+    assert.equal(data.report.budget.basic, '520.97');
+    assert.equal(data.report.indicators.length, 34);
+    assert.equal(data.report.acknowledged.length, 4);
+    assert.equal(data.department.name, '保靖县科技和工业信息化局');
+    assert.deepEqual(JSON.parse(await readSiteFile(seed.dir, '/schema/report.json')), reportJsonSchema());
+  });
+
+  test('CSV cells that a spreadsheet would run as a formula are defused; numbers stay numbers', async () => {
+    const csv = (await readSiteFile(multi.dir, '/data/2024/moni-indicators.csv')).slice(1);
+    const lines = csv.split('\r\n');
+    assert.equal(lines[0], '年度,单位代码,指标名称,计量单位,目标值,完成值,约数,完成率（%）,同比增长（%）,说明');
+    assert.equal(lines[1], `2024,moni,'=1+1,次,,3,,,,<script>alert(1)</script> 测试转义`);
+    assert.equal(lines[2], `2024,moni,'+86 热线,次,,1200,,,,`);
+    assert.equal(lines[3], `2024,moni,'-5 号指标,个,,5,,,-3.5,`, 'a negative number is a number');
+    assert.equal(lines[4], `2024,moni,'@提及,次,,7,,,,"'=HYPERLINK(""http://example.org"")"`);
+  });
+});
+
+describe('feed', () => {
+  test('RSS lists every report, newest first, with public links and the reports’ own dates', async () => {
+    const xml = await readSiteFile(multi.dir, '/feed.xml');
+    const items = [...xml.matchAll(/<item>([\s\S]*?)<\/item>/g)].map((m) => m[1] ?? '');
+    assert.equal(items.length, 6);
+    assert.match(items[0] ?? '', /<link>https:\/\/gongkai\.example\.org\/reports\/2024\/yanshi\/<\/link>/);
+    assert.match(items[0] ?? '', /<pubDate>Wed, 04 Jun 2025 16:00:00 GMT<\/pubDate>/);
+    assert.doesNotMatch(xml, /lastBuildDate/, 'no build time in the output');
+    const home = await readSiteFile(multi.dir, '/index.html');
+    assert.match(home, /<link rel="alternate" type="application\/rss\+xml"[^>]*href="\/feed\.xml">/);
+  });
+});
