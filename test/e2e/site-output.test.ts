@@ -108,8 +108,8 @@ describe('links', () => {
         const xml = await readSiteFile(site.dir, new URL(part).pathname);
         locs.push(...[...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1] ?? ''));
       }
-      // Not for readers: the 404 page, and the print route the PDFs are made from.
-      const pages = (await pagePaths(site.dir)).filter((p) => p !== '/404.html' && !p.endsWith('/print/'));
+      // Not for readers: the 404 page, and the print and print-preview routes the PDFs are made from.
+      const pages = (await pagePaths(site.dir)).filter((p) => p !== '/404.html' && !/\/(print|preview)\/$/.test(p));
       assert.deepEqual(locs.map((l) => new URL(l).pathname).sort(), pages.sort(), name);
       assert.ok(locs.every((l) => l.startsWith(url)));
     }
@@ -144,7 +144,8 @@ describe('weight budget', () => {
     const KB = 1024;
     for (const { name, site } of sites()) {
       const heaviest = { html: 0, css: 0, js: 0 };
-      for (const page of (await pagePaths(site.dir)).filter((p) => !p.endsWith('/print/'))) {
+      // The print routes are for the PDF and for staff (the preview carries Paged.js), not for readers.
+      for (const page of (await pagePaths(site.dir)).filter((p) => !/\/(print|preview)\/$/.test(p))) {
         const file = page.endsWith('/') ? `${page}index.html` : page;
         const html = await readSiteFile(site.dir, file);
         const css = (

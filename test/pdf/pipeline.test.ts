@@ -130,6 +130,22 @@ describe('failures of the tool, not the content', () => {
 });
 
 describe('npm run build', () => {
+  test('writes the PDF with its manifest, and the report page links it with its size', async () => {
+    const out = join(await scratch(), 'dist');
+    const r = await runScript('build', ['--out', out]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /✓ 打印版 1 份 PDF/);
+    const { size } = await stat(join(out, 'pdf/2023/kgxj.pdf'));
+    const manifest = await manifestOf(out);
+    assert.equal(manifest.reports['2023/kgxj']?.bytes, size);
+    const page = await readFile(join(out, 'reports/2023/kgxj/index.html'), 'utf8');
+    assert.match(
+      page,
+      /<a href="\/pdf\/2023\/kgxj\.pdf" data-pdf="2023\/kgxj">[^<]*<span data-pdf-size>（PDF，\d+ KB）/,
+    );
+    assert.match(await readFile(join(out, 'SHA256SUMS'), 'utf8'), /^[0-9a-f]{64} {2}pdf\/2023\/kgxj\.pdf$/m);
+  });
+
   test('GONGKAI_PDF=0 skips the PDFs', async () => {
     const out = join(await scratch(), 'dist');
     const r = await runScript('build', ['--out', out], { GONGKAI_PDF: '0' });
