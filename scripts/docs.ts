@@ -4,12 +4,14 @@ import { dirname, join } from 'node:path';
 import { EXIT, run } from './lib/cli.ts';
 import { editorFiles } from './lib/editor-files.ts';
 import { PROJECT_ROOT } from './lib/paths.ts';
+import { deployDoc } from './lib/deploy-doc.ts';
 import { componentsDoc, rulesDoc } from './lib/rules-doc.ts';
 
 run(async () => {
   await writeFile(join(PROJECT_ROOT, 'docs/检查规则.md'), rulesDoc());
   await writeFile(join(PROJECT_ROOT, 'docs/报告可用的组件.md'), componentsDoc());
-  console.log('已更新 docs/检查规则.md、docs/报告可用的组件.md');
+  await writeFile(join(PROJECT_ROOT, 'docs/部署.md'), deployDoc());
+  console.log('已更新 docs/检查规则.md、docs/报告可用的组件.md、docs/部署.md');
   for (const [file, text] of Object.entries(editorFiles())) {
     await mkdir(dirname(join(PROJECT_ROOT, file)), { recursive: true });
     await writeFile(join(PROJECT_ROOT, file), text);

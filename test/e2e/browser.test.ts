@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../scripts/lib/paths.ts';
+import { cspHeader } from '../../src/lib/csp.ts';
 import { browserAvailable, NO_CHROMIUM, openPage, serve } from './helpers/browser.ts';
 import { buildSite, copyContent, fixtureSite, SEED } from './helpers/site.ts';
 
@@ -232,10 +233,8 @@ describe('the website in Chromium', { skip: available ? false : NO_CHROMIUM }, (
   });
 
   test('everything works under a strict Content-Security-Policy (no unsafe-inline)', async () => {
-    // The policy the deployment is expected to send; only Pagefind's WebAssembly needs more than 'self'.
-    const CSP =
-      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
-      "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+    // The header docs/部署.md tells the web server to send (the pages also carry their own <meta> policy).
+    const CSP = cspHeader();
     const { page, errors, close } = await openPage();
     await page.context().route('**/*', async (route) => {
       const response = await route.fetch();

@@ -260,6 +260,25 @@ describe('PDF links (contract with the pdf build step)', () => {
   });
 });
 
+describe('Content-Security-Policy', () => {
+  test('every page carries the policy as a <meta> tag; only the search page admits WebAssembly', async () => {
+    const { cspMeta } = await import('../../src/lib/csp.ts');
+    for (const { name, site } of sites()) {
+      for (const page of await pagePaths(site.dir)) {
+        if (!page.endsWith('/') && !page.endsWith('.html')) continue;
+        const html = await readSiteFile(site.dir, page.endsWith('/') ? `${page}index.html` : page);
+        if (page.includes('/print/')) continue; // print pages: see test/pdf
+        const policy = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+        assert.equal(policy?.replaceAll('&#39;', "'"), cspMeta({ wasm: page === '/search/' }), `${name} ${page}`);
+        assert.ok(
+          html.indexOf('http-equiv="Content-Security-Policy"') < html.indexOf('<script'),
+          `${name} ${page}: policy before scripts`,
+        );
+      }
+    }
+  });
+});
+
 describe('ready for a Content-Security-Policy without unsafe-inline', () => {
   test('no inline script, no event handler attribute, no <style> element or style attribute', async () => {
     for (const { name, site } of sites()) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../scripts/lib/chromium.ts';
+import { cspMeta } from '../../src/lib/csp.ts';
 import { serveDir, type StaticServer } from '../../scripts/lib/serve.ts';
 import { SEED_CONTENT } from '../helpers/content.ts';
 import { printPdfs, scratch, siteFor } from './helpers.ts';
@@ -70,8 +71,13 @@ describe('print preview page', () => {
     await page.close();
   });
 
-  test('the print page itself has no script at all', async () => {
+  test("the print page itself has no script at all, and both carry the site's policy", async () => {
     const page = await browser.newPage();
+    for (const route of ['print', 'preview']) {
+      await page.goto(`${server.url}/reports/2023/kgxj/${route}/`);
+      const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+      assert.equal(policy, cspMeta(), `${route}: the same policy as every page, no 'unsafe-inline'`);
+    }
     await page.goto(`${server.url}/reports/2023/kgxj/print/`);
     assert.equal(await page.locator('script').count(), 0);
     assert.equal(await page.locator('h1').textContent(), '科工信局 2023 年度整体支出绩效自评报告');

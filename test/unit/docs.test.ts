@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { PROJECT_ROOT } from '../../scripts/lib/paths.ts';
+import { deployDoc } from '../../scripts/lib/deploy-doc.ts';
 import { componentsDoc, rulesDoc } from '../../scripts/lib/rules-doc.ts';
 
 test('docs/检查规则.md lists exactly the rules the checks run (run npm run docs after changing a rule)', async () => {
@@ -11,4 +12,8 @@ test('docs/检查规则.md lists exactly the rules the checks run (run npm run d
 
 test('docs/报告可用的组件.md describes the allow-list the checks enforce', async () => {
   assert.equal(await readFile(join(PROJECT_ROOT, 'docs/报告可用的组件.md'), 'utf8'), componentsDoc());
+});
+
+test('docs/部署.md gives the web server the policy the pages are tested under', async () => {
+  assert.equal(await readFile(join(PROJECT_ROOT, 'docs/部署.md'), 'utf8'), deployDoc());
 });
