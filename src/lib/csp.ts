@@ -18,14 +18,11 @@ const BASE: Readonly<Record<string, readonly string[]>> = {
 export interface CspOptions {
   /** Pagefind's search runs WebAssembly: only the search page needs this. */
   wasm?: boolean;
-  /** Paged.js writes <style> elements while it lays out pages: only print pages need this. */
-  inlineStyles?: boolean;
 }
 
 function build(options: CspOptions, extra: Record<string, readonly string[]> = {}): string {
   const policy: Record<string, readonly string[]> = { ...BASE, ...extra };
   if (options.wasm) policy['script-src'] = [...(policy['script-src'] ?? []), "'wasm-unsafe-eval'"];
-  if (options.inlineStyles) policy['style-src'] = [...(policy['style-src'] ?? []), "'unsafe-inline'"];
   return Object.entries(policy)
     .map(([k, v]) => `${k} ${v.join(' ')}`)
     .join('; ');
@@ -38,5 +35,5 @@ export function cspMeta(options: CspOptions = {}): string {
 
 /** For the web server's header: one policy for the whole site, so it admits what any page needs. */
 export function cspHeader(): string {
-  return build({ wasm: true, inlineStyles: false }, { 'frame-ancestors': ["'none'"] });
+  return build({ wasm: true }, { 'frame-ancestors': ["'none'"] });
 }
