@@ -16,8 +16,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
-import { checkContent, failed } from '../src/checks/index.ts';
-import { loadContent } from '../src/source/load.ts';
+import { failed } from '../src/checks/index.ts';
+import { contentIndex, scanContent } from './lib/scan/scan.ts';
 import { siteStep } from './lib/build/site.ts';
 import { chromiumPath, launchChromium } from './lib/chromium.ts';
 import { EXIT, run, UserError } from './lib/cli.ts';
@@ -149,13 +149,13 @@ run(async () => {
   try {
     const contentRoot = join(work, 'content');
     await writeCorpus({ departments: count, years: 1, out: contentRoot, seed: 1, faults: 0 });
-    const tree = await loadContent(contentRoot);
-    const checks = checkContent(tree);
+    const checks = await scanContent(contentRoot);
     if (failed(checks)) throw new Error('合成语料未通过检查');
-    const jobs = pdfJobs(tree);
+    const content = contentIndex(checks);
+    const jobs = pdfJobs(content);
     const siteDir = join(work, 'site');
     const siteSeconds = await timed(() =>
-      siteStep.run({ contentRoot, tree, checks, outDir: siteDir, dest: siteDir, env: process.env }),
+      siteStep.run({ contentRoot, content, outDir: siteDir, dest: siteDir, env: process.env }),
     );
     console.log(
       `PDF 基准：${jobs.length} 份报告（npm run bench:corpus 的合成语料），并发 ${concurrency} 页，` +

@@ -3,15 +3,16 @@
 // swaps it into dist/ only when all succeeded. Exit 1 when the content has
 // errors: nothing is published then, and the previous dist/ stays as it was.
 import { parseArgs } from 'node:util';
-import { checkContent, failed } from '../src/checks/index.ts';
+import { failed } from '../src/checks/index.ts';
 import { contentRoot } from '../src/source/content-root.ts';
-import { loadContent } from '../src/source/load.ts';
 import { discardDir, publishDir, stagingDir } from './lib/atomic-dir.ts';
 import { BUILD_STEPS } from './lib/build/steps.ts';
 import type { BuildContext } from './lib/build/types.ts';
 import { EXIT, run } from './lib/cli.ts';
 import { formatHuman } from './lib/format-findings.ts';
 import { distDir } from './lib/paths.ts';
+import { progressLine } from './lib/progress.ts';
+import { contentIndex, scanContent } from './lib/scan/scan.ts';
 
 const seconds = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} 秒`;
 
@@ -21,8 +22,9 @@ run(async () => {
   const root = contentRoot();
 
   const start = performance.now();
-  const tree = await loadContent(root);
-  const checks = checkContent(tree);
+  const progress = progressLine('检查报告');
+  const checks = await scanContent(root, { progress: progress.update });
+  progress.done();
   if (failed(checks)) {
     process.stderr.write(formatHuman(checks, process.cwd(), process.stderr.isTTY));
     process.stderr.write('内容有错误，未发布。请按上面的提示修改后重新运行 npm run build。\n');
@@ -37,7 +39,7 @@ run(async () => {
       void discardDir(outDir).finally(() => process.exit(130));
     });
   }
-  const ctx: BuildContext = { contentRoot: root, tree, checks, outDir, dest, env: process.env };
+  const ctx: BuildContext = { contentRoot: root, content: contentIndex(checks), outDir, dest, env: process.env };
   try {
     for (const step of BUILD_STEPS) {
       const reason = step.skip?.(ctx);

@@ -4,11 +4,12 @@
 // --strict, warnings) remain.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent, failed } from '../src/checks/index.ts';
+import { failed } from '../src/checks/index.ts';
+import { scanContent } from './lib/scan/scan.ts';
 import { contentRoot } from '../src/source/content-root.ts';
-import { loadContent } from '../src/source/load.ts';
 import { EXIT, run, UserError } from './lib/cli.ts';
 import { FORMATS, formatFindings, type Format } from './lib/format-findings.ts';
+import { progressLine } from './lib/progress.ts';
 
 run(async () => {
   const { values, positionals } = parseArgs({
@@ -22,8 +23,9 @@ run(async () => {
   if (!FORMATS.includes(format))
     throw new UserError(`--format 只能是 ${FORMATS.join('、')}，收到的是 ${values.format}`);
   const root = contentRoot();
-  const tree = await loadContent(root);
-  const result = checkContent(tree);
+  const progress = progressLine('检查报告');
+  const result = await scanContent(root, { progress: progress.update });
+  progress.done();
   if (positionals.length) {
     const wanted = positionals.map((p) => resolve(p));
     result.findings = result.findings.filter((f) => wanted.some((w) => resolve(root, f.file).startsWith(w)));

@@ -8,9 +8,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { checkContent, failed } from '../src/checks/index.ts';
+import { failed } from '../src/checks/index.ts';
+import { contentIndex, scanContent } from './lib/scan/scan.ts';
 import { contentRoot } from '../src/source/content-root.ts';
-import { loadContent } from '../src/source/load.ts';
 import { siteStep } from './lib/build/site.ts';
 import { EXIT, run, UserError } from './lib/cli.ts';
 import { formatHuman } from './lib/format-findings.ts';
@@ -63,22 +63,22 @@ run(async () => {
 
   const start = performance.now();
   const root = contentRoot();
-  const tree = await loadContent(root);
-  const checks = checkContent(tree);
+  const checks = await scanContent(root);
   if (failed(checks)) {
     process.stderr.write(formatHuman(checks, process.cwd(), process.stderr.isTTY));
     process.stderr.write('内容有错误，未生成 PDF。请按上面的提示修改后重新运行。\n');
     return EXIT.problems;
   }
-  const jobs = inShard(pdfJobs(tree), shard);
-  const site = tree.site?.data;
+  const content = contentIndex(checks);
+  const jobs = inShard(pdfJobs(content), shard);
+  const site = content.site;
 
   let siteDir = values.site;
   let builtSite: string | undefined;
   if (!siteDir) {
     const t = performance.now();
     builtSite = siteDir = await mkdtemp(join(tmpdir(), 'gongkai-pdf-site-'));
-    await siteStep.run({ contentRoot: root, tree, checks, outDir: siteDir, dest: siteDir, env });
+    await siteStep.run({ contentRoot: root, content, outDir: siteDir, dest: siteDir, env });
     console.log(`✓ 打印页（${seconds(t)}）`);
   }
 

@@ -1,16 +1,29 @@
 // Rules across files: a report sits at reports/<year>/<department>.mdx, names
 // that year and department in its frontmatter, the department is registered,
 // and there is one report per department and year.
-import type { ContentTree, ReportFile } from '../source/load.ts';
 import { closest } from '../lib/suggest.ts';
+import type { Department } from '../schema/department.ts';
+import type { KeyPath } from '../schema/errors.ts';
+import type { Report } from '../schema/report.ts';
 import type { RuleInfo } from './types.ts';
 
 export interface CollectionHit {
   rule: string;
   file: string;
-  key: readonly (string | number)[];
+  key: KeyPath;
   message: string;
   hint?: string;
+}
+
+/** What the cross-file rules need of a file: where it is and what it says. */
+export interface CollectionFile<T> {
+  file: string;
+  data: T | undefined;
+}
+
+export interface CollectionReport extends CollectionFile<Report> {
+  pathYear: number;
+  pathDepartment: string;
 }
 
 export const COLLECTION_RULES: RuleInfo[] = [
@@ -20,10 +33,13 @@ export const COLLECTION_RULES: RuleInfo[] = [
   { id: 'content.department-id', severity: 'error', title: '单位登记文件名与其中的 id 一致，且 id 不重复' },
 ];
 
-export function checkCollection(tree: ContentTree): CollectionHit[] {
+export function checkCollection(
+  departments: readonly CollectionFile<Department>[],
+  reports: readonly CollectionReport[],
+): CollectionHit[] {
   const hits: CollectionHit[] = [];
   const registered = new Map<string, string>();
-  for (const dep of tree.departments) {
+  for (const dep of departments) {
     if (!dep.data) continue;
     const fileId = dep.file.replace(/^.*\//, '').replace(/\.ya?ml$/, '');
     if (dep.data.id !== fileId) {
@@ -47,8 +63,8 @@ export function checkCollection(tree: ContentTree): CollectionHit[] {
     } else registered.set(dep.data.id, dep.file);
   }
 
-  const byKey = new Map<string, ReportFile>();
-  for (const r of tree.reports) {
+  const byKey = new Map<string, CollectionReport>();
+  for (const r of reports) {
     const data = r.data;
     if (!data) continue;
     if (data.year !== r.pathYear) {
@@ -69,7 +85,7 @@ export function checkCollection(tree: ContentTree): CollectionHit[] {
         hint: `文件名应为单位代码：改名为 ${data.department}.mdx，或把 department 改为 ${r.pathDepartment}。`,
       });
     }
-    if (tree.departments.length > 0 && !registered.has(data.department)) {
+    if (departments.length > 0 && !registered.has(data.department)) {
       const guess = closest(data.department, [...registered.keys()]);
       hits.push({
         rule: 'content.unknown-department',

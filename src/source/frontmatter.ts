@@ -1,6 +1,7 @@
 // Frontmatter with source positions. The `yaml` package keeps the range of
 // every node, so a schema problem at ['budget', 'final'] points at the line
 // where staff typed it (Astro's own errors say :0:0).
+import jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { KeyPath } from '../schema/errors.ts';
 import type { Position } from './position.ts';
@@ -39,9 +40,62 @@ export interface FrontmatterOptions {
   position: (offset: number) => Position;
 }
 
-export function parseFrontmatter(yamlText: string, { offset, position }: FrontmatterOptions): FrontmatterResult {
+// YAML that could expand (anchors, aliases, merge keys) or change type (tags)
+// always takes the careful path; a report never needs any of them.
+const SPECIAL = /(?:^|[\s[{,:-])[&*!]\S|<<\s*:/m;
+
+/**
+ * Parses frontmatter. Plain YAML (every real report) is read by js-yaml's core
+ * schema, fast; the `yaml` document with source ranges is only built when a
+ * position is asked for, or when the text is not plain (then it alone decides,
+ * with its limits and its precise errors). Both read YAML 1.2 core: dates stay
+ * text, and a schema sees the same data either way.
+ */
+export function parseFrontmatter(yamlText: string, options: FrontmatterOptions): FrontmatterResult {
+  if (!SPECIAL.test(yamlText)) {
+    let data: unknown;
+    try {
+      data = jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA });
+    } catch {
+      return parseCarefully(yamlText, options);
+    }
+    let doc: Document | undefined;
+    return {
+      ok: true,
+      frontmatter: withPositions(data, () => (doc ??= parseYamlDocument(yamlText).doc), options, yamlText),
+    };
+  }
+  return parseCarefully(yamlText, options);
+}
+
+function parseYamlDocument(yamlText: string) {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  return { doc: parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true }) };
+}
+
+function withPositions(
+  data: unknown,
+  doc: () => Document,
+  { offset, position }: FrontmatterOptions,
+  yamlText?: string,
+): Frontmatter {
+  return {
+    data,
+    locate: (path) => {
+      const top = yamlText !== undefined && path.length === 1 ? topLevelKey(yamlText, String(path[0])) : undefined;
+      return position(offset + (top ?? rangeStart(doc(), path)));
+    },
+    textOffset: (path) => {
+      const node = doc().getIn(path, true);
+      const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
+      return offset + rangeStart(doc(), path) + (quoted ? 1 : 0);
+    },
+  };
+}
+
+function parseCarefully(yamlText: string, options: FrontmatterOptions): FrontmatterResult {
+  const { offset, position } = options;
+  const { doc } = parseYamlDocument(yamlText);
   const error = doc.errors[0];
   if (error) {
     // An unclosed quote is reported where the document ends; point at the line that opened it.
@@ -75,18 +129,19 @@ export function parseFrontmatter(yamlText: string, { offset, position }: Frontma
       },
     };
   }
-  return {
-    ok: true,
-    frontmatter: {
-      data,
-      locate: (path) => position(offset + rangeStart(doc, path)),
-      textOffset: (path) => {
-        const node = doc.getIn(path, true);
-        const quoted = isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE');
-        return offset + rangeStart(doc, path) + (quoted ? 1 : 0);
-      },
-    },
-  };
+  return { ok: true, frontmatter: withPositions(data, () => doc, options) };
+}
+
+/**
+ * Where a top-level key's scalar value (or, for a block, the key) is written,
+ * found in the text without building the YAML document; undefined when the
+ * key is not written plainly at the start of a line.
+ */
+function topLevelKey(yamlText: string, key: string): number | undefined {
+  const m = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:([ \t]*)(.?)`, 'm').exec(yamlText);
+  if (!m) return undefined;
+  const valueAt = m.index + key.length + 1 + (m[1]?.length ?? 0);
+  return m[2] && m[2] !== '#' && m[2] !== '\n' ? valueAt : m.index;
 }
 
 /** Offset of the first line with an odd number of double quotes (outside comments). */

@@ -1,7 +1,7 @@
 // Reads a whole content tree once: site identity, the department registry and
 // every report, each validated against its schema. Problems are collected, not
 // thrown, so one bad file never hides the others.
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { departmentSchema, type Department } from '../schema/department.ts';
 import { parseWithFriendlyErrors, type SchemaProblem } from '../schema/errors.ts';
 import { reportSchema, type Report } from '../schema/report.ts';
@@ -81,6 +81,44 @@ function schemaProblems(file: string, frontmatter: Frontmatter, problems: Schema
   }));
 }
 
+/**
+ * The duties as prose blocks at their place in the file. A plain YAML string
+ * is found as written, in order; only one that is not (quoted, escaped, folded)
+ * needs the YAML document's ranges.
+ */
+function dutyBlocks(duties: readonly string[], text: string, from: number, frontmatter: Frontmatter): ProseBlock[] {
+  let cursor = from;
+  return duties.map((duty, i) => {
+    const at = text.indexOf(duty, cursor);
+    const offset = at >= 0 ? at : frontmatter.textOffset(['duties', i]);
+    cursor = at >= 0 ? at + duty.length : cursor;
+    return fieldBlock(duty, offset, ['职责简述']);
+  });
+}
+
+function countNewlines(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** Moves every position offset of a tree by `delta` (lines and columns stay). */
+function shiftOffsets(tree: Root, delta: number): void {
+  if (delta === 0) return;
+  const visit = (node: Nodes): void => {
+    const p = node.position;
+    if (p?.start.offset !== undefined) p.start.offset += delta;
+    if (p?.end.offset !== undefined) p.end.offset += delta;
+    if ('children' in node) for (const child of node.children) visit(child as Nodes);
+    if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement')
+      for (const attr of node.attributes) {
+        if (attr.position?.start.offset !== undefined) attr.position.start.offset += delta;
+        if (attr.position?.end.offset !== undefined) attr.position.end.offset += delta;
+      }
+  };
+  visit(tree);
+}
+
 /** Maps with at most `limit` calls in flight, keeping the input order. */
 async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -122,7 +160,7 @@ function loadYamlFile<T>(
   return { file, text: read.text, frontmatter: parsed.frontmatter, data: result.ok ? (result.data as T) : undefined };
 }
 
-async function loadReport(
+export async function loadReport(
   source: ContentSource,
   file: string,
   parser: BodyParser,
@@ -174,14 +212,14 @@ async function loadReport(
   const result = parseWithFriendlyErrors(reportSchema, fm.frontmatter.data);
   if (!result.ok) problems.push(...schemaProblems(file, fm.frontmatter, result.problems));
 
-  // Blank out the frontmatter (keeping newlines) so body offsets are file offsets.
-  const masked = text.slice(0, split.bodyOffset).replace(/[^\n]/g, ' ') + text.slice(split.bodyOffset);
+  // The body is parsed behind as many newlines as the frontmatter has, so its
+  // lines and columns are the file's; offsets are then moved by the difference.
+  const lines = countNewlines(text, split.bodyOffset);
   const kind = m[3] === 'md' ? 'md' : 'mdx';
-  const body = await parser.parse(masked, kind);
+  const body = await parser.parse('\n'.repeat(lines) + text.slice(split.bodyOffset), kind);
+  if (body.ok) shiftOffsets(body.tree, split.bodyOffset - lines);
   if (!body.ok) problems.push({ file, severity: 'error', ...body.problem });
-  const fields = result.ok
-    ? result.data.duties.map((duty, i) => fieldBlock(duty, fm.frontmatter.textOffset(['duties', i]), ['职责简述']))
-    : [];
+  const fields = result.ok ? dutyBlocks(result.data.duties, text, split.yamlOffset, fm.frontmatter) : [];
   return {
     file,
     text,
@@ -201,7 +239,16 @@ async function loadReport(
  * source is given (the diff tool passes a git revision); `root` then only names
  * the tree in messages.
  */
-export async function loadContent(root: string, source: ContentSource = diskSource(root)): Promise<ContentTree> {
+export interface Registry {
+  site: SourceFile<Site> | undefined;
+  departments: SourceFile<Department>[];
+  /** Report files under reports/ (any extension), and the problems met so far. */
+  reportPaths: string[];
+  problems: FileProblem[];
+}
+
+/** Site identity, the department registry and the list of report files: everything but the reports. */
+export async function loadRegistry(root: string, source: ContentSource = diskSource(root)): Promise<Registry> {
   const problems: FileProblem[] = [];
   const siteKind = await source.kind(LAYOUT.site);
   if (siteKind === 'link') problems.push(symlinkProblem(LAYOUT.site));
@@ -229,10 +276,25 @@ export async function loadContent(root: string, source: ContentSource = diskSour
   }
   const { files, links } = await source.list(LAYOUT.reports);
   problems.push(...links.map(symlinkProblem));
-  const reportFiles = files.filter((p) => /\.mdx?$/.test(p)).length;
+  return { site, departments, reportPaths: files, problems };
+}
+
+/** How many of the files under reports/ are meant as reports. */
+export const countReportFiles = (paths: readonly string[]) => paths.filter((p) => /\.mdx?$/.test(p)).length;
+
+/**
+ * Loads the content tree at `root`, every report with its parsed body, in this
+ * thread (for tools and tests; \`npm run check\` and the build scan large trees
+ * in workers, see src/checks/scan.ts). Files come from the disk unless another
+ * source is given (the diff tool passes a git revision); `root` then only names
+ * the tree in messages.
+ */
+export async function loadContent(root: string, source: ContentSource = diskSource(root)): Promise<ContentTree> {
+  const { site, departments, reportPaths, problems } = await loadRegistry(root, source);
+  const reportFiles = countReportFiles(reportPaths);
   const parser = createBodyParser(reportFiles);
   try {
-    const loaded = await mapLimited(files, 32, (file) => loadReport(source, file, parser, problems));
+    const loaded = await mapLimited(reportPaths, 32, (file) => loadReport(source, file, parser, problems));
     const reports = loaded.filter((r): r is ReportFile => r !== undefined);
     return { root, site, departments, reports, reportFiles, problems };
   } finally {

@@ -235,15 +235,14 @@ describe('report page', () => {
 describe('PDF links (contract with the pdf build step)', () => {
   test('a PDF written before the last step gets its size in the link; a missing one loses its link', async () => {
     // The steps in-process, in build order, with a stand-in for the pdf step: one PDF of two.
-    const { loadContent } = await import('../../src/source/load.ts');
-    const { checkContent } = await import('../../src/checks/index.ts');
+    const { contentIndex, scanContent } = await import('../../scripts/lib/scan/scan.ts');
     const { revisionStep } = await import('../../scripts/lib/build/revision.ts');
     const { siteStep } = await import('../../scripts/lib/build/site.ts');
     const { pdfLinksStep } = await import('../../scripts/lib/build/pdf-links.ts');
     const root = await copyContent(fixtureSite('multi'));
-    const tree = await loadContent(root);
     const outDir = join(await scratch(), 'out');
-    const ctx = { contentRoot: root, tree, checks: checkContent(tree), outDir, dest: outDir, env: process.env };
+    const content = contentIndex(await scanContent(root));
+    const ctx = { contentRoot: root, content, outDir, dest: outDir, env: process.env };
     await revisionStep.run(ctx);
     await siteStep.run(ctx);
     await mkdir(join(outDir, 'pdf/2024'), { recursive: true });

@@ -32,11 +32,10 @@ export function finishPdfLink(html: string, key: string, bytes: number | undefin
 export const pdfLinksStep: BuildStep = {
   name: 'pdf-links',
   title: 'PDF 下载链接',
-  async run({ tree, outDir }) {
+  async run({ content, outDir }) {
     let linked = 0;
     let missing = 0;
-    for (const report of tree.reports) {
-      if (!report.data) continue;
+    for (const report of content.reports) {
       const { year, department } = report.data;
       const page = join(outDir, reportPath(year, department), 'index.html');
       const pdf = await stat(join(outDir, pdfPath(year, department))).catch(() => undefined);

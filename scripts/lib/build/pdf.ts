@@ -15,7 +15,7 @@ export const pdfStep: BuildStep = {
   name: 'pdf',
   title: '打印版',
   skip: ({ env }) => (env.GONGKAI_PDF === '0' ? '已跳过（GONGKAI_PDF=0）' : undefined),
-  async run({ contentRoot, tree, outDir, env }) {
+  async run({ contentRoot, content, outDir, env }) {
     const engine = parseEngine(env.GONGKAI_PDF_ENGINE);
     const pdfDir = join(outDir, 'pdf');
     // No browser is a problem of this machine that staff can fix (install
@@ -24,12 +24,12 @@ export const pdfStep: BuildStep = {
       siteDir: outDir,
       contentRoot,
       pdfDir,
-      jobs: pdfJobs(tree),
+      jobs: pdfJobs(content),
       engine,
       concurrency: parseJobs(env.GONGKAI_PDF_JOBS),
       cache: cacheFrom(env),
       timeoutMs: parseTimeout(env.GONGKAI_PDF_TIMEOUT),
-      fontFiles: tree.site?.data?.print.font_files.map((f) => f.file) ?? [],
+      fontFiles: content.site?.print.font_files.map((f) => f.file) ?? [],
     }).catch((error: unknown) => {
       throw error instanceof BrowserUnavailable ? new UserError(error.message) : error;
     });

@@ -1,13 +1,12 @@
 // A build is a list of steps run in order into a staging folder; dist/ is only
 // replaced when every step succeeded (see scripts/build.ts).
-import type { CheckResult } from '../../../src/checks/index.ts';
-import type { ContentTree } from '../../../src/source/load.ts';
+import type { ContentIndex } from '../scan/scan.ts';
 
 export interface BuildContext {
   /** The content tree (content/ or GONGKAI_CONTENT). */
   contentRoot: string;
-  tree: ContentTree;
-  checks: CheckResult;
+  /** The checked content: site, departments, the valid reports with their figures. */
+  content: ContentIndex;
   /** Where this build writes; becomes `dest` at the end. */
   outDir: string;
   /** The published folder (dist/). The previous build is still there while steps run. */

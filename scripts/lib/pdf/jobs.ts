@@ -1,6 +1,6 @@
 // What to print: one job per valid report of the content tree, in a stable
 // order (by year, then department), so shards split the same list everywhere.
-import type { ContentTree } from '../../../src/source/load.ts';
+import type { ContentIndex } from '../scan/scan.ts';
 import { metadataFor, type PdfMetadata } from './metadata.ts';
 
 export interface PdfJob {
@@ -15,12 +15,11 @@ export interface PdfJob {
   metadata: PdfMetadata;
 }
 
-export function pdfJobs(tree: ContentTree): PdfJob[] {
-  const departments = new Map(tree.departments.flatMap((d) => (d.data ? [[d.data.id, d.data] as const] : [])));
+export function pdfJobs(content: Pick<ContentIndex, 'departments' | 'reports'>): PdfJob[] {
+  const departments = new Map(content.departments.map((d) => [d.id, d] as const));
   const jobs: PdfJob[] = [];
-  for (const report of tree.reports) {
+  for (const report of content.reports) {
     const data = report.data;
-    if (!data) continue;
     const department = departments.get(data.department);
     if (!department) continue;
     const id = `${data.year}/${data.department}`;

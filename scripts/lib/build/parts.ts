@@ -1,0 +1,50 @@
+// How a site is split into parts: departments go to buckets by a hash of
+// their id, so a department keeps its bucket as others come and go (and a
+// cached part stays valid), and all years of a department are in one part
+// (its department page needs them). The number of buckets is a power of two,
+// so it changes only when the site doubles.
+import { createHash } from 'node:crypto';
+
+/** Reports per part, about: large enough to keep the per-build overhead small, small enough for memory. */
+export const DEFAULT_PART_SIZE = 500;
+
+export interface PartPlan {
+  /** "p03" of 8: names the part in folders and in the search index. */
+  id: string;
+  departments: string[];
+  /** Report files (content-root relative), sorted. */
+  files: string[];
+}
+
+function bucketOf(department: string, buckets: number): number {
+  return createHash('sha256').update(department).digest().readUInt32BE(0) % buckets;
+}
+
+export function planParts(
+  reports: readonly { file: string; department: string }[],
+  partSize = DEFAULT_PART_SIZE,
+): PartPlan[] {
+  let buckets = 1;
+  while (buckets * partSize < reports.length) buckets *= 2;
+  const width = String(buckets - 1).length;
+  const plans: PartPlan[] = Array.from({ length: buckets }, (_, i) => ({
+    id: `p${String(i).padStart(width, '0')}`,
+    departments: [],
+    files: [],
+  }));
+  for (const r of reports) {
+    const plan = plans[bucketOf(r.department, buckets)] as PartPlan;
+    plan.files.push(r.file);
+    if (!plan.departments.includes(r.department)) plan.departments.push(r.department);
+  }
+  for (const p of plans) {
+    p.files.sort();
+    p.departments.sort();
+  }
+  return plans.filter((p) => p.files.length > 0);
+}
+
+export function partSizeFrom(env: NodeJS.ProcessEnv): number {
+  const n = Number(env.GONGKAI_PART_SIZE);
+  return Number.isInteger(n) && n > 0 ? n : DEFAULT_PART_SIZE;
+}

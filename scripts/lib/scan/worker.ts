@@ -1,0 +1,73 @@
+// One report per task, start to finish in a worker: read, validate, parse,
+// check. Only the validated data and the findings travel back, so the main
+// thread stays small however large the tree is. Results are cached by the
+// file's path and bytes (and the code version), so an unchanged report is
+// not checked twice.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { checkReportFile } from '../../../src/checks/report.ts';
+import { serveWorker } from '../../../src/lib/worker-pool.ts';
+import type { Department } from '../../../src/schema/department.ts';
+import { inThreadParser } from '../../../src/source/body-parser.ts';
+import { diskSource, type ContentSource } from '../../../src/source/content-source.ts';
+import { loadReport, type FileProblem } from '../../../src/source/load.ts';
+import type { ScanRequest, ScanResponse } from './scan.ts';
+
+export interface WorkerSetup {
+  root: string;
+  departments: Department[];
+  /** Where results are cached, or undefined to always check afresh. */
+  cacheDir: string | undefined;
+}
+
+async function check(source: ContentSource, file: string, departments: Department[]): Promise<ScanResponse> {
+  const problems: FileProblem[] = [];
+  const report = await loadReport(source, file, inThreadParser, problems);
+  const department = departments.find((d) => d.id === report?.data?.department);
+  const findings = checkReportFile(report, problems, department);
+  if (!report) return { findings };
+  const { data, pathYear, pathDepartment, kind } = report;
+  return {
+    findings,
+    report: {
+      file,
+      data,
+      pathYear,
+      pathDepartment,
+      kind,
+      positions: { year: report.frontmatter.locate(['year']), department: report.frontmatter.locate(['department']) },
+    },
+  };
+}
+
+let departmentsKey: string | undefined;
+
+serveWorker<ScanRequest, ScanResponse, WorkerSetup>(async ({ file }, { root, departments, cacheDir }) => {
+  const disk = diskSource(root);
+  if (!cacheDir) return check(disk, file, departments);
+  const bytes = await disk.read(file);
+  if (!bytes) return check(disk, file, departments);
+  departmentsKey ??= JSON.stringify(departments);
+  const key = createHash('sha256')
+    .update(file)
+    .update('\0')
+    .update(bytes)
+    .update('\0')
+    .update(departmentsKey)
+    .digest('hex');
+  const entry = join(cacheDir, key.slice(0, 2), `${key}.json`);
+  try {
+    return JSON.parse(await readFile(entry, 'utf8')) as ScanResponse;
+  } catch {
+    // not cached yet
+  }
+  // Serve the bytes already read, so the file is read once.
+  const source: ContentSource = { ...disk, read: async (f) => (f === file ? bytes : disk.read(f)) };
+  const response = await check(source, file, departments);
+  await mkdir(join(cacheDir, key.slice(0, 2)), { recursive: true });
+  const temp = `${entry}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  await writeFile(temp, JSON.stringify(response));
+  await rename(temp, entry);
+  return response;
+});
