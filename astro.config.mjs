@@ -1,6 +1,5 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -23,11 +22,8 @@ export default defineConfig({
   // Stylesheets and scripts always as files, never inlined: the site runs under a
   // Content-Security-Policy without 'unsafe-inline' (see README, 安全).
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [
-    mdx(),
-    // Every public page; the print and preview routes (/reports/<year>/<dept>/print/, …/preview/) feed the PDF, not readers.
-    sitemap({ filter: (page) => !/\/(print|preview)\/$/.test(page) && !/\/404\/?$/.test(page) }),
-  ],
+  // The sitemap is written by the build (scripts/lib/build/sitemap.ts) once all parts of the site are in place.
+  integrations: [mdx()],
   devToolbar: { enabled: false },
   // Writes .astro/collections/*.schema.json from the zod schemas, which the Astro
   // VS Code extension uses for completion and inline errors in report frontmatter

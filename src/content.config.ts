@@ -1,24 +1,54 @@
 // Astro content collections over the content tree (content/ or GONGKAI_CONTENT).
 // The schemas are the same ones `npm run check` applies, which runs first and
 // explains problems with file:line; Astro only ever sees checked content.
+//
+// When the site is built in parts (src/model/part.ts): a report part loads only
+// its own report files; the catalogue part loads no report bodies at all, only
+// every report's checked figures (`catalog`, written by the build).
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
+import { CATALOG_ENV, PART_REPORTS_ENV, sitePart } from './model/part.ts';
 import { departmentSchema } from './schema/department.ts';
-import { reportSchema } from './schema/report.ts';
+import { reportSchema, type Report } from './schema/report.ts';
 import { siteSchema } from './schema/site.ts';
 import { contentRoot, LAYOUT } from './source/content-root.ts';
 
 const root = contentRoot();
 const folder = (name: string) => pathToFileURL(join(root, name, '/'));
+const part = sitePart();
+
+/** The report files this build renders, as glob patterns relative to reports/. */
+function reportPatterns(): string | string[] {
+  if (part === 'catalog') return '__none__/*.mdx';
+  if (part === 'all') return '[0-9][0-9][0-9][0-9]/*.{md,mdx}';
+  const list = readFileSync(process.env[PART_REPORTS_ENV] ?? '', 'utf8');
+  return list
+    .split('\n')
+    .filter(Boolean)
+    .map((file) => file.slice(`${LAYOUT.reports}/`.length));
+}
 
 const reports = defineCollection({
-  loader: glob({ pattern: '[0-9][0-9][0-9][0-9]/*.{md,mdx}', base: folder(LAYOUT.reports) }),
+  loader: glob({ pattern: reportPatterns(), base: folder(LAYOUT.reports) }),
   schema: reportSchema,
+});
+
+/** Every report's figures, checked already, for the catalogue part. */
+const catalog = defineCollection({
+  loader: async () => {
+    if (part !== 'catalog') return [];
+    const file = process.env[CATALOG_ENV];
+    if (!file) throw new Error(`${CATALOG_ENV} 未设置：目录页由 npm run build 分部分构建时生成`);
+    const entries = JSON.parse(await readFile(file, 'utf8')) as { file: string; data: Report }[];
+    return entries.map(({ data }) => ({ id: `${data.year}/${data.department}`, report: data }));
+  },
+  schema: z.object({ id: z.string(), report: z.custom<Report>() }),
 });
 
 const departments = defineCollection({
@@ -31,4 +61,4 @@ const site = defineCollection({
   schema: siteSchema.extend({ id: z.literal('site') }),
 });
 
-export const collections = { reports, departments, site };
+export const collections = { reports, catalog, departments, site };

@@ -6,41 +6,69 @@ import type { Department } from '../schema/department.ts';
 import type { Report } from '../schema/report.ts';
 import type { Site } from '../schema/site.ts';
 import { publishedOn } from './key-figures.ts';
+import { sitePart } from './part.ts';
 import { reportPath } from './urls.ts';
 
 export { reportPath };
 
 export interface CatalogReport {
-  entry: CollectionEntry<'reports'>;
+  /** The MDX entry to render; absent in the catalogue part, which renders no report bodies. */
+  entry?: CollectionEntry<'reports'>;
   data: Report;
   department: Department;
   /** /reports/2023/kgxj/ */
   path: string;
 }
 
-export async function getSite(): Promise<Site> {
-  const entry = await getEntry('site', 'site');
-  if (!entry) throw new Error('site.yaml 未加载');
-  const { id: _id, ...site } = entry.data;
+/** A report whose body this build renders. */
+export type RenderableReport = CatalogReport & { entry: CollectionEntry<'reports'> };
+
+// Pages call these many times in one build (every page, every component):
+// the collections are read and joined once.
+let site: Promise<Site> | undefined;
+let departments: Promise<Department[]> | undefined;
+let reports: Promise<CatalogReport[]> | undefined;
+
+export function getSite(): Promise<Site> {
+  site ??= (async () => {
+    const entry = await getEntry('site', 'site');
+    if (!entry) throw new Error('site.yaml 未加载');
+    const { id: _id, ...rest } = entry.data;
+    return rest;
+  })();
   return site;
 }
 
-export async function getDepartments(): Promise<Department[]> {
-  const all = await getCollection('departments');
-  return all.map((d) => d.data).sort((a, b) => a.id.localeCompare(b.id));
+export function getDepartments(): Promise<Department[]> {
+  departments ??= getCollection('departments').then((all) =>
+    all.map((d) => d.data).sort((a, b) => a.id.localeCompare(b.id)),
+  );
+  return departments;
 }
 
-/** Newest year first, then by department id. */
-export async function getReports(): Promise<CatalogReport[]> {
-  const [entries, departments] = await Promise.all([getCollection('reports'), getDepartments()]);
-  const byId = new Map(departments.map((d) => [d.id, d]));
-  return entries
-    .map((entry) => {
-      const department = byId.get(entry.data.department);
-      if (!department) throw new Error(`未登记的单位 ${entry.data.department}（应已被 npm run check 拦下）`);
-      return { entry, data: entry.data, department, path: reportPath(entry.data.year, entry.data.department) };
-    })
-    .sort((a, b) => b.data.year - a.data.year || a.data.department.localeCompare(b.data.department));
+async function loadReports(): Promise<CatalogReport[]> {
+  const byId = new Map((await getDepartments()).map((d) => [d.id, d]));
+  const join = (data: Report, entry?: CollectionEntry<'reports'>): CatalogReport => {
+    const department = byId.get(data.department);
+    if (!department) throw new Error(`未登记的单位 ${data.department}（应已被 npm run check 拦下）`);
+    return { ...(entry ? { entry } : {}), data, department, path: reportPath(data.year, data.department) };
+  };
+  const items =
+    sitePart() === 'catalog'
+      ? (await getCollection('catalog')).map((e) => join(e.data.report))
+      : (await getCollection('reports')).map((entry) => join(entry.data, entry));
+  return items.sort((a, b) => b.data.year - a.data.year || a.data.department.localeCompare(b.data.department));
+}
+
+/** Newest year first, then by department id: every report this build knows. */
+export function getReports(): Promise<CatalogReport[]> {
+  reports ??= loadReports();
+  return reports;
+}
+
+/** The reports whose pages this build renders (none in the catalogue part). */
+export async function getRenderableReports(): Promise<RenderableReport[]> {
+  return (await getReports()).filter((r): r is RenderableReport => r.entry !== undefined);
 }
 
 /** Years that have reports, newest first. */

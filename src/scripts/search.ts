@@ -18,6 +18,7 @@ interface PagefindResult {
 }
 interface Pagefind {
   options(o: Record<string, unknown>): Promise<void>;
+  mergeIndex(url: string): Promise<void>;
   search(q: string): Promise<{ results: PagefindResult[] } | null>;
 }
 
@@ -32,12 +33,20 @@ const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 
 let pagefind: Promise<Pagefind> | undefined;
+/**
+ * A large site is indexed in parts (one Pagefind index per part of the build);
+ * pagefind/parts.json lists them. The first is loaded, the others merged in.
+ */
 function loadPagefind(): Promise<Pagefind> {
-  const url = '/pagefind/pagefind.js';
-  pagefind ??= import(/* @vite-ignore */ url).then(async (p: Pagefind) => {
+  pagefind ??= (async () => {
+    const parts = (await (await fetch('/pagefind/parts.json')).json()) as string[];
+    const [first, ...rest] = parts;
+    if (!first) throw new Error('no search index');
+    const p = (await import(/* @vite-ignore */ `${first}pagefind.js`)) as Pagefind;
     await p.options({ excerptLength: 0 });
+    for (const part of rest) await p.mergeIndex(part);
     return p;
-  });
+  })();
   return pagefind;
 }
 

@@ -57,7 +57,12 @@ const noHorizontalScroll = (page: Page) =>
 
 describe('the website in Chromium', { skip: available ? false : NO_CHROMIUM }, () => {
   before(async () => {
-    const [seed, multi] = [await buildSite(await copyContent(SEED)), await buildSite(fixtureSite('multi'))];
+    // The multi-year site is built in parts (two reports each, as a large site
+    // would be in hundreds), so its search merges several indexes.
+    const [seed, multi] = [
+      await buildSite(await copyContent(SEED)),
+      await buildSite(fixtureSite('multi'), { GONGKAI_PART_SIZE: '2' }),
+    ];
     seedUrl = (await serve(seed.dir)).url;
     multiUrl = (await serve(multi.dir)).url;
     await mkdir(SCREENS, { recursive: true });
@@ -277,6 +282,9 @@ describe('the website in Chromium', { skip: available ? false : NO_CHROMIUM }, (
     assert.equal(await searchSettled(page), '没有找到包含“不存在的词”的报告。');
     assert.equal(await page.locator('#search-results li').count(), 0);
     assert.equal(await page.locator('#search-results').isHidden(), true);
+    // A site built in parts: every part's index is searched.
+    await page.goto(`${multiUrl}/search/?q=${encodeURIComponent('虚构内容')}`);
+    assert.equal(await searchSettled(page), '找到 6 份包含“虚构内容”的报告。');
     // The form works in place, and several reports can match.
     await page.goto(`${multiUrl}/search/`);
     await page.fill('#search-q', '演示场次');

@@ -1,5 +1,6 @@
 // A fingerprint of everything that decides what a check or a build produces:
-// our sources (src/), the locked dependency versions and the build config.
+// our sources (src/, scripts/lib/, public/), the locked dependency versions
+// and the build config.
 // Caches keyed by it are dropped the moment any of that changes.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
@@ -22,6 +23,7 @@ export function codeVersion(): Promise<string> {
     const paths = [
       ...(await files('src')),
       ...(await files('scripts/lib')),
+      ...(await files('public')),
       join(PROJECT_ROOT, 'package-lock.json'),
       join(PROJECT_ROOT, 'astro.config.mjs'),
     ];

@@ -1,10 +1,10 @@
 // /data/<year>/<dept>-indicators.csv: a report's 绩效指标 as a spreadsheet.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getReports, type CatalogReport } from '../../../model/catalog.ts';
+import { getRenderableReports, type CatalogReport } from '../../../model/catalog.ts';
 import { INDICATOR_COLUMNS, indicatorRows, toCsv } from '../../../model/open-data.ts';
 
 export const getStaticPaths = (async () =>
-  (await getReports()).map((report) => ({
+  (await getRenderableReports()).map((report) => ({
     params: { year: String(report.data.year), dept: report.data.department },
     props: { report },
   }))) satisfies GetStaticPaths;

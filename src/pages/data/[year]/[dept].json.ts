@@ -1,11 +1,11 @@
 // /data/<year>/<dept>.json: everything a report's frontmatter holds (validated,
 // figures as exact strings), with its department and its address.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getReports, getSite, type CatalogReport } from '../../../model/catalog.ts';
+import { getRenderableReports, getSite, type CatalogReport } from '../../../model/catalog.ts';
 import { absoluteUrl, PATHS } from '../../../model/urls.ts';
 
 export const getStaticPaths = (async () =>
-  (await getReports()).map((report) => ({
+  (await getRenderableReports()).map((report) => ({
     params: { year: String(report.data.year), dept: report.data.department },
     props: { report },
   }))) satisfies GetStaticPaths;

@@ -1,0 +1,75 @@
+// One part of the site, in a process of its own (its memory is returned when
+// it ends): `astro build` for the part, then, for a report part, its search
+// index. Started by site.ts with a JSON job as the only argument.
+import { join, relative } from 'node:path';
+import * as pagefind from 'pagefind';
+import { CATALOG_ENV, PART_REPORTS_ENV, SITE_PART_ENV } from '../../../src/model/part.ts';
+import { PROJECT_ROOT } from '../paths.ts';
+
+export interface PartJob {
+  kind: 'all' | 'catalog' | 'reports';
+  id: string;
+  contentRoot: string;
+  outDir: string;
+  astroCacheDir: string;
+  /** For a report part: the file listing its reports. */
+  reportsFile?: string;
+  /** For the catalogue: every report's figures. */
+  catalogFile?: string;
+}
+
+/** Where a part's search index goes in the site. */
+export const searchIndexDir = (id: string) => join('pagefind', id);
+
+async function indexReports(job: PartJob): Promise<number> {
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
+    const added = await index.addDirectory({ path: job.outDir, glob: 'reports/*/*/index.html' });
+    if (added.errors.length) throw new Error(`Pagefind 索引出错：${added.errors.join('；')}`);
+    const written = await index.writeFiles({ outputPath: join(job.outDir, searchIndexDir(job.id)) });
+    if (written.errors.length) throw new Error(`Pagefind 写入索引出错：${written.errors.join('；')}`);
+    return added.page_count;
+  } finally {
+    await pagefind.close();
+  }
+}
+
+export async function buildPart(job: PartJob): Promise<{ pages: number }> {
+  process.env.GONGKAI_CONTENT = job.contentRoot;
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  if (job.kind === 'all') delete process.env[SITE_PART_ENV];
+  else process.env[SITE_PART_ENV] = job.kind;
+  if (job.reportsFile) process.env[PART_REPORTS_ENV] = job.reportsFile;
+  if (job.catalogFile) process.env[CATALOG_ENV] = job.catalogFile;
+  const { build } = await import('astro');
+  // Each part gets a root of its own: Astro writes generated modules (the map of
+  // a collection's MDX files) under <root>/.astro/, and parts built side by side
+  // must not share them. The sources, public files and config stay the project's.
+  await build({
+    root: job.astroCacheDir,
+    // Astro joins configFile to root, so it must be relative.
+    configFile: relative(job.astroCacheDir, join(PROJECT_ROOT, 'astro.config.mjs')),
+    srcDir: join(PROJECT_ROOT, 'src'),
+    publicDir: join(PROJECT_ROOT, 'public'),
+    outDir: job.outDir,
+    cacheDir: join(job.astroCacheDir, 'cache'),
+    vite: { cacheDir: join(job.astroCacheDir, 'vite') },
+    logLevel: 'error',
+  });
+  return { pages: job.kind === 'catalog' ? 0 : await indexReports(job) };
+}
+
+if (import.meta.main) {
+  const job = JSON.parse(process.argv[2] ?? '{}') as PartJob;
+  buildPart(job).then(
+    (result) => {
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+      process.exit(0);
+    },
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(70);
+    },
+  );
+}
