@@ -155,7 +155,7 @@ run(async () => {
     const jobs = pdfJobs(content);
     const siteDir = join(work, 'site');
     const siteSeconds = await timed(() =>
-      siteStep.run({ contentRoot, content, outDir: siteDir, dest: siteDir, env: process.env }),
+      siteStep.run({ contentRoot, content, outDir: siteDir, dest: siteDir, env: process.env, metrics: {} }),
     );
     console.log(
       `PDF 基准：${jobs.length} 份报告（npm run bench:corpus 的合成语料），并发 ${concurrency} 页，` +

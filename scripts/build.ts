@@ -2,6 +2,7 @@
 // Checks the content, then runs every build step into a staging folder and
 // swaps it into dist/ only when all succeeded. Exit 1 when the content has
 // errors: nothing is published then, and the previous dist/ stays as it was.
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { failed } from '../src/checks/index.ts';
 import { contentRoot } from '../src/source/content-root.ts';
@@ -31,6 +32,10 @@ run(async () => {
     return EXIT.problems;
   }
   console.log(`✓ 检查 ${checks.reports} 份报告（${seconds(start)}）`);
+  // For the benchmark: how long each step took (GONGKAI_BUILD_TIMINGS=<file>).
+  const timings: { step: string; seconds: number; summary: string }[] = [
+    { step: 'check', seconds: (performance.now() - start) / 1000, summary: `${checks.reports}` },
+  ];
 
   const outDir = await stagingDir(dest);
   // Ctrl-C or a CI cancel: drop the half-built output, keep the previous dist/.
@@ -39,7 +44,14 @@ run(async () => {
       void discardDir(outDir).finally(() => process.exit(130));
     });
   }
-  const ctx: BuildContext = { contentRoot: root, content: contentIndex(checks), outDir, dest, env: process.env };
+  const ctx: BuildContext = {
+    contentRoot: root,
+    content: contentIndex(checks),
+    outDir,
+    dest,
+    env: process.env,
+    metrics: {},
+  };
   try {
     for (const step of BUILD_STEPS) {
       const reason = step.skip?.(ctx);
@@ -49,6 +61,7 @@ run(async () => {
       }
       const t = performance.now();
       const summary = await step.run(ctx);
+      timings.push({ step: step.name, seconds: (performance.now() - t) / 1000, summary: summary ?? '' });
       console.log(`✓ ${step.title}${summary ? ` ${summary}` : ''}（${seconds(t)}）`);
       // A seam for the tests that interrupt a build halfway (never set in normal use).
       if (process.env.GONGKAI_PAUSE_AFTER === step.name) {
@@ -56,6 +69,8 @@ run(async () => {
         await new Promise((resolve) => setTimeout(resolve, 600_000));
       }
     }
+    if (process.env.GONGKAI_BUILD_TIMINGS)
+      await writeFile(process.env.GONGKAI_BUILD_TIMINGS, JSON.stringify({ steps: timings, metrics: ctx.metrics }));
     await publishDir(outDir, dest);
   } catch (error) {
     await discardDir(outDir);

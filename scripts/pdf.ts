@@ -78,7 +78,7 @@ run(async () => {
   if (!siteDir) {
     const t = performance.now();
     builtSite = siteDir = await mkdtemp(join(tmpdir(), 'gongkai-pdf-site-'));
-    await siteStep.run({ contentRoot: root, content, outDir: siteDir, dest: siteDir, env });
+    await siteStep.run({ contentRoot: root, content, outDir: siteDir, dest: siteDir, env, metrics: {} });
     console.log(`✓ 打印页（${seconds(t)}）`);
   }
 

@@ -242,7 +242,7 @@ describe('PDF links (contract with the pdf build step)', () => {
     const root = await copyContent(fixtureSite('multi'));
     const outDir = join(await scratch(), 'out');
     const content = contentIndex(await scanContent(root));
-    const ctx = { contentRoot: root, content, outDir, dest: outDir, env: process.env };
+    const ctx = { contentRoot: root, content, outDir, dest: outDir, env: process.env, metrics: {} };
     await revisionStep.run(ctx);
     await siteStep.run(ctx);
     await mkdir(join(outDir, 'pdf/2024'), { recursive: true });

@@ -152,7 +152,7 @@ describe('npm run build', () => {
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /－ 打印版：已跳过（GONGKAI_PDF=0）/);
     await assert.rejects(stat(join(out, 'pdf')));
-    assert.ok((await stat(join(out, 'reports/2023/kgxj/preview/index.html'))).isFile());
+    assert.ok((await stat(join(out, 'reports/2023/kgxj/print/index.html'))).isFile());
   });
 
   test('a report whose PDF fails fails the build, and nothing is published', async () => {

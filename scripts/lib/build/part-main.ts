@@ -1,12 +1,14 @@
-// One part of the site, in a process of its own (its memory is returned when
-// it ends): `astro build` for the part, then, for a report part, its search
-// index. Started by site.ts with a JSON job as the only argument.
+// One part of the site, in processes of its own (their memory is returned
+// when they end): `astro build` for the part, then, in a second process, the
+// search index of its report pages. Started by site.ts with a JSON job.
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { CATALOG_ENV, PART_REPORTS_ENV, SITE_PART_ENV } from '../../../src/model/part.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 
 export interface PartJob {
+  /** What this process does: render the part's pages, or index them for search. */
+  step: 'render' | 'index';
   kind: 'all' | 'catalog' | 'reports';
   id: string;
   contentRoot: string;
@@ -21,7 +23,7 @@ export interface PartJob {
 /** Where a part's search index goes in the site. */
 export const searchIndexDir = (id: string) => join('pagefind', id);
 
-async function indexReports(job: PartJob): Promise<number> {
+export async function indexPart(job: PartJob): Promise<number> {
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
@@ -35,7 +37,7 @@ async function indexReports(job: PartJob): Promise<number> {
   }
 }
 
-export async function buildPart(job: PartJob): Promise<{ pages: number }> {
+export async function renderPart(job: PartJob): Promise<void> {
   process.env.GONGKAI_CONTENT = job.contentRoot;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   if (job.kind === 'all') delete process.env[SITE_PART_ENV];
@@ -57,16 +59,12 @@ export async function buildPart(job: PartJob): Promise<{ pages: number }> {
     vite: { cacheDir: join(job.astroCacheDir, 'vite') },
     logLevel: 'error',
   });
-  return { pages: job.kind === 'catalog' ? 0 : await indexReports(job) };
 }
 
 if (import.meta.main) {
   const job = JSON.parse(process.argv[2] ?? '{}') as PartJob;
-  buildPart(job).then(
-    (result) => {
-      process.stdout.write(`${JSON.stringify(result)}\n`);
-      process.exit(0);
-    },
+  (job.step === 'render' ? renderPart(job) : indexPart(job)).then(
+    () => process.exit(0),
     (error: unknown) => {
       process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       process.exit(70);

@@ -21,7 +21,7 @@ const REPORT_OWNED = /^(reports\/|departments\/[^/]+\/|data\/\d{4}\/|pagefind\/p
 const SHARED = /^_astro\//;
 
 interface PlannedBuild {
-  job: Omit<PartJob, 'outDir'>;
+  job: Omit<PartJob, 'outDir' | 'step'>;
   key: string;
 }
 
@@ -42,7 +42,9 @@ function runPart(job: PartJob): Promise<void> {
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
     child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`网站部分 ${job.id} 构建失败（退出码 ${code}）：\n${stderr.trim()}`)),
+      code === 0
+        ? resolve()
+        : reject(new Error(`网站部分 ${job.id}（${job.step}）构建失败（退出码 ${code}）：\n${stderr.trim()}`)),
     );
   });
 }
@@ -147,17 +149,34 @@ export const siteStep: BuildStep = {
         else todo.push(b);
       }
       const jobs = Math.max(1, Math.min(Number(ctx.env.GONGKAI_SITE_JOBS) || 2, availableParallelism()));
+      const metrics = { render: 0, index: 0, merge: 0 };
+      const since = (t: number) => (performance.now() - t) / 1000;
       await mapLimited(todo, jobs, async (b) => {
         const temp = join(cacheDir, `.building-${b.key}-${process.pid}`);
         await rm(temp, { recursive: true, force: true });
-        await runPart({ ...b.job, outDir: temp });
+        let t = performance.now();
+        await runPart({ ...b.job, step: 'render', outDir: temp });
+        metrics.render += since(t);
+        t = performance.now();
+        if (b.job.kind !== 'catalog') await runPart({ ...b.job, step: 'index', outDir: temp });
+        metrics.index += since(t);
         await writeFile(completeMarker(temp), '');
         const final = join(cacheDir, b.key);
         await rm(final, { recursive: true, force: true });
         await rename(temp, final);
         ready.set(b.key, final);
       });
+      const t = performance.now();
       for (const b of builds) await merge(ready.get(b.key) as string, ctx.outDir, b.job.kind);
+      metrics.merge = since(t);
+      Object.assign(ctx.metrics, {
+        'site.parts': parts.length,
+        'site.built': todo.length,
+        // Summed over the parts (two run at a time), so together more than the step's wall time.
+        'site.render-seconds': metrics.render,
+        'site.index-seconds': metrics.index,
+        'site.merge-seconds': metrics.merge,
+      });
       const indexes = builds.filter((b) => b.job.kind !== 'catalog').map((b) => b.job.id);
       await mkdir(join(ctx.outDir, 'pagefind'), { recursive: true });
       await writeFile(

@@ -12,6 +12,8 @@ export interface BuildContext {
   /** The published folder (dist/). The previous build is still there while steps run. */
   dest: string;
   env: NodeJS.ProcessEnv;
+  /** Figures a step measured (seconds, counts), for the benchmark. */
+  metrics: Record<string, number>;
 }
 
 export interface BuildStep {

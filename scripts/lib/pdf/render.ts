@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumPath, launchChromium } from '../chromium.ts';
 import { hashOf, type PdfCache } from './cache.ts';
+import { printPath } from '../../../src/components/print/urls.ts';
 import { pageUrl, renderWith, setUpPage, type Engine } from './engines.ts';
 import { RenderFailure } from './failure.ts';
 import { browserVersion, fontFilesHash, systemFonts } from './inputs.ts';
@@ -50,7 +51,8 @@ const ASSET = /(?:src|href)="(\/[^"]+\.(?:css|js))"/g;
 
 /** The cache key of a job: the page and its assets, plus everything else that shapes the PDF. */
 async function keyOf(job: PdfJob, opts: RenderOptions, shared: string, assets: Map<string, Promise<Buffer>>) {
-  const url = pageUrl(opts.engine, '', job.reportPath);
+  // Both engines print the same page (Paged.js with ?paged); its file, and the engine, make the key.
+  const url = printPath(job.reportPath);
   let html: Buffer;
   try {
     html = await readFile(join(opts.siteDir, url, 'index.html'));

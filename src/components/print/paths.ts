@@ -1,4 +1,4 @@
-// The print and preview routes exist for every report, like the report page.
+// The print route exists for every report, like the report page.
 import { getRenderableReports } from '../../model/catalog.ts';
 
 export async function reportRoutes() {

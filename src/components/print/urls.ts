@@ -1,7 +1,7 @@
 // Where the print forms of a report live, relative to its page
 // (/reports/2023/kgxj/). Pure, so the PDF renderer (Node) shares it with the pages.
 
-/** The document the PDF is made from, without scripts (Chromium engine). */
+/** The document the PDF is made from, printed as it is (Chromium engine). */
 export const printPath = (reportPath: string) => `${reportPath}print/`;
-/** The same document paged by Paged.js in the browser: staff preview and the default engine. */
-export const previewPath = (reportPath: string) => `${reportPath}preview/`;
+/** The same page paged by Paged.js in the browser: staff preview and the default engine. */
+export const previewPath = (reportPath: string) => `${printPath(reportPath)}?paged`;

@@ -1,0 +1,226 @@
+// npm run bench [-- --sizes 100,1000,10000] [--quick] [--pdf-max 100] [--incremental-max 1000]
+// Builds deterministic corpora of each size and measures, in one run and on
+// this machine: the check (cold and cached), the site build (cold: every cache
+// off) with its peak memory and log length, the part spent on search indexes,
+// the PDFs (cold and cached) for the smaller sizes, and a rebuild after one
+// report's figure changed, as a fraction of the full build. Prints one table,
+// with the growth from size to size, and writes the same figures as JSON to
+// bench/results/. A benchmark, not a test: it fails only when something
+// cannot run at all.
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, totalmem, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { measure, type Measured } from './lib/bench/measure.ts';
+import { EXIT, run, UserError } from './lib/cli.ts';
+import { writeCorpus } from './lib/corpus/write.ts';
+import { cacheDirFor, PROJECT_ROOT } from './lib/paths.ts';
+
+interface StepTiming {
+  step: string;
+  seconds: number;
+  summary: string;
+}
+
+interface SizeResult {
+  reports: number;
+  check: { coldSeconds: number; cachedSeconds: number; peakRssMb: number };
+  build: {
+    seconds: number;
+    peakRssMb: number;
+    msPerReport: number;
+    logLines: number;
+    steps: StepTiming[];
+    /** Site parts, and seconds summed over them (two run at a time): rendering, search indexes, merging. */
+    metrics: Record<string, number>;
+  };
+  pdf?: { coldSeconds: number; cachedSeconds: number; secondsPerReport: number };
+  incremental?: { seconds: number; fractionOfFullBuild: number; fractionOfSiteBuild: number; fullBuildSeconds: number };
+}
+
+const node = process.execPath;
+const script = (name: string) => join(PROJECT_ROOT, 'scripts', `${name}.ts`);
+const COLD = { GONGKAI_CHECK_CACHE: '0', GONGKAI_SITE_CACHE: '0', GONGKAI_PDF_CACHE: '0' };
+
+function ok(m: Measured, what: string): Measured {
+  if (m.status !== 0) throw new Error(`${what} 失败（退出码 ${m.status}）：\n${m.stdout}\n${m.stderr}`);
+  return m;
+}
+
+async function timedBuild(content: string, out: string, env: Record<string, string>) {
+  const timingsFile = join(tmpdir(), `gongkai-bench-timings-${process.pid}.json`);
+  const m = ok(
+    await measure(node, [script('build'), '--out', out], {
+      GONGKAI_CONTENT: content,
+      GONGKAI_BUILD_TIMINGS: timingsFile,
+      ...env,
+    }),
+    '构建',
+  );
+  const { steps, metrics } = JSON.parse(await readFile(timingsFile, 'utf8')) as {
+    steps: StepTiming[];
+    metrics: Record<string, number>;
+  };
+  await rm(timingsFile, { force: true });
+  return { m, steps, metrics };
+}
+
+const stepSeconds = (steps: StepTiming[], name: string) => steps.find((s) => s.step === name)?.seconds ?? 0;
+
+/** Changes one report's 年初预算批复数 in frontmatter and text alike (a real correction, still valid). */
+async function editOneReport(content: string, department: string, year: number): Promise<void> {
+  const file = join(content, 'reports', String(year), `${department}.mdx`);
+  const text = await readFile(file, 'utf8');
+  const m = /^ {2}initial: (\d+)\.(\d\d)$/m.exec(text);
+  if (!m) throw new Error(`${file}: 找不到 initial`);
+  const next = `${Number(m[1]) + 1}.${m[2]}`;
+  const edited = text
+    .replace(`  initial: ${m[1]}.${m[2]}`, `  initial: ${next}`)
+    .replace(`年初预算批复数${m[1]}.${m[2]}万元`, `年初预算批复数${next}万元`);
+  await writeFile(file, edited);
+}
+
+async function clearCaches(content: string): Promise<void> {
+  for (const kind of ['site', 'astro']) await rm(cacheDirFor(content, kind), { recursive: true, force: true });
+}
+
+async function benchSize(n: number, work: string, pdfMax: number, incrementalMax: number): Promise<SizeResult> {
+  const content = join(work, `corpus-${n}`);
+  const out = join(work, `dist-${n}`);
+  process.stdout.write(`\n规模 ${n}：生成语料…`);
+  await writeCorpus({ departments: n, years: 1, out: content, seed: 1, lastYear: 2024 });
+  await clearCaches(content);
+
+  process.stdout.write(' 检查…');
+  const checkCold = ok(
+    await measure(node, [script('check')], { GONGKAI_CONTENT: content, GONGKAI_CHECK_CACHE: '0' }),
+    '检查',
+  );
+  await measure(node, [script('check')], { GONGKAI_CONTENT: content }); // fills the cache
+  const checkCached = ok(await measure(node, [script('check')], { GONGKAI_CONTENT: content }), '检查');
+
+  process.stdout.write(' 网站…');
+  const site = await timedBuild(content, out, { ...COLD, GONGKAI_PDF: '0' });
+  const result: SizeResult = {
+    reports: n,
+    check: { coldSeconds: checkCold.seconds, cachedSeconds: checkCached.seconds, peakRssMb: checkCold.peakRssMb },
+    build: {
+      seconds: site.m.seconds,
+      peakRssMb: site.m.peakRssMb,
+      msPerReport: (site.m.seconds * 1000) / n,
+      logLines: site.m.stdout.split('\n').filter(Boolean).length + site.m.stderr.split('\n').filter(Boolean).length,
+      steps: site.steps,
+      metrics: site.metrics,
+    },
+  };
+
+  let fullBuildSeconds = site.m.seconds;
+  if (n <= pdfMax) {
+    process.stdout.write(' PDF…');
+    const cold = await timedBuild(content, out, { GONGKAI_PDF_CACHE: join(work, `pdf-cache-${n}`) });
+    const cached = await timedBuild(content, out, { GONGKAI_PDF_CACHE: join(work, `pdf-cache-${n}`) });
+    const coldPdf = stepSeconds(cold.steps, 'pdf');
+    result.pdf = {
+      coldSeconds: coldPdf,
+      cachedSeconds: stepSeconds(cached.steps, 'pdf'),
+      secondsPerReport: coldPdf / n,
+    };
+    fullBuildSeconds = site.m.seconds + coldPdf;
+  }
+
+  if (n <= incrementalMax) {
+    process.stdout.write(' 增量…');
+    const pdfEnv = n <= pdfMax ? { GONGKAI_PDF_CACHE: join(work, `pdf-cache-${n}`) } : { GONGKAI_PDF: '0' };
+    await timedBuild(content, out, pdfEnv); // everything cached
+    await editOneReport(content, 'd00001', 2024);
+    const again = await timedBuild(content, out, pdfEnv);
+    result.incremental = {
+      seconds: again.m.seconds,
+      fullBuildSeconds,
+      fractionOfFullBuild: again.m.seconds / fullBuildSeconds,
+      fractionOfSiteBuild: again.m.seconds / site.m.seconds,
+    };
+  }
+  process.stdout.write(' 完成\n');
+  return result;
+}
+
+const f1 = (x: number) => x.toFixed(1);
+const exponent = (a: number, b: number, na: number, nb: number) => Math.log(b / a) / Math.log(nb / na);
+
+function table(results: SizeResult[]): string {
+  const rows = [
+    [
+      '报告数',
+      '检查（冷）',
+      '检查（缓存）',
+      '网站构建',
+      '峰值内存',
+      '每份报告',
+      '搜索索引',
+      'PDF 冷/缓存',
+      '增量重建',
+      '日志行数',
+    ],
+    ...results.map((r) => [
+      String(r.reports),
+      `${f1(r.check.coldSeconds)} s`,
+      `${f1(r.check.cachedSeconds)} s`,
+      `${f1(r.build.seconds)} s`,
+      `${(r.build.peakRssMb / 1024).toFixed(2)} GB`,
+      `${r.build.msPerReport.toFixed(1)} ms`,
+      `${f1(r.build.metrics['site.index-seconds'] ?? 0)} s`,
+      r.pdf ? `${f1(r.pdf.coldSeconds)} / ${f1(r.pdf.cachedSeconds)} s` : '—',
+      r.incremental
+        ? `${f1(r.incremental.seconds)} s（${(r.incremental.fractionOfFullBuild * 100).toFixed(0)}%）`
+        : '—',
+      String(r.build.logLines),
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => [...(row[i] ?? '')].length * 2)));
+  const lines = rows.map((row) => row.map((c, i) => c.padStart(Math.ceil((widths[i] ?? 0) / 1.6))).join('  '));
+  const growth = results.slice(1).map((r, i) => {
+    const p = results[i] as SizeResult;
+    const t = r.build.seconds / p.build.seconds;
+    const m = r.build.peakRssMb / p.build.peakRssMb;
+    return `${p.reports} → ${r.reports}：构建时间 ×${t.toFixed(2)}（指数 ${exponent(p.build.seconds, r.build.seconds, p.reports, r.reports).toFixed(2)}），峰值内存 ×${m.toFixed(2)}（指数 ${exponent(p.build.peakRssMb, r.build.peakRssMb, p.reports, r.reports).toFixed(2)}），检查 ×${(r.check.coldSeconds / p.check.coldSeconds).toFixed(2)}`;
+  });
+  return [...lines, '', ...growth].join('\n');
+}
+
+run(async () => {
+  const { values } = parseArgs({
+    options: {
+      sizes: { type: 'string', default: '100,1000,10000' },
+      quick: { type: 'boolean', default: false },
+      'pdf-max': { type: 'string', default: '100' },
+      'incremental-max': { type: 'string', default: '1000' },
+      out: { type: 'string', default: 'bench/results' },
+      work: { type: 'string' },
+    },
+  });
+  const sizes = (values.quick ? '100' : values.sizes).split(',').map(Number);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new UserError(`--sizes 应为逗号分隔的正整数，收到 ${values.sizes}`);
+  const work = resolve(values.work ?? join(tmpdir(), 'gongkai-bench'));
+  await mkdir(work, { recursive: true });
+  const results: SizeResult[] = [];
+  for (const n of sizes)
+    results.push(await benchSize(n, work, Number(values['pdf-max']), Number(values['incremental-max'])));
+  const text = table(results);
+  console.log(`\n${text}`);
+  const machine = {
+    cores: availableParallelism(),
+    cpu: cpus()[0]?.model ?? '',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
+  const outDir = resolve(values.out);
+  await mkdir(outDir, { recursive: true });
+  const record = { date: new Date().toISOString(), machine, results };
+  const name = `bench-${record.date.replace(/[:.]/g, '-')}.json`;
+  await writeFile(join(outDir, name), `${JSON.stringify(record, null, 2)}\n`);
+  await writeFile(join(outDir, 'latest.json'), `${JSON.stringify(record, null, 2)}\n`);
+  console.log(`\n结果已写入 ${join(outDir, name)}`);
+  return EXIT.ok;
+});
