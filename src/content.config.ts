@@ -2,18 +2,18 @@
 // The schemas are the same ones `npm run check` applies, which runs first and
 // explains problems with file:line; Astro only ever sees checked content.
 //
-// When the site is built in parts (src/model/part.ts): a report part loads only
-// its own report files; the catalogue part loads no report bodies at all, only
-// every report's checked figures (`catalog`, written by the build).
+// When the site is built in parts (src/model/part.ts), each part is given a
+// content tree of its own: a report part's holds just its reports and their
+// departments; the catalogue part loads no report bodies at all, only every
+// report's checked figures (`catalog`, written by the build).
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { CATALOG_ENV, PART_REPORTS_ENV, sitePart } from './model/part.ts';
+import { CATALOG_ENV, sitePart } from './model/part.ts';
 import { departmentSchema } from './schema/department.ts';
 import { reportSchema, type Report } from './schema/report.ts';
 import { siteSchema } from './schema/site.ts';
@@ -23,19 +23,11 @@ const root = contentRoot();
 const folder = (name: string) => pathToFileURL(join(root, name, '/'));
 const part = sitePart();
 
-/** The report files this build renders, as glob patterns relative to reports/. */
-function reportPatterns(): string | string[] {
-  if (part === 'catalog') return '__none__/*.mdx';
-  if (part === 'all') return '[0-9][0-9][0-9][0-9]/*.{md,mdx}';
-  const list = readFileSync(process.env[PART_REPORTS_ENV] ?? '', 'utf8');
-  return list
-    .split('\n')
-    .filter(Boolean)
-    .map((file) => file.slice(`${LAYOUT.reports}/`.length));
-}
+/** The report files this build renders, relative to reports/: none for the catalogue. */
+const reportPattern = part === 'catalog' ? '__none__/*.mdx' : '[0-9][0-9][0-9][0-9]/*.{md,mdx}';
 
 const reports = defineCollection({
-  loader: glob({ pattern: reportPatterns(), base: folder(LAYOUT.reports) }),
+  loader: glob({ pattern: reportPattern, base: folder(LAYOUT.reports) }),
   schema: reportSchema,
 });
 

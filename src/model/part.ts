@@ -8,8 +8,6 @@
 export type SitePart = 'all' | 'catalog' | 'reports';
 
 export const SITE_PART_ENV = 'GONGKAI_SITE_PART';
-/** For a report part: a file listing its report files, one per line (reports/<year>/<id>.mdx). */
-export const PART_REPORTS_ENV = 'GONGKAI_PART_REPORTS';
 /** For the catalogue part: a JSON file with every valid report's figures. */
 export const CATALOG_ENV = 'GONGKAI_CATALOG';
 

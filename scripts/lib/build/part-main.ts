@@ -3,10 +3,11 @@
 // search index of its report pages. Started by site.ts with a JSON job.
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
-import { CATALOG_ENV, PART_REPORTS_ENV, SITE_PART_ENV } from '../../../src/model/part.ts';
+import { CATALOG_ENV, SITE_PART_ENV } from '../../../src/model/part.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 
 export interface PartJob {
+  // contentRoot: for a part, a tree of its own (see site.ts), not the site's.
   /** What this process does: render the part's pages, or index them for search. */
   step: 'render' | 'index';
   kind: 'all' | 'catalog' | 'reports';
@@ -14,8 +15,6 @@ export interface PartJob {
   contentRoot: string;
   outDir: string;
   astroCacheDir: string;
-  /** For a report part: the file listing its reports. */
-  reportsFile?: string;
   /** For the catalogue: every report's figures. */
   catalogFile?: string;
 }
@@ -42,7 +41,6 @@ export async function renderPart(job: PartJob): Promise<void> {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   if (job.kind === 'all') delete process.env[SITE_PART_ENV];
   else process.env[SITE_PART_ENV] = job.kind;
-  if (job.reportsFile) process.env[PART_REPORTS_ENV] = job.reportsFile;
   if (job.catalogFile) process.env[CATALOG_ENV] = job.catalogFile;
   const { build } = await import('astro');
   // Each part gets a root of its own: Astro writes generated modules (the map of
@@ -57,7 +55,7 @@ export async function renderPart(job: PartJob): Promise<void> {
     outDir: job.outDir,
     cacheDir: join(job.astroCacheDir, 'cache'),
     vite: { cacheDir: join(job.astroCacheDir, 'vite') },
-    logLevel: 'error',
+    logLevel: (process.env.GONGKAI_ASTRO_LOG as 'error' | 'info') || 'error',
   });
 }
 

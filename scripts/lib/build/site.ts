@@ -23,6 +23,8 @@ const SHARED = /^_astro\//;
 interface PlannedBuild {
   job: Omit<PartJob, 'outDir' | 'step'>;
   key: string;
+  /** For a part: the files of its own content tree, and where that tree is made before it is built. */
+  tree?: { dir: string; files: string[] };
 }
 
 const posix = (p: string) => p.split(sep).join('/');
@@ -58,6 +60,22 @@ async function mapLimited<T>(items: readonly T[], limit: number, fn: (item: T) =
   );
 }
 
+/**
+ * A content tree of a part's own: site.yaml, its departments, its reports
+ * (copied). Astro then reads only what the part needs: a province's tree has
+ * ten thousand files a part would otherwise walk and match.
+ */
+async function partTree(contentRoot: string, dir: string, files: readonly string[]): Promise<string> {
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(join(dir, LAYOUT.reports), { recursive: true });
+  await mkdir(join(dir, LAYOUT.departments), { recursive: true });
+  await mapLimited(files, 64, async (file) => {
+    await mkdir(dirname(join(dir, file)), { recursive: true });
+    await copyFile(join(contentRoot, file), join(dir, file));
+  });
+  return dir;
+}
+
 async function plan(ctx: BuildContext, scratch: string): Promise<{ builds: PlannedBuild[]; parts: PartPlan[] }> {
   const { contentRoot, content } = ctx;
   const parts = planParts(
@@ -65,9 +83,12 @@ async function plan(ctx: BuildContext, scratch: string): Promise<{ builds: Plann
     partSizeFrom(ctx.env),
   );
   const departmentFile = (id: string) => `${LAYOUT.departments}/${id}.yaml`;
+  const allDepartments = content.departments.map((d) => departmentFile(d.id));
   const astroCache = (id: string) => cacheDirFor(contentRoot, `astro/${id}`);
+  // Stable places for the parts' trees, so Astro's own cache of each part stays valid.
+  const treeOf = (id: string) => cacheDirFor(contentRoot, `trees/${id}`);
   if (parts.length <= 1) {
-    const files = [LAYOUT.site, ...content.departments.map((d) => departmentFile(d.id)), ...(parts[0]?.files ?? [])];
+    const files = [LAYOUT.site, ...allDepartments, ...(parts[0]?.files ?? [])];
     const id = parts[0]?.id ?? 'p0';
     return {
       parts,
@@ -82,27 +103,26 @@ async function plan(ctx: BuildContext, scratch: string): Promise<{ builds: Plann
   const catalogFile = join(scratch, 'catalog.json');
   const catalog = JSON.stringify(content.reports.map((r) => ({ file: r.file, data: r.data })));
   await writeFile(catalogFile, catalog);
+  const catalogFiles = [LAYOUT.site, ...allDepartments];
   const builds: PlannedBuild[] = [
     {
-      job: { kind: 'catalog', id: 'catalog', contentRoot, astroCacheDir: astroCache('catalog'), catalogFile },
-      key: await partKey(
-        contentRoot,
-        'catalog',
-        [LAYOUT.site, ...content.departments.map((d) => departmentFile(d.id))],
-        catalog,
-      ),
+      job: {
+        kind: 'catalog',
+        id: 'catalog',
+        contentRoot: treeOf('catalog'),
+        astroCacheDir: astroCache('catalog'),
+        catalogFile,
+      },
+      key: await partKey(contentRoot, 'catalog', catalogFiles, catalog),
+      tree: { dir: treeOf('catalog'), files: catalogFiles },
     },
   ];
   for (const part of parts) {
-    const reportsFile = join(scratch, `${part.id}.txt`);
-    await writeFile(reportsFile, `${part.files.join('\n')}\n`);
+    const files = [LAYOUT.site, ...part.departments.map(departmentFile), ...part.files];
     builds.push({
-      job: { kind: 'reports', id: part.id, contentRoot, astroCacheDir: astroCache(part.id), reportsFile },
-      key: await partKey(contentRoot, `reports ${part.id}`, [
-        LAYOUT.site,
-        ...part.departments.map(departmentFile),
-        ...part.files,
-      ]),
+      job: { kind: 'reports', id: part.id, contentRoot: treeOf(part.id), astroCacheDir: astroCache(part.id) },
+      key: await partKey(contentRoot, `reports ${part.id}`, files),
+      tree: { dir: treeOf(part.id), files },
     });
   }
   return { builds, parts };
@@ -154,6 +174,7 @@ export const siteStep: BuildStep = {
       await mapLimited(todo, jobs, async (b) => {
         const temp = join(cacheDir, `.building-${b.key}-${process.pid}`);
         await rm(temp, { recursive: true, force: true });
+        if (b.tree) await partTree(ctx.contentRoot, b.tree.dir, b.tree.files);
         let t = performance.now();
         await runPart({ ...b.job, step: 'render', outDir: temp });
         metrics.render += since(t);
