@@ -2,23 +2,46 @@
 // Checks the content, then runs every build step into a staging folder and
 // swaps it into dist/ only when all succeeded. Exit 1 when the content has
 // errors: nothing is published then, and the previous dist/ stays as it was.
+//
+// Across machines (a CI matrix): `--shard i/n --out <dir>` builds every n-th
+// report part of the site into <dir>; `--merge <dir>… [--out dist]` then builds
+// the site with those parts, as if it had built them itself (same bytes).
 import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { failed } from '../src/checks/index.ts';
 import { contentRoot } from '../src/source/content-root.ts';
 import { discardDir, publishDir, stagingDir } from './lib/atomic-dir.ts';
+import { revisionStep } from './lib/build/revision.ts';
+import { buildSiteShard, importSiteShards } from './lib/build/site.ts';
 import { BUILD_STEPS } from './lib/build/steps.ts';
 import type { BuildContext } from './lib/build/types.ts';
-import { EXIT, run } from './lib/cli.ts';
+import { EXIT, run, UserError } from './lib/cli.ts';
 import { formatHuman } from './lib/format-findings.ts';
 import { distDir } from './lib/paths.ts';
 import { progressLine } from './lib/progress.ts';
 import { contentIndex, scanContent } from './lib/scan/scan.ts';
+import { parseShard } from './lib/shard.ts';
 
 const seconds = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} 秒`;
 
 run(async () => {
-  const { values } = parseArgs({ options: { out: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    options: {
+      out: { type: 'string' },
+      shard: { type: 'string' },
+      merge: { type: 'string', multiple: true },
+    },
+    allowPositionals: true,
+  });
+  // `--merge a b c` as well as `--merge a --merge b`.
+  const mergeDirs = values.merge ? [...values.merge, ...positionals] : [];
+  if (positionals.length && !values.merge) {
+    throw new UserError(`不认识的参数：${positionals.join(' ')}。可用：--out <目录>、--shard i/n、--merge <目录>…`);
+  }
+  if (values.shard && values.merge) throw new UserError('--shard 和 --merge 不能同时使用');
+  if (values.shard && !values.out) throw new UserError('--shard 需要 --out <目录>，分片的输出不是可发布的网站');
+  const shard = values.shard ? parseShard(values.shard) : undefined;
   const dest = distDir(values.out);
   const root = contentRoot();
 
@@ -53,6 +76,19 @@ run(async () => {
     metrics: {},
   };
   try {
+    if (shard) {
+      await revisionStep.run(ctx);
+      console.log(`✓ ${await buildSiteShard(ctx, shard)}`);
+      await publishDir(outDir, dest);
+      return EXIT.ok;
+    }
+    if (mergeDirs.length) {
+      const n = await importSiteShards(
+        root,
+        mergeDirs.map((d) => resolve(d)),
+      );
+      console.log(`✓ 取用分片构建的 ${n} 个网站部分`);
+    }
     for (const step of BUILD_STEPS) {
       const reason = step.skip?.(ctx);
       if (reason) {

@@ -21,7 +21,7 @@ import { cacheFrom, parseEngine, parseJobs, parseTimeout } from './lib/pdf/optio
 import { EXIT_BROWSER, failureLine, outcomeOf } from './lib/pdf/outcome.ts';
 import { recordRun } from './lib/pdf/output.ts';
 import { BrowserUnavailable, renderPdfs } from './lib/pdf/render.ts';
-import { inShard, parseShard } from './lib/pdf/shard.ts';
+import { inShard, parseShard } from './lib/shard.ts';
 
 const seconds = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} 秒`;
 

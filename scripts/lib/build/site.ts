@@ -6,10 +6,13 @@
 // search index, listed in pagefind/parts.json for the search page.
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { LAYOUT } from '../../../src/source/content-root.ts';
+import { UserError } from '../cli.ts';
 import { cacheDirFor, PROJECT_ROOT } from '../paths.ts';
+import { progressLine } from '../progress.ts';
+import { inShard, type Shard } from '../shard.ts';
 import { cachedPart, completeMarker, partKey, pruneParts } from './part-cache.ts';
 import { searchIndexDir, type PartJob } from './part-main.ts';
 import { partSizeFrom, planParts, type PartPlan } from './parts.ts';
@@ -152,51 +155,81 @@ async function merge(from: string, outDir: string, kind: PartJob['kind']): Promi
   });
 }
 
+interface Timing {
+  render: number;
+  index: number;
+}
+
+/** Builds the parts the cache does not have, two at a time, each into the cache. */
+async function buildMissing(
+  ctx: BuildContext,
+  builds: readonly PlannedBuild[],
+  cacheDir: string,
+  timing: Timing,
+  progress: (done: number, total: number) => void,
+): Promise<{ ready: Map<string, string>; built: number }> {
+  const todo: PlannedBuild[] = [];
+  const ready = new Map<string, string>();
+  for (const b of builds) {
+    const hit = ctx.env.GONGKAI_SITE_CACHE === '0' ? undefined : await cachedPart(cacheDir, b.key);
+    if (hit) ready.set(b.key, hit);
+    else todo.push(b);
+  }
+  const jobs = Math.max(1, Math.min(Number(ctx.env.GONGKAI_SITE_JOBS) || 2, availableParallelism()));
+  const since = (t: number) => (performance.now() - t) / 1000;
+  let done = 0;
+  await mapLimited(todo, jobs, async (b) => {
+    const temp = join(cacheDir, `.building-${b.key}-${process.pid}`);
+    await rm(temp, { recursive: true, force: true });
+    if (b.tree) await partTree(ctx.contentRoot, b.tree.dir, b.tree.files);
+    let t = performance.now();
+    await runPart({ ...b.job, step: 'render', outDir: temp });
+    timing.render += since(t);
+    t = performance.now();
+    if (b.job.kind !== 'catalog') await runPart({ ...b.job, step: 'index', outDir: temp });
+    timing.index += since(t);
+    await writeFile(completeMarker(temp), '');
+    const final = join(cacheDir, b.key);
+    await rm(final, { recursive: true, force: true });
+    await rename(temp, final);
+    ready.set(b.key, final);
+    progress(++done, todo.length);
+  });
+  return { ready, built: todo.length };
+}
+
+async function withPlan<T>(
+  ctx: BuildContext,
+  use: (planned: Awaited<ReturnType<typeof plan>>, cacheDir: string) => Promise<T>,
+) {
+  const cacheDir = cacheDirFor(ctx.contentRoot, 'site');
+  await mkdir(cacheDir, { recursive: true });
+  const scratch = await mkdtemp(join(cacheDir, '.plan-'));
+  try {
+    return await use(await plan(ctx, scratch), cacheDir);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
 export const siteStep: BuildStep = {
   name: 'site',
   title: '网站',
-  async run(ctx) {
-    const cacheDir = cacheDirFor(ctx.contentRoot, 'site');
-    await mkdir(cacheDir, { recursive: true });
-    const scratch = await mkdtemp(join(cacheDir, '.plan-'));
-    try {
-      const { builds, parts } = await plan(ctx, scratch);
-      const todo: PlannedBuild[] = [];
-      const ready = new Map<string, string>();
-      for (const b of builds) {
-        const hit = ctx.env.GONGKAI_SITE_CACHE === '0' ? undefined : await cachedPart(cacheDir, b.key);
-        if (hit) ready.set(b.key, hit);
-        else todo.push(b);
-      }
-      const jobs = Math.max(1, Math.min(Number(ctx.env.GONGKAI_SITE_JOBS) || 2, availableParallelism()));
-      const metrics = { render: 0, index: 0, merge: 0 };
-      const since = (t: number) => (performance.now() - t) / 1000;
-      await mapLimited(todo, jobs, async (b) => {
-        const temp = join(cacheDir, `.building-${b.key}-${process.pid}`);
-        await rm(temp, { recursive: true, force: true });
-        if (b.tree) await partTree(ctx.contentRoot, b.tree.dir, b.tree.files);
-        let t = performance.now();
-        await runPart({ ...b.job, step: 'render', outDir: temp });
-        metrics.render += since(t);
-        t = performance.now();
-        if (b.job.kind !== 'catalog') await runPart({ ...b.job, step: 'index', outDir: temp });
-        metrics.index += since(t);
-        await writeFile(completeMarker(temp), '');
-        const final = join(cacheDir, b.key);
-        await rm(final, { recursive: true, force: true });
-        await rename(temp, final);
-        ready.set(b.key, final);
-      });
+  run: (ctx) =>
+    withPlan(ctx, async ({ builds, parts }, cacheDir) => {
+      const timing = { render: 0, index: 0 };
+      const progress = progressLine('网站：构建部分');
+      const { ready, built } = await buildMissing(ctx, builds, cacheDir, timing, progress.update);
+      progress.done();
       const t = performance.now();
       for (const b of builds) await merge(ready.get(b.key) as string, ctx.outDir, b.job.kind);
-      metrics.merge = since(t);
       Object.assign(ctx.metrics, {
         'site.parts': parts.length,
-        'site.built': todo.length,
+        'site.built': built,
         // Summed over the parts (two run at a time), so together more than the step's wall time.
-        'site.render-seconds': metrics.render,
-        'site.index-seconds': metrics.index,
-        'site.merge-seconds': metrics.merge,
+        'site.render-seconds': timing.render,
+        'site.index-seconds': timing.index,
+        'site.merge-seconds': (performance.now() - t) / 1000,
       });
       const indexes = builds.filter((b) => b.job.kind !== 'catalog').map((b) => b.job.id);
       await mkdir(join(ctx.outDir, 'pagefind'), { recursive: true });
@@ -205,10 +238,61 @@ export const siteStep: BuildStep = {
         `${JSON.stringify(indexes.map(searchIndexDir).map((d) => `/${d}/`))}\n`,
       );
       await pruneParts(cacheDir, new Set(builds.map((b) => b.key)));
-      const reused = builds.length - todo.length;
-      return `${parts.length} 个部分${builds.length > 1 ? ' + 目录页' : ''}（新构建 ${todo.length}，缓存 ${reused}）`;
-    } finally {
-      await rm(scratch, { recursive: true, force: true });
-    }
-  },
+      return `${parts.length} 个部分${builds.length > 1 ? ' + 目录页' : ''}（新构建 ${built}，缓存 ${builds.length - built}）`;
+    }),
 };
+
+/** What a shard machine hands over: built report parts, by key, for `--merge`. */
+interface ShardRecord {
+  shard: string;
+  parts: { id: string; key: string }[];
+}
+
+const SHARD_RECORD = 'shard.json';
+
+/**
+ * `npm run build -- --shard i/n --out <dir>`: builds every n-th report part of
+ * the site into <dir>/parts/<key>/. The catalogue, PDFs and the manifest are
+ * made by the machine that merges.
+ */
+export async function buildSiteShard(ctx: BuildContext, shard: Shard): Promise<string> {
+  return withPlan(ctx, async ({ builds }, cacheDir) => {
+    const mine = inShard(
+      builds.filter((b) => b.job.kind !== 'catalog'),
+      shard,
+    );
+    const { ready, built } = await buildMissing(ctx, mine, cacheDir, { render: 0, index: 0 }, () => {});
+    for (const b of mine) await cp(ready.get(b.key) as string, join(ctx.outDir, 'parts', b.key), { recursive: true });
+    const record: ShardRecord = {
+      shard: `${shard.index}/${shard.count}`,
+      parts: mine.map((b) => ({ id: b.job.id, key: b.key })),
+    };
+    await writeFile(join(ctx.outDir, SHARD_RECORD), `${JSON.stringify(record, null, 2)}\n`);
+    return `分片 ${record.shard}：${mine.length} 个部分（新构建 ${built}）`;
+  });
+}
+
+/**
+ * `npm run build -- --merge <dir>…`: takes the parts the shard machines built
+ * into this machine's cache, so the build uses them as if it had built them.
+ * Parts are keyed by everything that went into them: a shard built from other
+ * sources or other code is simply not used.
+ */
+export async function importSiteShards(contentRoot: string, dirs: readonly string[]): Promise<number> {
+  const cacheDir = cacheDirFor(contentRoot, 'site');
+  await mkdir(cacheDir, { recursive: true });
+  let imported = 0;
+  for (const dir of dirs) {
+    const record = JSON.parse(
+      await readFile(join(dir, SHARD_RECORD), 'utf8').catch(() => 'null'),
+    ) as ShardRecord | null;
+    if (!record) throw new UserError(`${dir} 不是 npm run build -- --shard 的输出（没有 ${SHARD_RECORD}）`);
+    for (const { key } of record.parts) {
+      const dest = join(cacheDir, key);
+      await rm(dest, { recursive: true, force: true });
+      await cp(join(dir, 'parts', key), dest, { recursive: true });
+      imported++;
+    }
+  }
+  return imported;
+}

@@ -7,7 +7,7 @@ import { join, relative, sep } from 'node:path';
 import type { Engine } from './engines.ts';
 import { MANIFEST, writeManifest, type ManifestEntry } from './manifest.ts';
 import type { JobResult } from './render.ts';
-import { shardLabel, type Shard } from './shard.ts';
+import { shardLabel, type Shard } from '../shard.ts';
 
 async function pdfFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { UserError } from '../../../scripts/lib/cli.ts';
-import { inShard, parseShard } from '../../../scripts/lib/pdf/shard.ts';
+import { inShard, parseShard } from '../../../scripts/lib/shard.ts';
 
 test('shards of any count cover every item exactly once', () => {
   const items = Array.from({ length: 23 }, (_, i) => i);

@@ -1,6 +1,6 @@
-// --shard i/n: the i-th of n CI machines renders every n-th report of the
-// sorted list (round robin keeps the shards even in size and in years).
-import { UserError } from '../cli.ts';
+// --shard i/n: the i-th of n CI machines takes every n-th item of a sorted
+// list (PDFs, parts of the site; round robin keeps the shards even).
+import { UserError } from './cli.ts';
 
 export interface Shard {
   index: number;

@@ -1,0 +1,64 @@
+// Building the site across machines: shards build report parts, one machine
+// merges them and builds the rest. The result must be the very same site as
+// one machine's build: the same files, the same bytes (the same SHA256SUMS).
+import assert from 'node:assert/strict';
+import { cp, readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { PROJECT_ROOT } from '../../scripts/lib/paths.ts';
+import { runScript } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/content.ts';
+
+const MULTI = join(PROJECT_ROOT, 'test/fixtures/sites/multi');
+const dirs: string[] = [];
+after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
+
+/** A copy of the fixture on its own “machine”: its own path, so its own caches. */
+async function machine(): Promise<string> {
+  const dir = await tempDir();
+  dirs.push(dir);
+  await cp(MULTI, join(dir, 'content'), { recursive: true });
+  return dir;
+}
+
+const env = (root: string) => ({ GONGKAI_CONTENT: join(root, 'content'), GONGKAI_PDF: '0', GONGKAI_PART_SIZE: '2' });
+
+test('shards merged give the same site as one machine', async () => {
+  const single = await machine();
+  const one = await runScript('build', ['--out', join(single, 'dist')], env(single));
+  assert.equal(one.status, 0, one.stderr);
+  assert.match(one.stdout, /网站 3 个部分 \+ 目录页（新构建 4，缓存 0）/);
+
+  const shards: string[] = [];
+  for (const i of [1, 2]) {
+    const m = await machine();
+    const r = await runScript('build', ['--shard', `${i}/2`, '--out', join(m, 'shard')], env(m));
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, new RegExp(`分片 ${i}/2：`));
+    shards.push(join(m, 'shard'));
+  }
+
+  const merger = await machine();
+  const merged = await runScript('build', ['--merge', ...shards, '--out', join(merger, 'dist')], env(merger));
+  assert.equal(merged.status, 0, merged.stderr);
+  assert.match(merged.stdout, /取用分片构建的 3 个网站部分/);
+  assert.match(merged.stdout, /网站 3 个部分 \+ 目录页（新构建 1，缓存 3）/, 'only the catalogue is built here');
+
+  const [a, b] = await Promise.all([single, merger].map((m) => readFile(join(m, 'dist/SHA256SUMS'), 'utf8')));
+  assert.equal(b, a);
+});
+
+test('--shard needs --out, and the two modes do not mix', async () => {
+  const m = await machine();
+  const noOut = await runScript('build', ['--shard', '1/2'], env(m));
+  assert.equal(noOut.status, 1);
+  assert.match(noOut.stderr, /--shard 需要 --out/);
+  const both = await runScript('build', ['--shard', '1/2', '--merge', 'x', '--out', join(m, 'x')], env(m));
+  assert.equal(both.status, 1);
+  const stray = await runScript('build', ['dist2'], env(m));
+  assert.equal(stray.status, 1);
+  assert.match(stray.stderr, /不认识的参数：dist2/);
+  const notShard = await runScript('build', ['--merge', m, '--out', join(m, 'dist')], env(m));
+  assert.equal(notShard.status, 1);
+  assert.match(notShard.stderr, /不是 npm run build -- --shard 的输出/);
+});
