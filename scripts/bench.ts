@@ -1,4 +1,4 @@
-// npm run bench [-- --sizes 100,1000,10000] [--quick] [--pdf-max 100] [--incremental-max 1000]
+// npm run bench [-- --sizes 100,1000,10000] [--quick] [--pdf-max 1000] [--incremental-max 1000]
 // Builds deterministic corpora of each size and measures, in one run and on
 // this machine: the check (cold and cached), the site build (cold: every cache
 // off) with its peak memory and log length, the part spent on search indexes,
@@ -193,7 +193,7 @@ run(async () => {
     options: {
       sizes: { type: 'string', default: '100,1000,10000' },
       quick: { type: 'boolean', default: false },
-      'pdf-max': { type: 'string', default: '100' },
+      'pdf-max': { type: 'string', default: '1000' },
       'incremental-max': { type: 'string', default: '1000' },
       out: { type: 'string', default: 'bench/results' },
       work: { type: 'string' },

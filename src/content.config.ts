@@ -4,8 +4,9 @@
 //
 // When the site is built in parts (src/model/part.ts), each part is given a
 // content tree of its own: a report part's holds just its reports and their
-// departments; the catalogue part loads no report bodies at all, only every
-// report's checked figures (`catalog`, written by the build).
+// departments; the catalogue part loads no report bodies at all (it reads
+// every report's checked figures from the file the build writes, see
+// src/model/catalog.ts).
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
@@ -13,9 +14,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { CATALOG_ENV, sitePart } from './model/part.ts';
+import { sitePart } from './model/part.ts';
 import { departmentSchema } from './schema/department.ts';
-import { reportSchema, type Report } from './schema/report.ts';
+import { reportSchema } from './schema/report.ts';
 import { siteSchema } from './schema/site.ts';
 import { contentRoot, LAYOUT } from './source/content-root.ts';
 
@@ -31,18 +32,6 @@ const reports = defineCollection({
   schema: reportSchema,
 });
 
-/** Every report's figures, checked already, for the catalogue part. */
-const catalog = defineCollection({
-  loader: async () => {
-    if (part !== 'catalog') return [];
-    const file = process.env[CATALOG_ENV];
-    if (!file) throw new Error(`${CATALOG_ENV} 未设置：目录页由 npm run build 分部分构建时生成`);
-    const entries = JSON.parse(await readFile(file, 'utf8')) as { file: string; data: Report }[];
-    return entries.map(({ data }) => ({ id: `${data.year}/${data.department}`, report: data }));
-  },
-  schema: z.object({ id: z.string(), report: z.custom<Report>() }),
-});
-
 const departments = defineCollection({
   loader: glob({ pattern: '*.{yaml,yml}', base: folder(LAYOUT.departments) }),
   schema: departmentSchema,
@@ -53,4 +42,4 @@ const site = defineCollection({
   schema: siteSchema.extend({ id: z.literal('site') }),
 });
 
-export const collections = { reports, catalog, departments, site };
+export const collections = { reports, departments, site };

@@ -2,16 +2,18 @@
 // `sha256sum` (so `sha256sum -c SHA256SUMS` works on any server). Written last
 // by the build; read by `npm run verify`.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { mapLimited } from '../../src/lib/map-limited.ts';
 
 export const MANIFEST = 'SHA256SUMS';
 
+// Whole files, not streams: every published file is small (pages, data, PDFs
+// of a few MB), and a stream per file costs more than the hashing.
 export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  return createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
 }
 
 /** Every file under dir (relative, forward slashes, sorted), except the manifest itself. */
@@ -26,14 +28,9 @@ export async function listTree(dir: string): Promise<string[]> {
 
 export async function hashTree(dir: string): Promise<Map<string, string>> {
   const files = await listTree(dir);
-  const out = new Map<string, string>();
   // A few at a time: thousands of pages, bounded open files.
-  for (let i = 0; i < files.length; i += 64) {
-    const batch = files.slice(i, i + 64);
-    const hashes = await Promise.all(batch.map((f) => sha256File(join(dir, f))));
-    batch.forEach((f, j) => out.set(f, hashes[j] ?? ''));
-  }
-  return out;
+  const hashes = await mapLimited(files, 32, (f) => sha256File(join(dir, f)));
+  return new Map(files.map((f, i) => [f, hashes[i] ?? '']));
 }
 
 export function formatManifest(hashes: Map<string, string>): string {

@@ -2,6 +2,7 @@
 // tool reads the same layout out of a git revision. Either way the same loader
 // (load.ts) and the same parsers see the files. Symbolic links are listed
 // apart and never followed: they could point outside the tree.
+import { lstatSync, readFileSync } from 'node:fs';
 import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
@@ -28,6 +29,11 @@ function missing(error: unknown): boolean {
   return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
+function kindOf(stat: { isSymbolicLink(): boolean; isFile(): boolean } | undefined) {
+  if (!stat) return undefined;
+  return stat.isSymbolicLink() ? 'link' : stat.isFile() ? 'file' : 'other';
+}
+
 export function diskSource(root: string): ContentSource {
   return {
     async list(dir) {
@@ -50,13 +56,39 @@ export function diskSource(root: string): ContentSource {
       }
     },
     async kind(file) {
-      const stat = await lstat(join(root, file)).catch(() => undefined);
-      if (!stat) return undefined;
-      return stat.isSymbolicLink() ? 'link' : stat.isFile() ? 'file' : 'other';
+      return kindOf(await lstat(join(root, file)).catch(() => undefined));
     },
     async read(file) {
       try {
         return await readFile(join(root, file));
+      } catch (error) {
+        if (missing(error)) return undefined;
+        throw error;
+      }
+    },
+  };
+}
+
+/**
+ * The disk, read synchronously: for a worker that checks one file at a time
+ * and has nothing else to do meanwhile, each asynchronous read is only a
+ * round trip through the thread pool (a tenth of the check time at 10,000
+ * reports).
+ */
+export function syncDiskSource(root: string): ContentSource {
+  const disk = diskSource(root);
+  return {
+    list: disk.list,
+    async kind(file) {
+      try {
+        return kindOf(lstatSync(join(root, file)));
+      } catch {
+        return undefined;
+      }
+    },
+    async read(file) {
+      try {
+        return readFileSync(join(root, file));
       } catch (error) {
         if (missing(error)) return undefined;
         throw error;

@@ -1,6 +1,7 @@
 // Reads a whole content tree once: site identity, the department registry and
 // every report, each validated against its schema. Problems are collected, not
 // thrown, so one bad file never hides the others.
+import { mapLimited } from '../lib/map-limited.ts';
 import type { Nodes, Root } from 'mdast';
 import { departmentSchema, type Department } from '../schema/department.ts';
 import { parseWithFriendlyErrors, type SchemaProblem } from '../schema/errors.ts';
@@ -117,20 +118,6 @@ function shiftOffsets(tree: Root, delta: number): void {
       }
   };
   visit(tree);
-}
-
-/** Maps with at most `limit` calls in flight, keeping the input order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
-  return out;
 }
 
 /** A YAML data file (site.yaml, departments/*.yaml). */

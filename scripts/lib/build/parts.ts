@@ -5,8 +5,22 @@
 // so it changes only when the site doubles.
 import { createHash } from 'node:crypto';
 
-/** Reports per part, about: large enough to keep the per-build overhead small, small enough for memory. */
-export const DEFAULT_PART_SIZE = 500;
+/**
+ * Reports per part, at most on average (past it the parts double): large
+ * enough to keep each part's start-up small, small enough for memory. Chosen
+ * by `npm run bench` at 10,000 reports (docs/规模与基准.md).
+ */
+export const DEFAULT_PART_SIZE = 1000;
+
+/**
+ * V8 heap of a report part's render process (MB). Left alone, Astro's build
+ * lets garbage pile up towards Node's default limit; capped, it collects
+ * sooner: at 10,000 reports the build's peak memory fell from 3.1 to 2.6 GB
+ * for a few per cent more time. A report part is bounded by the part size (one
+ * of 1,500 reports builds under this cap); the catalogue, which grows with the
+ * site, is not capped.
+ */
+export const PART_HEAP_MB = 768;
 
 export interface PartPlan {
   /** "p03" of 8: names the part in folders and in the search index. */
@@ -47,4 +61,9 @@ export function planParts(
 export function partSizeFrom(env: NodeJS.ProcessEnv): number {
   const n = Number(env.GONGKAI_PART_SIZE);
   return Number.isInteger(n) && n > 0 ? n : DEFAULT_PART_SIZE;
+}
+
+export function partHeapFrom(env: NodeJS.ProcessEnv): number {
+  const n = Number(env.GONGKAI_PART_HEAP_MB);
+  return Number.isInteger(n) && n > 0 ? n : PART_HEAP_MB;
 }

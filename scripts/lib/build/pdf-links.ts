@@ -4,6 +4,7 @@
 // built (GONGKAI_PDF=0, no Chromium) is removed, so no page links to nothing.
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { mapLimited } from '../../../src/lib/map-limited.ts';
 import { pdfPath, reportPath } from '../../../src/model/urls.ts';
 import type { BuildStep } from './types.ts';
 
@@ -35,7 +36,7 @@ export const pdfLinksStep: BuildStep = {
   async run({ content, outDir }) {
     let linked = 0;
     let missing = 0;
-    for (const report of content.reports) {
+    await mapLimited(content.reports, 16, async (report) => {
       const { year, department } = report.data;
       const page = join(outDir, reportPath(year, department), 'index.html');
       const pdf = await stat(join(outDir, pdfPath(year, department))).catch(() => undefined);
@@ -43,7 +44,7 @@ export const pdfLinksStep: BuildStep = {
       await writeFile(page, finishPdfLink(html, `${year}/${department}`, pdf?.size));
       if (pdf) linked++;
       else missing++;
-    }
+    });
     return missing ? `${linked} 份已链接，${missing} 份未生成 PDF，已去掉其链接` : `${linked} 份`;
   },
 };

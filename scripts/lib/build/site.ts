@@ -8,6 +8,7 @@ import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
+import { mapLimited } from '../../../src/lib/map-limited.ts';
 import { LAYOUT } from '../../../src/source/content-root.ts';
 import { UserError } from '../cli.ts';
 import { cacheDirFor, PROJECT_ROOT } from '../paths.ts';
@@ -15,7 +16,7 @@ import { progressLine } from '../progress.ts';
 import { inShard, type Shard } from '../shard.ts';
 import { cachedPart, completeMarker, partKey, pruneParts } from './part-cache.ts';
 import { searchIndexDir, type PartJob } from './part-main.ts';
-import { partSizeFrom, planParts, type PartPlan } from './parts.ts';
+import { partHeapFrom, partSizeFrom, planParts, type PartPlan } from './parts.ts';
 import type { BuildContext, BuildStep } from './types.ts';
 
 /** What a report part contributes to the merged site; everything else comes from the catalogue. */
@@ -39,10 +40,16 @@ async function filesOf(dir: string): Promise<string[]> {
 
 function runPart(job: PartJob): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/lib/build/part-main.ts'), JSON.stringify(job)], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: process.env,
-    });
+    const heap =
+      job.kind === 'reports' && job.step === 'render' ? [`--max-old-space-size=${partHeapFrom(process.env)}`] : [];
+    const child = spawn(
+      process.execPath,
+      [...heap, join(PROJECT_ROOT, 'scripts/lib/build/part-main.ts'), JSON.stringify(job)],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: process.env,
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.on('error', reject);
@@ -52,15 +59,6 @@ function runPart(job: PartJob): Promise<void> {
         : reject(new Error(`网站部分 ${job.id}（${job.step}）构建失败（退出码 ${code}）：\n${stderr.trim()}`)),
     );
   });
-}
-
-async function mapLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++] as T);
-    }),
-  );
 }
 
 /**
@@ -178,7 +176,7 @@ async function buildMissing(
   const jobs = Math.max(1, Math.min(Number(ctx.env.GONGKAI_SITE_JOBS) || 2, availableParallelism()));
   const since = (t: number) => (performance.now() - t) / 1000;
   let done = 0;
-  await mapLimited(todo, jobs, async (b) => {
+  const build = async (b: PlannedBuild) => {
     const temp = join(cacheDir, `.building-${b.key}-${process.pid}`);
     await rm(temp, { recursive: true, force: true });
     if (b.tree) await partTree(ctx.contentRoot, b.tree.dir, b.tree.files);
@@ -194,7 +192,16 @@ async function buildMissing(
     await rename(temp, final);
     ready.set(b.key, final);
     progress(++done, todo.length);
-  });
+  };
+  // The catalogue holds every report's figures and grows with the site: it
+  // runs alone, so the peak is the larger of it and two report parts (at
+  // 20,000 reports: 1.4 GB, against 3.1 GB for it beside a part).
+  for (const b of todo) if (b.job.kind === 'catalog') await build(b);
+  await mapLimited(
+    todo.filter((b) => b.job.kind !== 'catalog'),
+    jobs,
+    build,
+  );
   return { ready, built: todo.length };
 }
 

@@ -10,7 +10,7 @@ import { checkReportFile } from '../../../src/checks/report.ts';
 import { serveWorker } from '../../../src/lib/worker-pool.ts';
 import type { Department } from '../../../src/schema/department.ts';
 import { inThreadParser } from '../../../src/source/body-parser.ts';
-import { diskSource, type ContentSource } from '../../../src/source/content-source.ts';
+import { syncDiskSource, type ContentSource } from '../../../src/source/content-source.ts';
 import { loadReport, type FileProblem } from '../../../src/source/load.ts';
 import type { ScanRequest, ScanResponse } from './scan.ts';
 
@@ -44,7 +44,7 @@ async function check(source: ContentSource, file: string, departments: Departmen
 let departmentsKey: string | undefined;
 
 serveWorker<ScanRequest, ScanResponse, WorkerSetup>(async ({ file }, { root, departments, cacheDir }) => {
-  const disk = diskSource(root);
+  const disk = syncDiskSource(root);
   if (!cacheDir) return check(disk, file, departments);
   const bytes = await disk.read(file);
   if (!bytes) return check(disk, file, departments);
