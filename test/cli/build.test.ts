@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { runScript } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/content.ts';
+import { writeCorpus } from '../../scripts/lib/corpus/write.ts';
 
 const out = await tempDir();
 after(() => rm(out, { recursive: true, force: true }));
@@ -34,4 +35,19 @@ test('builds the seed report page and replaces the previous output', async () =>
     [],
     'no staging folders left behind',
   );
+});
+
+test('a prefecture-sized site links to the department index instead of listing every department on each page', async () => {
+  const content = join(out, 'many');
+  await writeCorpus({ departments: 151, years: 1, out: content });
+  const dist = join(out, 'many-dist');
+  const r = await runScript('build', ['--out', dist], { GONGKAI_CONTENT: content, GONGKAI_PDF: '0' });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  for (const page of ['index.html', 'search/index.html', '404.html']) {
+    const html = await readFile(join(dist, page), 'utf8');
+    assert.ok(html.includes('<a href="/departments/">全部 151 个单位</a>'), `${page} links to the department index`);
+    assert.ok(!html.includes('href="/departments/d00001/"'), `${page} does not list the departments`);
+  }
+  const index = await readFile(join(dist, 'departments/index.html'), 'utf8');
+  assert.ok(index.includes('href="/departments/d00151/"'), 'the department index itself lists them all');
 });
