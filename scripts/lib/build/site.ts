@@ -16,7 +16,7 @@ import { progressLine } from '../progress.ts';
 import { inShard, type Shard } from '../shard.ts';
 import { cachedPart, completeMarker, partKey, pruneParts } from './part-cache.ts';
 import { searchIndexDir, type PartJob } from './part-main.ts';
-import { partHeapFrom, partSizeFrom, planParts, type PartPlan } from './parts.ts';
+import { CATALOG_BESIDE_PARTS_UP_TO, partHeapFrom, partSizeFrom, planParts, type PartPlan } from './parts.ts';
 import type { BuildContext, BuildStep } from './types.ts';
 
 /** What a report part contributes to the merged site; everything else comes from the catalogue. */
@@ -193,15 +193,16 @@ async function buildMissing(
     ready.set(b.key, final);
     progress(++done, todo.length);
   };
-  // The catalogue holds every report's figures and grows with the site: it
-  // runs alone, so the peak is the larger of it and two report parts (at
-  // 20,000 reports: 1.4 GB, against 3.1 GB for it beside a part).
-  for (const b of todo) if (b.job.kind === 'catalog') await build(b);
-  await mapLimited(
-    todo.filter((b) => b.job.kind !== 'catalog'),
-    jobs,
-    build,
-  );
+  // The catalogue grows with the site: past a size it runs alone (see parts.ts).
+  if (ctx.content.reports.length <= CATALOG_BESIDE_PARTS_UP_TO) await mapLimited(todo, jobs, build);
+  else {
+    for (const b of todo) if (b.job.kind === 'catalog') await build(b);
+    await mapLimited(
+      todo.filter((b) => b.job.kind !== 'catalog'),
+      jobs,
+      build,
+    );
+  }
   return { ready, built: todo.length };
 }
 
