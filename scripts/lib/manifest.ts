@@ -2,9 +2,10 @@
 // `sha256sum` (so `sha256sum -c SHA256SUMS` works on any server). Written last
 // by the build; read by `npm run verify`.
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { mapLimited } from '../../src/lib/map-limited.ts';
+import { listFiles } from './list-files.ts';
 
 export const MANIFEST = 'SHA256SUMS';
 
@@ -18,12 +19,7 @@ export async function sha256File(path: string): Promise<string> {
 
 /** Every file under dir (relative, forward slashes, sorted), except the manifest itself. */
 export async function listTree(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
-    .filter((f) => f !== MANIFEST)
-    .sort();
+  return (await listFiles(dir)).filter((f) => f !== MANIFEST);
 }
 
 export async function hashTree(dir: string): Promise<Map<string, string>> {

@@ -58,21 +58,20 @@ export function planParts(
   for (const r of reports) {
     const plan = plans[bucketOf(r.department, buckets)] as PartPlan;
     plan.files.push(r.file);
-    if (!plan.departments.includes(r.department)) plan.departments.push(r.department);
+    plan.departments.push(r.department);
   }
   for (const p of plans) {
     p.files.sort();
-    p.departments.sort();
+    p.departments = [...new Set(p.departments)].sort();
   }
   return plans.filter((p) => p.files.length > 0);
 }
 
-export function partSizeFrom(env: NodeJS.ProcessEnv): number {
-  const n = Number(env.GONGKAI_PART_SIZE);
-  return Number.isInteger(n) && n > 0 ? n : DEFAULT_PART_SIZE;
+/** A tuning variable's whole positive number, or the default when it is unset or not one. */
+function positiveInteger(text: string | undefined, fallback: number): number {
+  const n = Number(text);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
 }
 
-export function partHeapFrom(env: NodeJS.ProcessEnv): number {
-  const n = Number(env.GONGKAI_PART_HEAP_MB);
-  return Number.isInteger(n) && n > 0 ? n : PART_HEAP_MB;
-}
+export const partSizeFrom = (env: NodeJS.ProcessEnv) => positiveInteger(env.GONGKAI_PART_SIZE, DEFAULT_PART_SIZE);
+export const partHeapFrom = (env: NodeJS.ProcessEnv) => positiveInteger(env.GONGKAI_PART_HEAP_MB, PART_HEAP_MB);

@@ -6,11 +6,12 @@
 // search index, listed in pagefind/parts.json for the search page.
 import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import { copyFile, cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { mapLimited } from '../../../src/lib/map-limited.ts';
 import { LAYOUT } from '../../../src/source/content-root.ts';
 import { UserError } from '../cli.ts';
+import { listFiles } from '../list-files.ts';
 import { cacheDirFor, PROJECT_ROOT } from '../paths.ts';
 import { progressLine } from '../progress.ts';
 import { inShard, type Shard } from '../shard.ts';
@@ -29,13 +30,6 @@ interface PlannedBuild {
   key: string;
   /** For a part: the files of its own content tree, and where that tree is made before it is built. */
   tree?: { dir: string; files: string[] };
-}
-
-const posix = (p: string) => p.split(sep).join('/');
-
-async function filesOf(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).map((e) => posix(relative(dir, join(e.parentPath, e.name))));
 }
 
 function runPart(job: PartJob): Promise<void> {
@@ -131,7 +125,7 @@ async function plan(ctx: BuildContext, scratch: string): Promise<{ builds: Plann
 
 async function merge(from: string, outDir: string, kind: PartJob['kind']): Promise<void> {
   const made = new Set<string>();
-  const files = (await filesOf(from)).filter((f) => !f.startsWith('.'));
+  const files = (await listFiles(from)).filter((f) => !f.startsWith('.'));
   await mapLimited(files, 64, async (file) => {
     const owned = REPORT_OWNED.test(file);
     if (kind === 'reports' ? !owned && !SHARED.test(file) : kind === 'catalog' && owned) return;

@@ -2,9 +2,10 @@
 // (a site built in parts has no single Astro build that saw every page). The
 // print pages, the 404 page and the search index are left out. Files of at
 // most 45,000 addresses (the protocol allows 50,000).
-import { readdir, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { absoluteUrl } from '../../../src/model/urls.ts';
+import { listFiles } from '../list-files.ts';
 import type { BuildStep } from './types.ts';
 
 const PER_FILE = 45_000;
@@ -14,10 +15,8 @@ const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export async function pagePathsOf(outDir: string): Promise<string[]> {
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => relative(outDir, join(e.parentPath, e.name)).split(sep).join('/'))
+  return (await listFiles(outDir))
+    .filter((f) => f.endsWith('.html'))
     .map((f) => f.replace(/(^|\/)index\.html$/, '$1'))
     .filter((f) => !LEFT_OUT.test(f))
     .map((f) => `/${f}`)

@@ -3,17 +3,15 @@
 // longer match the report); a full run also drops PDFs of reports that are
 // gone. A shard touches only its own reports and writes its own manifest.
 import { mkdir, readdir, rm } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import type { Engine } from './engines.ts';
 import { MANIFEST, writeManifest, type ManifestEntry } from './manifest.ts';
 import type { JobResult } from './render.ts';
+import { listFiles } from '../list-files.ts';
 import { shardLabel, type Shard } from '../shard.ts';
 
 async function pdfFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.pdf'))
-    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'));
+  return (await listFiles(dir)).filter((f) => f.endsWith('.pdf'));
 }
 
 export async function recordRun(

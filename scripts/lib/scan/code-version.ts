@@ -3,19 +3,14 @@
 // and the build config.
 // Caches keyed by it are dropped the moment any of that changes.
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { listFiles } from '../list-files.ts';
 import { PROJECT_ROOT } from '../paths.ts';
 
 let cached: Promise<string> | undefined;
 
-async function files(dir: string): Promise<string[]> {
-  const entries = await readdir(join(PROJECT_ROOT, dir), { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
+const files = async (dir: string) => (await listFiles(join(PROJECT_ROOT, dir))).map((f) => `${dir}/${f}`);
 
 export function codeVersion(): Promise<string> {
   cached ??= (async () => {
@@ -24,12 +19,12 @@ export function codeVersion(): Promise<string> {
       ...(await files('src')),
       ...(await files('scripts/lib')),
       ...(await files('public')),
-      join(PROJECT_ROOT, 'package-lock.json'),
-      join(PROJECT_ROOT, 'astro.config.mjs'),
+      'package-lock.json',
+      'astro.config.mjs',
     ];
     for (const path of paths) {
-      hash.update(path.slice(PROJECT_ROOT.length));
-      hash.update(await readFile(path));
+      hash.update(path);
+      hash.update(await readFile(join(PROJECT_ROOT, path)));
     }
     return hash.digest('hex').slice(0, 16);
   })();
