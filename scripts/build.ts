@@ -19,11 +19,9 @@ import type { BuildContext } from './lib/build/types.ts';
 import { EXIT, run, UserError } from './lib/cli.ts';
 import { formatHuman } from './lib/format-findings.ts';
 import { distDir } from './lib/paths.ts';
-import { progressLine } from './lib/progress.ts';
+import { progressLine, secondsSince } from './lib/progress.ts';
 import { contentIndex, scanContent } from './lib/scan/scan.ts';
 import { parseShard } from './lib/shard.ts';
-
-const seconds = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} 秒`;
 
 run(async () => {
   const { values, positionals } = parseArgs({
@@ -54,7 +52,7 @@ run(async () => {
     process.stderr.write('内容有错误，未发布。请按上面的提示修改后重新运行 npm run build。\n');
     return EXIT.problems;
   }
-  console.log(`✓ 检查 ${checks.reports} 份报告（${seconds(start)}）`);
+  console.log(`✓ 检查 ${checks.reports} 份报告（${secondsSince(start)}）`);
   // For the benchmark: how long each step took (GONGKAI_BUILD_TIMINGS=<file>).
   const timings: { step: string; seconds: number; summary: string }[] = [
     { step: 'check', seconds: (performance.now() - start) / 1000, summary: `${checks.reports}` },
@@ -98,7 +96,7 @@ run(async () => {
       const t = performance.now();
       const summary = await step.run(ctx);
       timings.push({ step: step.name, seconds: (performance.now() - t) / 1000, summary: summary ?? '' });
-      console.log(`✓ ${step.title}${summary ? ` ${summary}` : ''}（${seconds(t)}）`);
+      console.log(`✓ ${step.title}${summary ? ` ${summary}` : ''}（${secondsSince(t)}）`);
       // A seam for the tests that interrupt a build halfway (never set in normal use).
       if (process.env.GONGKAI_PAUSE_AFTER === step.name) {
         console.log(`（已暂停：${outDir}）`);
@@ -112,6 +110,6 @@ run(async () => {
     await discardDir(outDir);
     throw error;
   }
-  console.log(`已发布到 ${dest}（共 ${seconds(start)}）`);
+  console.log(`已发布到 ${dest}（共 ${secondsSince(start)}）`);
   return EXIT.ok;
 });

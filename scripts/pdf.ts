@@ -21,9 +21,8 @@ import { cacheFrom, parseEngine, parseJobs, parseTimeout } from './lib/pdf/optio
 import { EXIT_BROWSER, failureLine, outcomeOf } from './lib/pdf/outcome.ts';
 import { recordRun } from './lib/pdf/output.ts';
 import { BrowserUnavailable, renderPdfs } from './lib/pdf/render.ts';
+import { secondsSince } from './lib/progress.ts';
 import { inShard, parseShard } from './lib/shard.ts';
-
-const seconds = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} 秒`;
 
 run(async () => {
   let parsed;
@@ -79,7 +78,7 @@ run(async () => {
     const t = performance.now();
     builtSite = siteDir = await mkdtemp(join(tmpdir(), 'gongkai-pdf-site-'));
     await siteStep.run({ contentRoot: root, content, outDir: siteDir, dest: siteDir, env, metrics: {} });
-    console.log(`✓ 打印页（${seconds(t)}）`);
+    console.log(`✓ 打印页（${secondsSince(t)}）`);
   }
 
   const live = process.stdout.isTTY && !env.CI;
@@ -103,7 +102,9 @@ run(async () => {
     const manifest = await recordRun(pdfDir, results, engine, shard);
     const outcome = outcomeOf(results);
     const where = shard ? `，第 ${shard.index}/${shard.count} 片` : '';
-    console.log(`${outcome.failed.length ? '✗' : '✓'} ${outcome.summary}，引擎 ${engine}${where}（${seconds(start)}）`);
+    console.log(
+      `${outcome.failed.length ? '✗' : '✓'} ${outcome.summary}，引擎 ${engine}${where}（${secondsSince(start)}）`,
+    );
     console.log(`  输出：${pdfDir}（清单 ${manifest}）`);
     if (outcome.failed.length) {
       process.stderr.write(

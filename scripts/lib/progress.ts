@@ -18,3 +18,6 @@ export function progressLine(label: string, stream: NodeJS.WriteStream = process
     },
   };
 }
+
+/** Time since `start` (a performance.now() reading) as the logs show it: “12.3 秒”. */
+export const secondsSince = (start: number) => `${((performance.now() - start) / 1000).toFixed(1)} 秒`;
