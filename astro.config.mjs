@@ -1,28 +1,21 @@
 // @ts-check
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parse } from 'yaml';
+import { siteUrl } from './src/build/site-url.ts';
 
-const content = resolve(process.env.GONGKAI_CONTENT || 'content');
 /** The public address from site.yaml: canonical URLs, sitemap and feed use it. */
-const site = (() => {
-  try {
-    return parse(readFileSync(resolve(content, 'site.yaml'), 'utf8'))?.url;
-  } catch {
-    return undefined; // npm run check reports a missing or broken site.yaml in Chinese
-  }
-})();
+const site = await siteUrl();
 
 export default defineConfig({
-  site,
+  ...(site ? { site } : {}),
   outDir: process.env.GONGKAI_OUT_DIR || 'dist',
   trailingSlash: 'always',
   // Stylesheets and scripts always as files, never inlined: the site runs under a
   // Content-Security-Policy without 'unsafe-inline' (see README, 安全).
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // The sitemap is written by the build (scripts/lib/build/sitemap.ts) once all parts of the site are in place.
+  // The sitemap is written by the build (src/build/sitemap-step.ts) once all parts of the site are in place.
+  // MDX is for the site's own trusted pages in src/ only: report bodies are
+  // rendered by src/render/ from the checked tree, never compiled.
   integrations: [mdx()],
   devToolbar: { enabled: false },
   // Writes .astro/collections/*.schema.json from the zod schemas, which the Astro

@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['public/**/*.js', 'src/scripts/**/*.ts'],
+    files: ['public/**/*.js', 'src/client/**/*.ts', 'src/print/paged/**/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

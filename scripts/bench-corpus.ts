@@ -2,8 +2,8 @@
 // Writes a deterministic synthetic content tree for benchmarks and tests.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXIT, run, UserError } from './lib/cli.ts';
-import { writeCorpus } from './lib/corpus/write.ts';
+import { EXIT, run, UserError } from '../src/cli/run.ts';
+import { writeCorpus } from './corpus/write.ts';
 
 run(async () => {
   const { values } = parseArgs({

@@ -17,19 +17,20 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { failed } from '../src/checks/index.ts';
-import { contentIndex, scanContent } from './lib/scan/scan.ts';
-import { siteStep } from './lib/build/site.ts';
-import { chromiumPath, launchChromium } from './lib/chromium.ts';
-import { EXIT, run, UserError } from './lib/cli.ts';
-import { writeCorpus } from './lib/corpus/write.ts';
-import { PROJECT_ROOT } from './lib/paths.ts';
-import { PdfCache } from './lib/pdf/cache.ts';
-import { pageUrl, type Engine } from './lib/pdf/engines.ts';
-import { pdfJobs, type PdfJob } from './lib/pdf/jobs.ts';
-import { parseJobs } from './lib/pdf/options.ts';
-import { outcomeOf } from './lib/pdf/outcome.ts';
-import { renderPdfs } from './lib/pdf/render.ts';
-import { servePrintSite } from './lib/pdf/server.ts';
+import { contentIndex, scanContent } from '../src/checks/scan.ts';
+import { buildContext } from '../src/build/context.ts';
+import { siteStep } from '../src/build/site-step.ts';
+import { chromiumPath, launchChromium } from '../src/print/chromium.ts';
+import { EXIT, run, UserError } from '../src/cli/run.ts';
+import { writeCorpus } from './corpus/write.ts';
+import { PROJECT_ROOT } from '../src/config.ts';
+import { PdfCache } from '../src/print/pdf/pdf-cache.ts';
+import { pageUrl, type Engine } from '../src/print/pdf/engines.ts';
+import { pdfJobs, type PdfJob } from '../src/print/pdf/jobs.ts';
+import { parseJobs } from '../src/print/pdf/options.ts';
+import { outcomeOf } from '../src/print/pdf/outcome.ts';
+import { renderPdfs } from '../src/print/pdf/render-pdfs.ts';
+import { servePrintSite } from '../src/print/pdf/print-server.ts';
 
 const PAGEDJS_CLI = 'pagedjs-cli@0.4.3';
 const CLI_DIR = resolve(PROJECT_ROOT, 'node_modules/.cache/gongkai/bench/pagedjs-cli');
@@ -149,14 +150,12 @@ run(async () => {
   try {
     const contentRoot = join(work, 'content');
     await writeCorpus({ departments: count, years: 1, out: contentRoot, seed: 1, faults: 0 });
-    const checks = await scanContent(contentRoot);
+    const checks = await scanContent(contentRoot, { render: true });
     if (failed(checks)) throw new Error('合成语料未通过检查');
     const content = contentIndex(checks);
     const jobs = pdfJobs(content);
     const siteDir = join(work, 'site');
-    const siteSeconds = await timed(() =>
-      siteStep.run({ contentRoot, content, outDir: siteDir, dest: siteDir, env: process.env, metrics: {} }),
-    );
+    const siteSeconds = await timed(() => siteStep.run(buildContext({ contentRoot, content, outDir: siteDir })));
     console.log(
       `PDF 基准：${jobs.length} 份报告（npm run bench:corpus 的合成语料），并发 ${concurrency} 页，` +
         `${availableParallelism()} 核，Chromium ${chromiumPath()}；网站生成 ${siteSeconds.toFixed(1)} 秒（不计入下表）`,

@@ -11,10 +11,10 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { measure, type Measured } from './lib/bench/measure.ts';
-import { EXIT, run, UserError } from './lib/cli.ts';
-import { writeCorpus } from './lib/corpus/write.ts';
-import { cacheDirFor, PROJECT_ROOT } from './lib/paths.ts';
+import { measure, type Measured } from './bench/measure.ts';
+import { EXIT, run, UserError } from '../src/cli/run.ts';
+import { writeCorpus } from './corpus/write.ts';
+import { cacheDirFor, PROJECT_ROOT } from '../src/config.ts';
 
 interface StepTiming {
   step: string;

@@ -11,17 +11,17 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { failed } from '../src/checks/index.ts';
 import { contentRoot } from '../src/source/content-root.ts';
-import { discardDir, publishDir, stagingDir } from './lib/atomic-dir.ts';
-import { revisionStep } from './lib/build/revision.ts';
-import { buildSiteShard, importSiteShards } from './lib/build/site.ts';
-import { BUILD_STEPS } from './lib/build/steps.ts';
-import type { BuildContext } from './lib/build/types.ts';
-import { EXIT, run, UserError } from './lib/cli.ts';
-import { formatHuman } from './lib/format-findings.ts';
-import { distDir } from './lib/paths.ts';
-import { progressLine, secondsSince } from './lib/progress.ts';
-import { contentIndex, scanContent } from './lib/scan/scan.ts';
-import { parseShard } from './lib/shard.ts';
+import { discardDir, publishDir, stagingDir } from '../src/build/atomic-dir.ts';
+import { revisionStep } from '../src/build/revision-step.ts';
+import { buildSiteShard, importSiteShards } from '../src/build/site-step.ts';
+import { BUILD_STEPS } from '../src/build/steps.ts';
+import { buildContext } from '../src/build/context.ts';
+import { EXIT, run, UserError } from '../src/cli/run.ts';
+import { formatHuman } from '../src/cli/format-findings.ts';
+import { distDir } from '../src/config.ts';
+import { progressLine, secondsSince } from '../src/cli/progress.ts';
+import { contentIndex, scanContent } from '../src/checks/scan.ts';
+import { parseShard } from '../src/build/shard.ts';
 
 run(async () => {
   const { values, positionals } = parseArgs({
@@ -45,7 +45,7 @@ run(async () => {
 
   const start = performance.now();
   const progress = progressLine('检查报告');
-  const checks = await scanContent(root, { progress: progress.update });
+  const checks = await scanContent(root, { progress: progress.update, render: true });
   progress.done();
   if (failed(checks)) {
     process.stderr.write(formatHuman(checks, process.cwd(), process.stderr.isTTY));
@@ -65,14 +65,7 @@ run(async () => {
       void discardDir(outDir).finally(() => process.exit(130));
     });
   }
-  const ctx: BuildContext = {
-    contentRoot: root,
-    content: contentIndex(checks),
-    outDir,
-    dest,
-    env: process.env,
-    metrics: {},
-  };
+  const ctx = buildContext({ contentRoot: root, content: contentIndex(checks), outDir, dest });
   try {
     if (shard) {
       await revisionStep.run(ctx);

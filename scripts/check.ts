@@ -5,11 +5,11 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { failed } from '../src/checks/index.ts';
-import { scanContent } from './lib/scan/scan.ts';
+import { scanContent } from '../src/checks/scan.ts';
 import { contentRoot } from '../src/source/content-root.ts';
-import { EXIT, run, UserError } from './lib/cli.ts';
-import { FORMATS, formatFindings, type Format } from './lib/format-findings.ts';
-import { progressLine } from './lib/progress.ts';
+import { EXIT, run, UserError } from '../src/cli/run.ts';
+import { FORMATS, formatFindings, type Format } from '../src/cli/format-findings.ts';
+import { progressLine } from '../src/cli/progress.ts';
 
 run(async () => {
   const { values, positionals } = parseArgs({

@@ -5,11 +5,11 @@
 // to the work tree (what is on disk now, committed or not).
 import { parseArgs } from 'node:util';
 import { contentRoot } from '../src/source/content-root.ts';
-import { EXIT, run, UserError } from './lib/cli.ts';
-import { diffVersions } from './lib/diff/compare.ts';
-import { renderMarkdown } from './lib/diff/markdown.ts';
-import { gitVersion, workTreeVersion } from './lib/diff/version.ts';
-import { openRepo } from './lib/git/repo.ts';
+import { EXIT, run, UserError } from '../src/cli/run.ts';
+import { diffVersions } from '../src/diff/compare.ts';
+import { renderMarkdown } from '../src/diff/summary-markdown.ts';
+import { gitVersion, workTreeVersion } from '../src/diff/version.ts';
+import { openRepo } from '../src/git/repo.ts';
 
 const FORMATS = ['markdown', 'json'] as const;
 

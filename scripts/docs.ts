@@ -1,11 +1,11 @@
 // npm run docs: regenerates the documentation and editor files that are derived from code.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { EXIT, run } from './lib/cli.ts';
-import { editorFiles } from './lib/editor-files.ts';
-import { PROJECT_ROOT } from './lib/paths.ts';
-import { deployDoc } from './lib/deploy-doc.ts';
-import { componentsDoc, rulesDoc } from './lib/rules-doc.ts';
+import { EXIT, run } from '../src/cli/run.ts';
+import { editorFiles } from '../src/docs/editor-files.ts';
+import { PROJECT_ROOT } from '../src/config.ts';
+import { deployDoc } from '../src/docs/deploy-doc.ts';
+import { componentsDoc, rulesDoc } from '../src/docs/rules-doc.ts';
 
 run(async () => {
   await writeFile(join(PROJECT_ROOT, 'docs/检查规则.md'), rulesDoc());

@@ -9,9 +9,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentRoot, LAYOUT } from '../src/source/content-root.ts';
 import { loadContent } from '../src/source/load.ts';
-import { EXIT, run, UserError } from './lib/cli.ts';
-import { importDocument } from './lib/import/draft.ts';
-import { importReport } from './lib/import/report.ts';
+import { EXIT, run, UserError } from '../src/cli/run.ts';
+import { importDocument } from '../src/import/draft.ts';
+import { importReport } from '../src/import/import-summary.ts';
 
 const USAGE = '用法：npm run import -- <文件.docx|文件.txt> [--dept 单位代码] [--year 年度] [--out 输出文件]';
 

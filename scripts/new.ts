@@ -9,9 +9,9 @@ import { closest } from '../src/lib/suggest.ts';
 import { DEPARTMENT_ID } from '../src/schema/ids.ts';
 import { contentRoot, LAYOUT } from '../src/source/content-root.ts';
 import { loadContent } from '../src/source/load.ts';
-import { EXIT, run, UserError } from './lib/cli.ts';
-import { scaffoldFrom } from './lib/new/scaffold.ts';
-import { templateReport } from './lib/new/template.ts';
+import { EXIT, run, UserError } from '../src/cli/run.ts';
+import { scaffoldFrom } from '../src/scaffold/scaffold.ts';
+import { templateReport } from '../src/scaffold/template.ts';
 
 const USAGE = '用法：npm run new -- --dept <单位代码> --year <年度>，例如 npm run new -- --dept kgxj --year 2024';
 

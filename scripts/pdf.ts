@@ -9,20 +9,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { failed } from '../src/checks/index.ts';
-import { contentIndex, scanContent } from './lib/scan/scan.ts';
+import { contentIndex, scanContent } from '../src/checks/scan.ts';
 import { contentRoot } from '../src/source/content-root.ts';
-import { siteStep } from './lib/build/site.ts';
-import { EXIT, run, UserError } from './lib/cli.ts';
-import { formatHuman } from './lib/format-findings.ts';
-import { distDir } from './lib/paths.ts';
-import { pdfJobs } from './lib/pdf/jobs.ts';
-import { mergeManifests } from './lib/pdf/manifest.ts';
-import { cacheFrom, parseEngine, parseJobs, parseTimeout } from './lib/pdf/options.ts';
-import { EXIT_BROWSER, failureLine, outcomeOf } from './lib/pdf/outcome.ts';
-import { recordRun } from './lib/pdf/output.ts';
-import { BrowserUnavailable, renderPdfs } from './lib/pdf/render.ts';
-import { secondsSince } from './lib/progress.ts';
-import { inShard, parseShard } from './lib/shard.ts';
+import { buildContext } from '../src/build/context.ts';
+import { siteStep } from '../src/build/site-step.ts';
+import { EXIT, run, UserError } from '../src/cli/run.ts';
+import { formatHuman } from '../src/cli/format-findings.ts';
+import { distDir } from '../src/config.ts';
+import { pdfJobs } from '../src/print/pdf/jobs.ts';
+import { mergeManifests } from '../src/print/pdf/pdf-manifest.ts';
+import { cacheFrom, parseEngine, parseJobs, parseTimeout } from '../src/print/pdf/options.ts';
+import { EXIT_BROWSER, failureLine, outcomeOf } from '../src/print/pdf/outcome.ts';
+import { recordRun } from '../src/print/pdf/output.ts';
+import { BrowserUnavailable, renderPdfs } from '../src/print/pdf/render-pdfs.ts';
+import { secondsSince } from '../src/cli/progress.ts';
+import { inShard, parseShard } from '../src/build/shard.ts';
 
 run(async () => {
   let parsed;
@@ -62,7 +63,7 @@ run(async () => {
 
   const start = performance.now();
   const root = contentRoot();
-  const checks = await scanContent(root);
+  const checks = await scanContent(root, { render: true });
   if (failed(checks)) {
     process.stderr.write(formatHuman(checks, process.cwd(), process.stderr.isTTY));
     process.stderr.write('内容有错误，未生成 PDF。请按上面的提示修改后重新运行。\n');
@@ -77,7 +78,7 @@ run(async () => {
   if (!siteDir) {
     const t = performance.now();
     builtSite = siteDir = await mkdtemp(join(tmpdir(), 'gongkai-pdf-site-'));
-    await siteStep.run({ contentRoot: root, content, outDir: siteDir, dest: siteDir, env, metrics: {} });
+    await siteStep.run(buildContext({ contentRoot: root, content, outDir: siteDir, env }));
     console.log(`✓ 打印页（${secondsSince(t)}）`);
   }
 

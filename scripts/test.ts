@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from './lib/paths.ts';
+import { PROJECT_ROOT } from '../src/config.ts';
 
 interface Stage {
   name: string;

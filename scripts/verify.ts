@@ -6,8 +6,8 @@
 import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXIT, run, UserError } from './lib/cli.ts';
-import { hashTree, MANIFEST, readManifest } from './lib/manifest.ts';
+import { EXIT, run, UserError } from '../src/cli/run.ts';
+import { hashTree, MANIFEST, readManifest } from '../src/build/sha256sums.ts';
 
 run(async () => {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { against: { type: 'string' } } });

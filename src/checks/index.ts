@@ -5,7 +5,7 @@ import type { KeyPath } from '../schema/errors.ts';
 import type { ContentTree, FileProblem } from '../source/load.ts';
 import type { Position } from '../source/position.ts';
 import { checkCollection, type CollectionHit } from './collection.ts';
-import { checkReportFile, finding } from './report.ts';
+import { checkReportFile, finding } from './report-findings.ts';
 import type { Finding } from './types.ts';
 
 export { ALL_RULES, REPORT_RULES, SCHEMA_RULES, SOURCE_RULES } from './registry.ts';

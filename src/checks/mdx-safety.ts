@@ -11,114 +11,25 @@ import type {
   MdxJsxFlowElement,
   MdxJsxTextElement,
 } from 'mdast-util-mdx-jsx';
+import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
-import { AUTHORING_COMPONENTS, type AuthoringComponent } from '../components/authoring/allow-list.ts';
+import {
+  ALLOWED_HTML,
+  AUTHORING_COMPONENTS,
+  FORBIDDEN_ELEMENTS,
+  type AuthoringComponent,
+} from '../schema/body-allow-list.ts';
+import { judgeUrl } from '../schema/url-policy.ts';
+import { bodyUrls } from '../source/body-urls.ts';
+import { attributeLiteral, programLiteral } from '../source/jsx.ts';
 import { closest } from '../lib/suggest.ts';
 import type { BodyRule, Hit } from './types.ts';
-
-/** Elements that run code, load other documents or change how the page is read. */
-export const FORBIDDEN_ELEMENTS = new Set([
-  'script',
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'applet',
-  'form',
-  'input',
-  'button',
-  'textarea',
-  'select',
-  'style',
-  'link',
-  'base',
-  'meta',
-  'svg',
-  'math',
-  'template',
-  'noscript',
-  'portal',
-  'video',
-  'audio',
-]);
-
-/** Harmless inline HTML a transcription may need, with the attributes each may carry. */
-export const ALLOWED_HTML: Readonly<Record<string, readonly string[]>> = {
-  br: [],
-  sup: [],
-  sub: [],
-  span: ['title', 'lang'],
-  abbr: ['title'],
-  u: [],
-  del: [],
-  ins: [],
-  mark: [],
-  small: [],
-  strong: [],
-  em: [],
-  a: ['href', 'title'],
-  img: ['src', 'alt', 'title'],
-};
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
 const at = (node: { position?: { start: { offset?: number | undefined } } | undefined }) => ({
   offset: node.position?.start.offset ?? 0,
 });
-
-function isLiteralProgram(program: Program | undefined): boolean {
-  if (!program) return false;
-  if (program.body.length === 0) return true; // {/* a comment */}
-  const [statement] = program.body;
-  return (
-    program.body.length === 1 &&
-    statement?.type === 'ExpressionStatement' &&
-    statement.expression.type === 'Literal' &&
-    typeof statement.expression.value !== 'object' // not a RegExp or BigInt literal
-  );
-}
-
-function literalValue(attr: MdxJsxAttribute): { ok: true; value: string | number | boolean } | { ok: false } {
-  if (attr.value === null || attr.value === undefined) return { ok: true, value: true };
-  if (typeof attr.value === 'string') return { ok: true, value: attr.value };
-  const program = attr.value.data?.estree as Program | undefined;
-  const [statement] = program?.body ?? [];
-  if (
-    program?.body.length === 1 &&
-    statement?.type === 'ExpressionStatement' &&
-    statement.expression.type === 'Literal'
-  ) {
-    const v = statement.expression.value;
-    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return { ok: true, value: v };
-  }
-  return { ok: false };
-}
-
-/** The scheme of a URL as a browser would read it ("java\tscript:" is javascript:). */
-function schemeOf(url: string): string | undefined {
-  // Browsers ignore control characters and spaces inside a scheme ("java\tscript:").
-  // eslint-disable-next-line no-control-regex
-  const compact = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
-  return /^([a-z][a-z0-9+.-]*):/.exec(compact)?.[1];
-}
-
-const SAFE_DATA_IMAGE = /^data:image\/(?:png|jpeg|gif|webp);base64,[a-z0-9+/=\s]*$/i;
-
-/** Why a URL may not be used, or undefined when it may. */
-export function unsafeUrl(url: string, asImage: boolean): string | undefined {
-  const scheme = schemeOf(url);
-  if (scheme === 'data') {
-    if (asImage && SAFE_DATA_IMAGE.test(url.trim())) return undefined;
-    return asImage ? 'data: 图片只允许 PNG、JPEG、GIF、WebP（不允许 SVG 等可含脚本的格式）' : '链接不能使用 data: 地址';
-  }
-  if (scheme === undefined || scheme === 'http' || scheme === 'https' || scheme === 'mailto' || scheme === 'tel') {
-    if (asImage && (scheme === 'http' || scheme === 'https' || url.startsWith('//')))
-      return '图片必须放在本站（公开网站不向第三方发请求）';
-    return undefined;
-  }
-  return `不允许 ${scheme}: 地址`;
-}
 
 function checkAttributes(el: JsxElement, allowed: readonly string[], hits: Hit[]): void {
   for (const attr of el.attributes) {
@@ -134,7 +45,7 @@ function checkAttributes(el: JsxElement, allowed: readonly string[], hits: Hit[]
         hint: allowed.length ? `允许的属性：${allowed.join('、')}。` : `<${el.name}> 不带属性。`,
         excerpt: attr.name,
       });
-    } else if (!literalValue(attr).ok) {
+    } else if (attributeLiteral(attr) === undefined) {
       hits.push(nonLiteralHit(el, attr));
     }
   }
@@ -178,9 +89,9 @@ function checkComponent(el: JsxElement, spec: AuthoringComponent, hits: Hit[]): 
       });
       continue;
     }
-    const value = literalValue(attr);
-    if (!value.ok) hits.push(nonLiteralHit(el, attr));
-    else if (typeof value.value !== prop.kind) {
+    const value = attributeLiteral(attr);
+    if (value === undefined) hits.push(nonLiteralHit(el, attr));
+    else if (typeof value !== prop.kind) {
       hits.push({
         at: at(attr.position ? attr : el),
         message: `<${el.name}> 的属性 ${attr.name} 应为${prop.kind === 'string' ? '文字' : prop.kind === 'number' ? '数字' : 'true/false'}`,
@@ -205,7 +116,6 @@ interface BodyIndex {
   jsx: JsxElement[];
   esm: Extract<Nodes, { type: 'mdxjsEsm' }>[];
   expressions: Extract<Nodes, { type: 'mdxFlowExpression' | 'mdxTextExpression' }>[];
-  urls: Extract<Nodes, { type: 'link' | 'definition' | 'image' }>[];
   html: Extract<Nodes, { type: 'html' }>[];
 }
 
@@ -214,7 +124,7 @@ const indexes = new WeakMap<Root, BodyIndex>();
 export function bodyIndex(tree: Root): BodyIndex {
   const cached = indexes.get(tree);
   if (cached) return cached;
-  const index: BodyIndex = { jsx: [], esm: [], expressions: [], urls: [], html: [] };
+  const index: BodyIndex = { jsx: [], esm: [], expressions: [], html: [] };
   visit(tree, (node: Nodes) => {
     switch (node.type) {
       case 'mdxJsxFlowElement':
@@ -227,11 +137,6 @@ export function bodyIndex(tree: Root): BodyIndex {
       case 'mdxFlowExpression':
       case 'mdxTextExpression':
         index.expressions.push(node);
-        break;
-      case 'link':
-      case 'definition':
-      case 'image':
-        index.urls.push(node);
         break;
       case 'html':
         index.html.push(node);
@@ -271,7 +176,7 @@ export const mdxExpression: BodyRule = {
   check(tree) {
     const hits: Hit[] = [];
     for (const node of bodyIndex(tree).expressions) {
-      if (isLiteralProgram(node.data?.estree as Program | undefined)) continue;
+      if (programLiteral(node.data?.estree as Program | undefined) !== undefined) continue;
       hits.push({
         at: at(node),
         message: `正文中不允许花括号表达式 {${node.value.length > 30 ? `${node.value.slice(0, 30)}…` : node.value}}：报告不能包含程序代码`,
@@ -361,44 +266,48 @@ export const mdxEventHandler: BodyRule = {
 export const mdxUnsafeUrl: BodyRule = {
   id: 'mdx.unsafe-url',
   severity: 'error',
-  title: '链接和图片地址安全（无 javascript:、data: 等，图片不引用外站）',
-  check(tree) {
+  title: '链接只指向 https:、http:、mailto:、tel: 或本站地址；图片只用内容目录 images/ 中的文件',
+  check(tree, { file }) {
     const hits: Hit[] = [];
-    const report = (node: { position?: Nodes['position'] }, url: string, asImage: boolean) => {
-      const why = unsafeUrl(url, asImage);
-      if (why)
-        hits.push({
-          at: at(node),
-          message: `${why}：${url.length > 40 ? `${url.slice(0, 40)}…` : url}`,
-          hint: asImage ? '图片请放在 public/ 下并用 /images/… 引用。' : '链接请用 https:// 地址或站内路径。',
-          excerpt: url,
-        });
-    };
-    const { urls, jsx } = bodyIndex(tree);
-    for (const node of urls) report(node, node.url, node.type === 'image');
-    for (const node of jsx) {
-      for (const attr of node.attributes) {
-        if (attr.type !== 'mdxJsxAttribute' || (attr.name !== 'href' && attr.name !== 'src')) continue;
-        if (typeof attr.value === 'string') report(attr.position ? attr : node, attr.value, attr.name === 'src');
-      }
+    for (const { url, use, offset, expression } of bodyUrls(tree)) {
+      const verdict = judgeUrl(url, use, file);
+      if (verdict.ok) continue;
+      const shown = url.length > 40 ? `${url.slice(0, 40)}…` : url;
+      hits.push({
+        at: { offset },
+        message: `${use === 'image' ? '图片' : '链接'}地址不允许：${verdict.reason}（${shown}）${expression ? '；写在 {…} 中的地址也一样检查' : ''}`,
+        hint: verdict.hint,
+        excerpt: url,
+      });
     }
     return hits;
   },
 };
 
+/** Whether raw HTML is only comments, line breaks and spaces, read the way a browser reads it. */
+function harmlessHtml(value: string): boolean {
+  const fragment = fromHtml(value, { fragment: true });
+  return fragment.children.every(
+    (n) =>
+      n.type === 'comment' ||
+      (n.type === 'text' && n.value.trim() === '') ||
+      (n.type === 'element' && n.tagName === 'br' && Object.keys(n.properties).length === 0),
+  );
+}
+
 export const mdRawHtml: BodyRule = {
   id: 'md.raw-html',
   severity: 'error',
-  title: 'Markdown（.md）报告中没有 HTML 标签（<br> 除外）',
+  title: 'Markdown（.md）报告中没有 HTML 标签（<br> 和注释除外）',
   check(tree) {
     const hits: Hit[] = [];
     for (const node of bodyIndex(tree).html) {
-      // <br> and comments are harmless; a closing tag was reported with its opening tag.
-      if (/^\s*(?:<br\s*\/?>|<!--[\s\S]*?-->|<\/[a-z][^>]*>)\s*$/i.test(node.value)) continue;
+      // A closing tag alone was reported with its opening tag.
+      if (/^\s*<\/[a-z][^<>]*>\s*$/i.test(node.value) || harmlessHtml(node.value)) continue;
       hits.push({
         at: at(node),
         message: `Markdown 报告中不允许 HTML：${node.value.length > 40 ? `${node.value.slice(0, 40)}…` : node.value}`,
-        hint: '请改用 Markdown 语法；需要组件时把文件改为 .mdx 并使用允许的组件。',
+        hint: '请改用 Markdown 语法；注释之外不能写 HTML 标签。需要组件时把文件改为 .mdx 并使用允许的组件。',
         excerpt: node.value,
       });
     }

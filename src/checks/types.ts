@@ -40,7 +40,7 @@ export interface ReportRule extends RuleInfo {
 
 /** A rule on the parsed body alone: runs even when the frontmatter is invalid. */
 export interface BodyRule extends RuleInfo {
-  check(tree: Root, kind: 'md' | 'mdx'): Hit[];
+  check(tree: Root, source: { kind: 'md' | 'mdx'; file: string }): Hit[];
 }
 
 export interface Finding {

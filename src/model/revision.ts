@@ -1,9 +1,8 @@
-// The source revision a site was built from, handed from the build
-// (scripts/lib/build/revision.ts, which asks git) to the pages through one
-// environment variable. Pages say honestly what is known: a commit, a commit
-// with uncommitted changes, or no git at all.
-
-export const REVISION_ENV = 'GONGKAI_REVISION';
+// The source revision a site was built from, found by the build
+// (src/build/revision-step.ts, which asks git) and handed to the pages in the
+// site input. Pages say honestly what is known: a commit, a commit with
+// uncommitted changes, or no git at all.
+import { readSiteInput } from './site-input.ts';
 
 export type Revision =
   | { kind: 'commit'; commit: string; dirty: boolean }
@@ -11,23 +10,17 @@ export type Revision =
   /** Not built by `npm run build` (e.g. `npm run dev`). */
   | { kind: 'unknown' };
 
-export function encodeRevision(revision: Revision): string {
-  return JSON.stringify(revision);
-}
-
-export function readRevision(env: Record<string, string | undefined> = process.env): Revision {
-  const raw = env[REVISION_ENV];
-  if (!raw) return { kind: 'unknown' };
-  try {
-    const r = JSON.parse(raw) as Revision;
-    if (r.kind === 'commit' && /^[0-9a-f]{40}$/.test(r.commit))
-      return { kind: 'commit', commit: r.commit, dirty: !!r.dirty };
-    if (r.kind === 'none' && typeof r.reason === 'string') return r;
-  } catch {
-    // fall through: an unreadable value is reported as unknown, not trusted
-  }
+/** A revision as handed over, trusted only when well-formed. */
+export function trustedRevision(value: unknown): Revision {
+  const r = value as Partial<Record<string, unknown>> | undefined;
+  if (r?.kind === 'commit' && typeof r.commit === 'string' && /^[0-9a-f]{40}$/.test(r.commit))
+    return { kind: 'commit', commit: r.commit, dirty: !!r.dirty };
+  if (r?.kind === 'none' && typeof r.reason === 'string') return { kind: 'none', reason: r.reason };
   return { kind: 'unknown' };
 }
+
+/** The revision this build shows, from the build's input; unknown without one (npm run dev). */
+export const readRevision = (): Revision => trustedRevision(readSiteInput()?.revision);
 
 /** The link to a commit, from site.yaml's commit_url template ("…/commit/{commit}"). */
 export function commitUrl(template: string | undefined, commit: string): string | undefined {

@@ -5,6 +5,9 @@
 /** Largest content file accepted (bytes). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
+/** Largest image a report may use (bytes): a scanned seal or signature is well under 1 MB. */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
 /** Deepest nesting of lists and block quotes in a report body. */
 export const MAX_NESTING = 12;
 

@@ -8,13 +8,15 @@ import { parseWithFriendlyErrors, type SchemaProblem } from '../schema/errors.ts
 import { reportSchema, type Report } from '../schema/report.ts';
 import { siteSchema, type Site } from '../schema/site.ts';
 import { LAYOUT, REPORT_PATH } from './content-root.ts';
-import { diskSource, type ContentSource } from './content-source.ts';
+import { bodyUrls } from './body-urls.ts';
+import { diskSource, UnsafeContentFile, type ContentSource, type Listing } from './content-source.ts';
+import { loadMedia, type MediaFile } from './media.ts';
 import { parseFrontmatter, splitFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { createBodyParser, type BodyParser } from './body-parser.ts';
 import { lineIndex, type Position } from './position.ts';
 import type { SourceProblem } from './problem.ts';
 import { fieldBlock, proseBlocks, type ProseBlock } from './prose.ts';
-import { decodeSource, type ReadResult } from './read.ts';
+import { decodeSource, tooLargeProblem, type ReadResult } from './read.ts';
 
 /** A problem tied to a file of the tree (path relative to the content root). */
 export interface FileProblem extends SourceProblem {
@@ -37,6 +39,8 @@ export interface ReportFile extends SourceFile<Report> {
   pathDepartment: string;
   kind: 'md' | 'mdx';
   body: Root | undefined;
+  /** The images the body uses, read and hashed (see media.ts). */
+  media: MediaFile[];
   prose: ProseBlock[];
   position(offset: number): Position;
 }
@@ -52,7 +56,14 @@ export interface ContentTree {
 }
 
 async function readText(source: ContentSource, file: string): Promise<ReadResult> {
-  const bytes = await source.read(file);
+  let bytes: Uint8Array | undefined;
+  try {
+    bytes = await source.read(file);
+  } catch (error) {
+    if (!(error instanceof UnsafeContentFile)) throw error;
+    if (error.why === 'too-large') return { ok: false, problem: tooLargeProblem(error.size ?? 0) };
+    return { ok: false, problem: unsafeFileProblem(file, error.why) };
+  }
   if (bytes) return decodeSource(bytes);
   return {
     ok: false,
@@ -60,16 +71,30 @@ async function readText(source: ContentSource, file: string): Promise<ReadResult
   };
 }
 
-function symlinkProblem(file: string): FileProblem {
-  return {
-    file,
-    severity: 'error',
-    rule: 'content.symlink',
-    message: '内容目录中有符号链接，不会被读取',
-    hint: '请把链接换成文件本身。符号链接可能指向内容目录之外的文件。',
-    at: { line: 1, column: 1 },
-  };
+function unsafeFileProblem(file: string, why: 'link' | 'other'): FileProblem {
+  return why === 'link'
+    ? {
+        file,
+        severity: 'error',
+        rule: 'content.symlink',
+        message: '内容目录中有符号链接，不会被读取',
+        hint: '请把链接换成文件本身（文件夹也一样）。符号链接可能指向内容目录之外的文件。',
+        at: { line: 1, column: 1 },
+      }
+    : {
+        file,
+        severity: 'error',
+        rule: 'content.special-file',
+        message: '这不是普通文件（而是管道、设备或套接字），不会被读取',
+        hint: '请换成普通的文本文件。',
+        at: { line: 1, column: 1 },
+      };
 }
+
+const refusedIn = (listing: Listing): FileProblem[] => [
+  ...listing.links.map((f) => unsafeFileProblem(f, 'link')),
+  ...(listing.others ?? []).map((f) => unsafeFileProblem(f, 'other')),
+];
 
 function schemaProblems(file: string, frontmatter: Frontmatter, problems: SchemaProblem[]): FileProblem[] {
   return problems.map((p) => ({
@@ -207,6 +232,8 @@ export async function loadReport(
   if (body.ok) shiftOffsets(body.tree, split.bodyOffset - lines);
   if (!body.ok) problems.push({ file, severity: 'error', ...body.problem });
   const fields = result.ok ? dutyBlocks(result.data.duties, text, split.yamlOffset, fm.frontmatter) : [];
+  const loaded = body.ok ? await loadMedia(source, file, bodyUrls(body.tree), position) : undefined;
+  for (const p of loaded?.problems ?? []) problems.push({ file, severity: 'error', ...p });
   return {
     file,
     text,
@@ -216,6 +243,7 @@ export async function loadReport(
     pathDepartment: m[2] ?? '',
     kind,
     body: body.ok ? body.tree : undefined,
+    media: loaded?.media ?? [],
     prose: [...fields, ...(body.ok ? proseBlocks(body.tree) : [])],
     position,
   };
@@ -238,7 +266,7 @@ export interface Registry {
 export async function loadRegistry(root: string, source: ContentSource = diskSource(root)): Promise<Registry> {
   const problems: FileProblem[] = [];
   const siteKind = await source.kind(LAYOUT.site);
-  if (siteKind === 'link') problems.push(symlinkProblem(LAYOUT.site));
+  if (siteKind === 'link' || siteKind === 'other') problems.push(unsafeFileProblem(LAYOUT.site, siteKind));
   const site =
     siteKind === 'file'
       ? loadYamlFile<Site>(LAYOUT.site, await readText(source, LAYOUT.site), siteSchema, problems)
@@ -255,15 +283,15 @@ export async function loadRegistry(root: string, source: ContentSource = diskSou
   }
   const departments: SourceFile<Department>[] = [];
   const departmentFiles = await source.list(LAYOUT.departments);
-  problems.push(...departmentFiles.links.map(symlinkProblem));
+  problems.push(...refusedIn(departmentFiles));
   for (const file of departmentFiles.files) {
     if (!/\.ya?ml$/.test(file)) continue;
     const dep = loadYamlFile<Department>(file, await readText(source, file), departmentSchema, problems);
     if (dep) departments.push(dep);
   }
-  const { files, links } = await source.list(LAYOUT.reports);
-  problems.push(...links.map(symlinkProblem));
-  return { site, departments, reportPaths: files, problems };
+  const reportListing = await source.list(LAYOUT.reports);
+  problems.push(...refusedIn(reportListing));
+  return { site, departments, reportPaths: reportListing.files, problems };
 }
 
 /** How many of the files under reports/ are meant as reports. */

@@ -9,19 +9,18 @@ export type ReadResult = { ok: true; text: string } | { ok: false; problem: Sour
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 const GB18030 = new TextDecoder('gb18030', { fatal: true });
 
+export function tooLargeProblem(bytes: number): SourceProblem {
+  return {
+    rule: 'source.too-large',
+    message: `文件有 ${(bytes / 1024 / 1024).toFixed(1)} MB，超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 的上限`,
+    hint: '一份报告正文通常只有几十 KB。请检查是否误粘贴了图片数据或整本文件。',
+    at: { line: 1, column: 1 },
+  };
+}
+
 export function decodeSource(bytes: Uint8Array): ReadResult {
   const at = { line: 1, column: 1 };
-  if (bytes.length > MAX_FILE_BYTES) {
-    return {
-      ok: false,
-      problem: {
-        rule: 'source.too-large',
-        message: `文件有 ${(bytes.length / 1024 / 1024).toFixed(1)} MB，超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 的上限`,
-        hint: '一份报告正文通常只有几十 KB。请检查是否误粘贴了图片数据或整本文件。',
-        at,
-      },
-    };
-  }
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, problem: tooLargeProblem(bytes.length) };
   let text: string;
   try {
     text = UTF8.decode(bytes);

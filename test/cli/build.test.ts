@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { runScript } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/content.ts';
-import { writeCorpus } from '../../scripts/lib/corpus/write.ts';
+import { writeCorpus } from '../../scripts/corpus/write.ts';
 
 const out = await tempDir();
 after(() => rm(out, { recursive: true, force: true }));

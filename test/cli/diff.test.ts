@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { DiffResult } from '../../scripts/lib/diff/types.ts';
+import type { DiffResult } from '../../src/diff/diff-types.ts';
 import { runScript, STACK_TRACE } from '../helpers/cli.ts';
 import { applyEdit, SEED_CONTENT, SEED_REPORT, tempDir, type Edit } from '../helpers/content.ts';
 import { commitAll, initRepo, tag } from '../helpers/git.ts';

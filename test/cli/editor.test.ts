@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
-import { PROJECT_ROOT } from '../../scripts/lib/paths.ts';
+import { PROJECT_ROOT } from '../../src/config.ts';
 import { splitFrontmatter } from '../../src/source/frontmatter.ts';
 import { SEED_CONTENT, SEED_REPORT } from '../helpers/content.ts';
 

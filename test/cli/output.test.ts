@@ -7,8 +7,8 @@ import { existsSync } from 'node:fs';
 import { appendFile, cp, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { hashTree } from '../../scripts/lib/manifest.ts';
-import { PROJECT_ROOT } from '../../scripts/lib/paths.ts';
+import { hashTree } from '../../src/build/sha256sums.ts';
+import { PROJECT_ROOT } from '../../src/config.ts';
 import { runScript } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/content.ts';
 
@@ -85,7 +85,7 @@ test('a build whose previous output vanished mid-swap gets it back', async () =>
   const aside = join(out, '.dist.old-999999');
   await cp(dist, aside, { recursive: true });
   await rm(dist, { recursive: true });
-  const { recoverDir } = await import('../../scripts/lib/atomic-dir.ts');
+  const { recoverDir } = await import('../../src/build/atomic-dir.ts');
   await recoverDir(dist);
   assert.ok(existsSync(join(dist, 'SHA256SUMS')));
   assert.deepEqual(await readdir(out), ['dist']);
@@ -106,7 +106,7 @@ test('npm run verify finds changed, missing and added files, and a copy cannot v
   assert.match(r.stdout, /多出 {2}extra\.html/);
 
   // Regenerating the copy's own SHA256SUMS hides the change, but not from the trusted manifest.
-  const { formatManifest } = await import('../../scripts/lib/manifest.ts');
+  const { formatManifest } = await import('../../src/build/sha256sums.ts');
   await writeFile(join(copy, 'SHA256SUMS'), formatManifest(await hashTree(copy)));
   assert.equal((await runScript('verify', [copy])).status, 0);
   assert.equal((await runScript('verify', [copy, '--against', join(dist, 'SHA256SUMS')])).status, 1);

@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { checkContent } from '../../src/checks/index.ts';
 import { loadContent } from '../../src/source/load.ts';
-import { PROJECT_ROOT } from '../../scripts/lib/paths.ts';
-import { contentIndex, scanContent } from '../../scripts/lib/scan/scan.ts';
+import { PROJECT_ROOT } from '../../src/config.ts';
+import { contentIndex, scanContent } from '../../src/checks/scan.ts';
 import { contentWith, readFixtures, SEED_CONTENT } from '../helpers/content.ts';
 
 const dirs: string[] = [];

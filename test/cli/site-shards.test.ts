@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { PROJECT_ROOT } from '../../scripts/lib/paths.ts';
+import { PROJECT_ROOT } from '../../src/config.ts';
 import { runScript } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/content.ts';
 

@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { PROJECT_ROOT } from '../../scripts/lib/paths.ts';
+import { PROJECT_ROOT } from '../../src/config.ts';
 import { cspHeader } from '../../src/lib/csp.ts';
 import { browserAvailable, NO_CHROMIUM, openPage, serve } from './helpers/browser.ts';
 import { buildSite, copyContent, fixtureSite, SEED } from './helpers/site.ts';

@@ -235,14 +235,15 @@ describe('report page', () => {
 describe('PDF links (contract with the pdf build step)', () => {
   test('a PDF written before the last step gets its size in the link; a missing one loses its link', async () => {
     // The steps in-process, in build order, with a stand-in for the pdf step: one PDF of two.
-    const { contentIndex, scanContent } = await import('../../scripts/lib/scan/scan.ts');
-    const { revisionStep } = await import('../../scripts/lib/build/revision.ts');
-    const { siteStep } = await import('../../scripts/lib/build/site.ts');
-    const { pdfLinksStep } = await import('../../scripts/lib/build/pdf-links.ts');
+    const { contentIndex, scanContent } = await import('../../src/checks/scan.ts');
+    const { revisionStep } = await import('../../src/build/revision-step.ts');
+    const { siteStep } = await import('../../src/build/site-step.ts');
+    const { pdfLinksStep } = await import('../../src/build/pdf-links-step.ts');
     const root = await copyContent(fixtureSite('multi'));
     const outDir = join(await scratch(), 'out');
-    const content = contentIndex(await scanContent(root));
-    const ctx = { contentRoot: root, content, outDir, dest: outDir, env: process.env, metrics: {} };
+    const content = contentIndex(await scanContent(root, { render: true }));
+    const { buildContext } = await import('../../src/build/context.ts');
+    const ctx = buildContext({ contentRoot: root, content, outDir });
     await revisionStep.run(ctx);
     await siteStep.run(ctx);
     await mkdir(join(outDir, 'pdf/2024'), { recursive: true });

@@ -2,7 +2,7 @@
 // captures what they would see.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../scripts/lib/paths.ts';
+import { PROJECT_ROOT } from '../../src/config.ts';
 
 export interface CliResult {
   status: number | null;

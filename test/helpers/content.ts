@@ -4,7 +4,7 @@
 import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { PROJECT_ROOT } from '../../scripts/lib/paths.ts';
+import { PROJECT_ROOT } from '../../src/config.ts';
 
 export const SEED_CONTENT = join(PROJECT_ROOT, 'content');
 export const SEED_REPORT = 'reports/2023/kgxj.mdx';

@@ -3,7 +3,7 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after } from 'node:test';
-import type { Engine } from '../../scripts/lib/pdf/engines.ts';
+import type { Engine } from '../../src/print/pdf/engines.ts';
 import { runScript, type CliResult } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/content.ts';
 

@@ -4,7 +4,7 @@
 // line and no heading left at the foot of a page.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ENGINES } from '../../scripts/lib/pdf/engines.ts';
+import { ENGINES } from '../../src/print/pdf/engines.ts';
 import { grid } from './fixtures.ts';
 import { printPdfs } from './helpers.ts';
 import { MM, pageLines, pdfinfo, type TextLine } from './poppler.ts';

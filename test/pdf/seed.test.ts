@@ -2,7 +2,7 @@
 // fonts, extractable text in reading order, page numbers and an outline.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ENGINES } from '../../scripts/lib/pdf/engines.ts';
+import { ENGINES } from '../../src/print/pdf/engines.ts';
 import { SEED_CONTENT } from '../helpers/content.ts';
 import { printPdfs } from './helpers.ts';
 import { catalogue, pdffonts, pdfinfo, pdftotext } from './poppler.ts';

@@ -4,7 +4,7 @@
 // naive fix loses rows).
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { ENGINES } from '../../scripts/lib/pdf/engines.ts';
+import { ENGINES } from '../../src/print/pdf/engines.ts';
 import { LONG_TABLE_ROWS, longTable, rowLabel } from './fixtures.ts';
 import { printPdfs } from './helpers.ts';
 import { pdfinfo, pdftotext } from './poppler.ts';

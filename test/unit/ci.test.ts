@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { validateWorkflow } from '@action-validator/core';
 import { parse } from 'yaml';
-import { postNote } from '../../scripts/lib/diff/gitlab-note.ts';
-import { COMMENT_MARKER } from '../../scripts/lib/diff/markdown.ts';
-import { PROJECT_ROOT } from '../../scripts/lib/paths.ts';
+import { postNote } from '../../src/diff/gitlab-note.ts';
+import { COMMENT_MARKER } from '../../src/diff/summary-markdown.ts';
+import { PROJECT_ROOT } from '../../src/config.ts';
 
 type Step = { uses?: string; run?: string; with?: Record<string, unknown>; if?: string };
 type Job = {

@@ -5,8 +5,8 @@ import { rm } from 'node:fs/promises';
 import { after, test } from 'node:test';
 import { checkContent, failed } from '../../src/checks/index.ts';
 import { loadContent } from '../../src/source/load.ts';
-import { hashTree } from '../../scripts/lib/manifest.ts';
-import { writeCorpus } from '../../scripts/lib/corpus/write.ts';
+import { hashTree } from '../../src/build/sha256sums.ts';
+import { writeCorpus } from '../../scripts/corpus/write.ts';
 import { tempDir } from '../helpers/content.ts';
 
 const dirs: string[] = [];

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { PROJECT_ROOT } from '../../scripts/lib/paths.ts';
-import { deployDoc } from '../../scripts/lib/deploy-doc.ts';
-import { componentsDoc, rulesDoc } from '../../scripts/lib/rules-doc.ts';
+import { PROJECT_ROOT } from '../../src/config.ts';
+import { deployDoc } from '../../src/docs/deploy-doc.ts';
+import { componentsDoc, rulesDoc } from '../../src/docs/rules-doc.ts';
 
 test('docs/检查规则.md lists exactly the rules the checks run (run npm run docs after changing a rule)', async () => {
   assert.equal(await readFile(join(PROJECT_ROOT, 'docs/检查规则.md'), 'utf8'), rulesDoc());

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { CheckResult } from '../../src/checks/index.ts';
-import { formatGithub, formatHuman } from '../../scripts/lib/format-findings.ts';
+import { formatGithub, formatHuman } from '../../src/cli/format-findings.ts';
 
 const result: CheckResult = {
   root: '/repo/content',

@@ -1,6 +1,6 @@
 // /print/fonts.css: the print font stacks of site.yaml for print.css.
 import type { APIRoute } from 'astro';
-import { fontStylesheet } from '../../components/print/font-css.ts';
+import { fontStylesheet } from '../../print/font-css.ts';
 import { getSite } from '../../model/catalog.ts';
 
 export const GET: APIRoute = async () =>

@@ -2,8 +2,8 @@
 // Locally, without Chromium, browser tests skip and say why; in CI they fail.
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { after } from 'node:test';
-import { chromiumPath, launchChromium } from '../../../scripts/lib/chromium.ts';
-import { serveDir, type StaticServer } from '../../../scripts/lib/serve.ts';
+import { chromiumPath, launchChromium } from '../../../src/print/chromium.ts';
+import { serveDir, type StaticServer } from '../../../src/lib/static-server.ts';
 
 export const NO_CHROMIUM = '找不到 Chromium，跳过浏览器测试（安装 Debian 软件包 chromium，或设置 GONGKAI_CHROMIUM）。';
 

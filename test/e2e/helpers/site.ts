@@ -6,7 +6,7 @@ import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { after } from 'node:test';
-import { PROJECT_ROOT } from '../../../scripts/lib/paths.ts';
+import { PROJECT_ROOT } from '../../../src/config.ts';
 import { runScript } from '../../helpers/cli.ts';
 
 export const SEED = join(PROJECT_ROOT, 'content');

@@ -1,21 +1,24 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BODY_RULES, unsafeUrl } from '../../../src/checks/mdx-safety.ts';
+import { BODY_RULES } from '../../../src/checks/mdx-safety.ts';
+import { judgeUrl } from '../../../src/schema/url-policy.ts';
 import { parseBody } from '../../../src/source/markdown.ts';
 import { checkNesting } from '../../../src/source/nesting.ts';
 import { seedFile } from '../../helpers/seed.ts';
 
+const REPORT = 'reports/2023/kgxj.mdx';
+
 function rulesHit(body: string, kind: 'md' | 'mdx' = 'mdx'): string[] {
   const r = parseBody(body, kind);
   assert.ok(r.ok, r.ok ? '' : r.problem.message);
-  return BODY_RULES.flatMap((rule) => rule.check(r.tree, kind).map(() => rule.id));
+  return BODY_RULES.flatMap((rule) => rule.check(r.tree, { kind, file: REPORT }).map(() => rule.id));
 }
 
 test('the seed body passes every restricted-MDX rule', async () => {
   const file = await seedFile();
   assert.ok(file.body);
   assert.deepEqual(
-    BODY_RULES.flatMap((r) => r.check(file.body!, 'mdx')),
+    BODY_RULES.flatMap((r) => r.check(file.body!, { kind: 'mdx', file: REPORT })),
     [],
   );
 });
@@ -43,19 +46,68 @@ test('rejected: code, unknown components, scripts, handlers, unsafe URLs', () =>
   assert.deepEqual(rulesHit('[x]: javascript:alert(1)\n\n[链接][x]\n'), ['mdx.unsafe-url']);
   assert.deepEqual(rulesHit('正文<script>alert(1)</script>\n', 'md'), ['md.raw-html']);
   assert.deepEqual(rulesHit('第一行<br>第二行\n', 'md'), []);
+  assert.deepEqual(rulesHit('<!-- 录入说明 -->\n', 'md'), []);
+  assert.deepEqual(rulesHit('<!-- a --><meta http-equiv="refresh" content="0;url=https://x/"><!-- b -->\n', 'md'), [
+    'md.raw-html',
+  ]);
+  assert.deepEqual(rulesHit('<!-- a --!><script>alert(1)</script>\n', 'md'), ['md.raw-html']);
+  assert.deepEqual(rulesHit("<a href={'javascript:alert(1)'}>x</a>\n"), ['mdx.unsafe-url']);
+  assert.deepEqual(rulesHit('<img src="/\\host/x.png" alt="" />\n'), ['mdx.unsafe-url']);
+  assert.deepEqual(rulesHit('![印章][s]\n\n[s]: http://host/x.png\n'), ['mdx.unsafe-url']);
 });
 
 test('URL schemes are read the way browsers read them', () => {
-  assert.ok(unsafeUrl('javascript:alert(1)', false));
-  assert.ok(unsafeUrl(' JAVA\tSCRIPT:alert(1)', false));
-  assert.ok(unsafeUrl('vbscript:x', false));
-  assert.ok(unsafeUrl('data:text/html,<script>', false));
-  assert.ok(unsafeUrl('data:image/svg+xml;base64,AAAA', true));
-  assert.ok(unsafeUrl('//cdn.example/x.png', true));
-  assert.equal(unsafeUrl('data:image/png;base64,iVBORw0KGgo=', true), undefined);
-  assert.equal(unsafeUrl('/images/seal.png', true), undefined);
-  assert.equal(unsafeUrl('https://www.example.gov.cn/a?b=c', false), undefined);
-  assert.equal(unsafeUrl('#notes', false), undefined);
+  const refused = (url: string, use: 'link' | 'image' = 'link') => !judgeUrl(url, use, REPORT).ok;
+  for (const url of [
+    'javascript:alert(1)',
+    ' JAVA\tSCRIPT:alert(1)',
+    '&#106;avascript:alert(1)',
+    'vbscript:x',
+    'file:///etc/passwd',
+    'data:text/html,<script>',
+    '//tracker.example/p.png',
+    '/\\host/x',
+    '\\\\host/x',
+    'foo/bar.html',
+  ])
+    assert.ok(refused(url), url);
+  for (const url of [
+    'https://www.example.gov.cn/a?b=c',
+    'mailto:a@example.gov.cn',
+    'tel:0743-1234567',
+    '#notes',
+    '/reports/',
+  ])
+    assert.ok(!refused(url), url);
+});
+
+test('images come only from the images/ folder of the content tree', () => {
+  const refused = (url: string) => !judgeUrl(url, 'image', REPORT).ok;
+  for (const url of [
+    'https://cdn.example/x.png',
+    ' //host/x.png',
+    '/\\host/x.png',
+    '\\\\host/x.png',
+    'data:image/png;base64,iVBORw0KGgo=',
+    'data:image/svg+xml;base64,AAAA',
+    '/images/seal.png',
+    '../../assets/seal.mjs',
+    '../../../../../../../etc/passwd?url',
+    '../../images/seal.svg',
+    '../../images/../site.yaml',
+    '../../images/.hidden.png',
+  ])
+    assert.ok(refused(url), url);
+  assert.deepEqual(judgeUrl('../../images/印章.png', 'image', REPORT), {
+    ok: true,
+    kind: 'content',
+    path: 'images/印章.png',
+  });
+  assert.deepEqual(judgeUrl('../../images/%E5%8D%B0.PNG', 'image', REPORT), {
+    ok: true,
+    kind: 'content',
+    path: 'images/印.PNG',
+  });
 });
 
 test('nesting is measured before parsing: lists, chained markers and quotes', () => {

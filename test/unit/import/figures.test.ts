@@ -3,8 +3,8 @@
 // conflicting statements left for a person.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { extract } from '../../../scripts/lib/import/extract.ts';
-import type { DraftBlock } from '../../../scripts/lib/import/structure.ts';
+import { extract } from '../../../src/import/extract.ts';
+import type { DraftBlock } from '../../../src/import/structure.ts';
 import { cellNumber, figureForLabel, findIndicatorFigures } from '../../../src/source/labelled-figures.ts';
 import { proseOf } from '../../helpers/prose.ts';
 

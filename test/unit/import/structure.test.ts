@@ -2,8 +2,8 @@
 // page-break joins, bold marks, text tables.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { textBlocks } from '../../../scripts/lib/import/source.ts';
-import { parseChineseDate, structure } from '../../../scripts/lib/import/structure.ts';
+import { textBlocks } from '../../../src/import/document.ts';
+import { parseChineseDate, structure } from '../../../src/import/structure.ts';
 
 const shape = (text: string) =>
   structure(textBlocks(text)).blocks.map(

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { barChart } from '../../../src/model/charts.ts';
-import { indicatorRow } from '../../../src/model/indicators.ts';
+import { indicatorRow } from '../../../src/model/indicator-rows.ts';
 import { keyFigures, reportGrade } from '../../../src/model/key-figures.ts';
 import { inWanYuan, moneyScale, totals } from '../../../src/model/summaries.ts';
 import { seedInput } from '../../helpers/seed.ts';

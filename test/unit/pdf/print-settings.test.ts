@@ -2,7 +2,7 @@
 // that can never break out of the CSS they are written into.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { fontFaces, fontVariables } from '../../../src/components/print/font-css.ts';
+import { fontFaces, fontVariables } from '../../../src/print/font-css.ts';
 import { parseWithFriendlyErrors } from '../../../src/schema/errors.ts';
 import { DEFAULT_FONTS, printSchema } from '../../../src/schema/print.ts';
 

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { readHead } from '../../../scripts/lib/git/head.ts';
-import { readRevision } from '../../../src/model/revision.ts';
+import { readHead } from '../../../src/git/head.ts';
+import { trustedRevision } from '../../../src/model/revision.ts';
 import { tempDir } from '../../helpers/content.ts';
 
 const dirs: string[] = [];
@@ -66,11 +66,11 @@ test('outside git, or before the first commit, says why', async () => {
 });
 
 test('the pages trust only a well-formed revision', () => {
-  assert.deepEqual(readRevision({}), { kind: 'unknown' });
-  assert.deepEqual(readRevision({ GONGKAI_REVISION: '{"kind":"commit","commit":"abc"}' }), { kind: 'unknown' });
-  assert.deepEqual(readRevision({ GONGKAI_REVISION: 'not json' }), { kind: 'unknown' });
+  assert.deepEqual(trustedRevision(undefined), { kind: 'unknown' });
+  assert.deepEqual(trustedRevision({ kind: 'commit', commit: 'abc' }), { kind: 'unknown' });
+  assert.deepEqual(trustedRevision('not an object'), { kind: 'unknown' });
   const commit = 'a'.repeat(40);
-  assert.deepEqual(readRevision({ GONGKAI_REVISION: JSON.stringify({ kind: 'commit', commit, dirty: true }) }), {
+  assert.deepEqual(trustedRevision({ kind: 'commit', commit, dirty: true }), {
     kind: 'commit',
     commit,
     dirty: true,

@@ -2,7 +2,7 @@
 // PDF exists, gone when it does not.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { finishPdfLink, formatFileSize } from '../../../scripts/lib/build/pdf-links.ts';
+import { finishPdfLink, formatFileSize } from '../../../src/build/pdf-links-step.ts';
 
 const PAGE =
   '<ul><li data-pdf-item><a href="/pdf/2023/kgxj.pdf" data-pdf="2023/kgxj">报告全文<span data-pdf-size></span></a></li><li><a href="/data/2023/kgxj.json">JSON</a></li></ul>';

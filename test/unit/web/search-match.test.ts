@@ -1,7 +1,7 @@
 // What the search page counts as a hit (the fix for Pagefind's loose CJK matching).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { containsAll, excerptSegments, terms } from '../../../src/scripts/search-match.ts';
+import { containsAll, excerptSegments, terms } from '../../../src/client/search-match.ts';
 
 const TEXT = '2023 年，科技型中小企业备案 81 家；存在的问题及改进措施。已完成企业上云 160 家。';
 

@@ -1,0 +1,152 @@
+// node scripts/guide-images.ts — remakes the screenshots of the staff guide
+// (docs/编辑指南.md) in docs/images/: the preview of a report in the browser, a
+// failed check in a terminal, and the change summary a reviewer sees. Run by
+// hand after the pages or the messages change; look at the pictures.
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import git from 'isomorphic-git';
+import fs from 'node:fs';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { checkContent } from '../src/checks/index.ts';
+import { loadContent } from '../src/source/load.ts';
+import { launchChromium } from '../src/print/chromium.ts';
+import { diffVersions } from '../src/diff/compare.ts';
+import { renderMarkdown } from '../src/diff/summary-markdown.ts';
+import { gitVersion, workTreeVersion } from '../src/diff/version.ts';
+import { formatHuman } from '../src/cli/format-findings.ts';
+import { PROJECT_ROOT } from '../src/config.ts';
+
+const OUT = join(PROJECT_ROOT, 'docs/images');
+const REPORT = 'reports/2023/kgxj.mdx';
+
+/** The edit a member of staff makes in the guide: 决算数 in the data, but not in the text. */
+async function editedCopy(): Promise<{ dir: string; content: string }> {
+  const dir = await mkdtemp(join(tmpdir(), 'gongkai-guide-'));
+  const content = join(dir, 'content');
+  await cp(join(PROJECT_ROOT, 'content'), content, { recursive: true });
+  return { dir, content };
+}
+
+async function edit(content: string): Promise<void> {
+  const file = join(content, REPORT);
+  const text = await readFile(file, 'utf8');
+  await writeFile(file, text.replace('  final: 825.75 # 年终决算数', "  final: '826.00' # 年终决算数"));
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** ANSI colours of the check output as HTML spans. */
+function ansiToHtml(text: string): string {
+  const classes: Record<string, string> = { '1;4': 'path', '31': 'error', '33': 'warning', '2': 'dim' };
+  const ESC = String.fromCharCode(27);
+  const pattern = new RegExp(`${ESC}\\[([\\d;]+)m([\\s\\S]*?)${ESC}\\[0m`, 'g');
+  return escapeHtml(text).replace(pattern, (_m, code: string, inner: string) => {
+    return `<span class="${classes[code] ?? ''}">${inner}</span>`;
+  });
+}
+
+async function terminal(content: string, cwd: string): Promise<string> {
+  const tree = await loadContent(content);
+  const output = formatHuman(checkContent(tree), cwd, true);
+  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><style>
+    body { margin: 0; background: #1e1e1e; }
+    .window { margin: 16px; border-radius: 8px; overflow: hidden; box-shadow: 0 4px 16px #0008; width: 1180px; }
+    .bar { background: #3c3c3c; color: #ccc; font: 13px 'Noto Sans CJK SC', sans-serif; padding: 6px 12px; }
+    pre { margin: 0; padding: 14px 16px; background: #1e1e1e; color: #d4d4d4; white-space: pre-wrap;
+      font: 14px/1.55 'Noto Sans Mono CJK SC', monospace; }
+    .prompt { color: #6a9955; } .path { text-decoration: underline; font-weight: bold; }
+    .error { color: #f14c4c; } .warning { color: #cca700; } .dim { color: #8a8a8a; }
+  </style><div class="window"><div class="bar">终端 — 县级报告仓库</div><pre><span class="prompt">$</span> npm run check
+${ansiToHtml(output)}<span class="prompt">$</span> </pre></div></html>`;
+}
+
+async function diffComment(dir: string, content: string): Promise<string> {
+  const author = { name: '财务室', email: 'cws@example.cn', timestamp: 1_719_360_000, timezoneOffset: -480 };
+  await git.init({ fs, dir, defaultBranch: 'main' });
+  await git.add({ fs, dir, filepath: '.' });
+  await git.commit({ fs, dir, message: '2023 年度报告', author });
+  await edit(content);
+  const file = join(content, REPORT);
+  const text = await readFile(file, 'utf8');
+  await writeFile(
+    file,
+    text
+      .replace('年终决算数825.75万元', '年终决算数826.00万元')
+      .replace('  basic: 520.97 # 基本支出', '  basic: 521.22 # 基本支出')
+      .replace('其中基本支出520.97万元', '其中基本支出521.22万元'),
+  );
+  const result = await diffVersions(await gitVersion(content, 'main'), await workTreeVersion(content));
+  const html = String(
+    await unified()
+      .use(remarkParse)
+      .use(remarkGfm)
+      .use(remarkRehype)
+      .use(rehypeStringify)
+      .process(renderMarkdown(result)),
+  );
+  return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><style>
+    body { margin: 0; background: #f6f8fa; font: 14px/1.6 'Noto Sans CJK SC', sans-serif; color: #1f2328; }
+    .comment { margin: 16px; width: 860px; border: 1px solid #d1d9e0; border-radius: 6px; background: #fff; }
+    .head { background: #f6f8fa; border-bottom: 1px solid #d1d9e0; padding: 8px 16px; color: #59636e; }
+    .head b { color: #1f2328; } .body { padding: 4px 16px 12px; }
+    h2 { font-size: 20px; border-bottom: 1px solid #d1d9e0; padding-bottom: 6px; } h3 { font-size: 16px; }
+    code { background: #eff1f3; border-radius: 4px; padding: 1px 4px; font: 12px 'Noto Sans Mono CJK SC', monospace; }
+    blockquote { margin: 0; padding: 0 12px; color: #59636e; border-left: 4px solid #d1d9e0; }
+    del { color: #d1242f; } strong { font-weight: 600; } sub { color: #59636e; }
+  </style><div class="comment"><div class="head"><b>github-actions</b> bot 评论</div><div class="body">${html}</div></div></html>`;
+}
+
+/** Starts `astro dev` on a free port and waits until it answers. */
+async function devServer(): Promise<{ url: string; stop: () => void }> {
+  const port = 4400 + Math.floor(Math.random() * 200);
+  const child = spawn(
+    process.execPath,
+    [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port)],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: 'ignore',
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${url}/reports/2023/kgxj/`)).ok) return { url, stop: () => child.kill() };
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  child.kill();
+  throw new Error('astro dev did not start');
+}
+
+await mkdir(OUT, { recursive: true });
+const browser = await launchChromium();
+const { dir, content } = await editedCopy();
+const server = await devServer();
+try {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 860 }, deviceScaleFactor: 1 });
+  await page.goto(`${server.url}/reports/2023/kgxj/`, { waitUntil: 'networkidle' });
+  await page.screenshot({ path: join(OUT, 'preview.png') });
+
+  await edit(content);
+  await page.setContent(await terminal(content, dir));
+  await page.locator('.window').screenshot({ path: join(OUT, 'check-error.png') });
+
+  const fresh = await editedCopy();
+  await page.setContent(await diffComment(fresh.dir, fresh.content));
+  await page.locator('.comment').screenshot({ path: join(OUT, 'diff-comment.png') });
+  await rm(fresh.dir, { recursive: true, force: true });
+  console.log(`已更新 ${OUT}/preview.png、check-error.png、diff-comment.png`);
+} finally {
+  server.stop();
+  await browser.close();
+  await rm(dir, { recursive: true, force: true });
+}

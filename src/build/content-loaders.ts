@@ -1,0 +1,106 @@
+// Astro content collections filled from our own reading of the content tree,
+// never from Astro's: no report is compiled as MDX, no path in it resolved as
+// an import, and YAML is read once, by src/source/.
+//
+// In a build, the data comes from the build's site input (one JSON file per
+// `astro build`, see src/model/site-input.ts): the checked figures and the
+// bodies rendered from the checked trees. Without one (npm run dev, astro
+// check) the loaders check and render the content tree themselves, in the same
+// bounded workers, and reload it when a file changes.
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { contentIndex, scanContent } from '../checks/scan.ts';
+import { readSiteInput, type SiteInput } from '../model/site-input.ts';
+import { contentRoot } from '../source/content-root.ts';
+
+let current: Promise<SiteInput> | undefined;
+
+async function scanInput(logger: LoaderContext['logger']): Promise<SiteInput> {
+  const root = contentRoot();
+  const scan = await scanContent(root, { render: true });
+  for (const f of scan.findings)
+    if (f.severity === 'error' && !f.acknowledged)
+      logger.warn(`${f.file}:${f.line}:${f.column} ${f.message}（${f.rule}）`);
+  const content = contentIndex(scan);
+  if (!content.site) throw new Error(`${root}/site.yaml 无法读取或有错误：请运行 npm run check 查看`);
+  return {
+    part: 'all',
+    revision: { kind: 'unknown' },
+    site: content.site,
+    departments: content.departments,
+    reports: content.reports,
+  };
+}
+
+function siteInput(logger: LoaderContext['logger']): Promise<SiteInput> {
+  const handed = readSiteInput();
+  if (handed) return Promise.resolve(handed);
+  current ??= scanInput(logger);
+  return current;
+}
+
+/** Every collection's refill, so one change of a content file reloads them all once. */
+const refills = new Map<string, () => Promise<void>>();
+let watching = false;
+
+function watchContent(ctx: LoaderContext, refill: () => Promise<void>): void {
+  refills.set(ctx.collection, refill);
+  if (!ctx.watcher || watching || readSiteInput()) return;
+  watching = true;
+  const root = contentRoot();
+  ctx.watcher.add(root);
+  let timer: NodeJS.Timeout | undefined;
+  ctx.watcher.on('all', (_event, path) => {
+    if (!path.startsWith(root)) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      current = undefined;
+      void (async () => {
+        for (const fill of refills.values()) await fill();
+      })().catch((error: unknown) => ctx.logger.error(String(error)));
+    }, 100);
+  });
+}
+
+function loader(name: string, fill: (input: SiteInput, ctx: LoaderContext) => Promise<void>): Loader {
+  return {
+    name: `gongkai-${name}`,
+    async load(ctx) {
+      const refill = async () => {
+        const input = await siteInput(ctx.logger);
+        ctx.store.clear();
+        await fill(input, ctx);
+      };
+      await refill();
+      watchContent(ctx, refill);
+    },
+  };
+}
+
+/** Reports with their rendered bodies: entry `2023/kgxj`; none in the catalogue part, which reads figures only. */
+export const reportsLoader = () =>
+  loader('reports', async (input, { store, parseData }) => {
+    if (input.part === 'catalog') return;
+    for (const report of input.reports) {
+      if (!report.body) continue;
+      const id = `${report.data.year}/${report.data.department}`;
+      const data = await parseData({ id, data: report.data as unknown as Record<string, unknown> });
+      store.set({
+        id,
+        data,
+        rendered: { html: report.body.html, metadata: { headings: report.body.headings } },
+      });
+    }
+  });
+
+export const departmentsLoader = () =>
+  loader('departments', async (input, { store, parseData }) => {
+    for (const department of input.departments) {
+      const data = await parseData({ id: department.id, data: { ...department } });
+      store.set({ id: department.id, data });
+    }
+  });
+
+export const siteLoader = () =>
+  loader('site', async (input, { store, parseData }) => {
+    store.set({ id: 'site', data: await parseData({ id: 'site', data: { id: 'site', ...input.site } }) });
+  });

@@ -1,0 +1,47 @@
+// A build is a list of steps run in order into a staging folder; dist/ is only
+// replaced when every step succeeded (see scripts/build.ts).
+import type { ContentIndex } from '../checks/scan.ts';
+import type { Revision } from '../model/revision.ts';
+
+export interface BuildContext {
+  /** The content tree (content/ or GONGKAI_CONTENT). */
+  contentRoot: string;
+  /** The checked content: site, departments, the valid reports with their figures and rendered bodies. */
+  content: ContentIndex;
+  /** The source revision the pages show; set by the revision step. */
+  revision: Revision;
+  /** Where this build writes; becomes `dest` at the end. */
+  outDir: string;
+  /** The published folder (dist/). The previous build is still there while steps run. */
+  dest: string;
+  env: NodeJS.ProcessEnv;
+  /** Figures a step measured (seconds, counts), for the benchmark. */
+  metrics: Record<string, number>;
+}
+
+/** A context for running build steps (the build, npm run pdf, tests, the benchmark). */
+export function buildContext(fields: {
+  contentRoot: string;
+  content: ContentIndex;
+  outDir: string;
+  dest?: string;
+  env?: NodeJS.ProcessEnv;
+}): BuildContext {
+  return {
+    env: process.env,
+    dest: fields.outDir,
+    ...fields,
+    revision: { kind: 'unknown' },
+    metrics: {},
+  };
+}
+
+export interface BuildStep {
+  name: string;
+  /** Shown as “✓ <title>（1.4 秒）”. */
+  title: string;
+  /** Skip the step (e.g. GONGKAI_PDF=0); the reason is printed instead. */
+  skip?(ctx: BuildContext): string | undefined;
+  /** Returns an optional one-line summary (“2 页”). */
+  run(ctx: BuildContext): Promise<string | void>;
+}

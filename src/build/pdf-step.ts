@@ -1,0 +1,45 @@
+// The PDFs: every report's print page (already in the staging folder) printed
+// to pdf/<year>/<dept>.pdf, with pdf/manifest.json. GONGKAI_PDF=0 skips them.
+// A report whose PDF fails fails the build, like a failed check: nothing is
+// published, and every failing report is named at once.
+import { join } from 'node:path';
+import { UserError } from '../cli/run.ts';
+import { pdfJobs } from '../print/pdf/jobs.ts';
+import { cacheFrom, parseEngine, parseJobs, parseTimeout } from '../print/pdf/options.ts';
+import { EXIT_BROWSER, failureLine, outcomeOf } from '../print/pdf/outcome.ts';
+import { recordRun } from '../print/pdf/output.ts';
+import { BrowserUnavailable, renderPdfs } from '../print/pdf/render-pdfs.ts';
+import type { BuildStep } from './context.ts';
+
+export const pdfStep: BuildStep = {
+  name: 'pdf',
+  title: '打印版',
+  skip: ({ env }) => (env.GONGKAI_PDF === '0' ? '已跳过（GONGKAI_PDF=0）' : undefined),
+  async run({ contentRoot, content, outDir, env }) {
+    const engine = parseEngine(env.GONGKAI_PDF_ENGINE);
+    const pdfDir = join(outDir, 'pdf');
+    // No browser is a problem of this machine that staff can fix (install
+    // chromium), so it is reported like a content problem: exit 1, in Chinese.
+    const results = await renderPdfs({
+      siteDir: outDir,
+      contentRoot,
+      pdfDir,
+      jobs: pdfJobs(content),
+      engine,
+      concurrency: parseJobs(env.GONGKAI_PDF_JOBS),
+      cache: cacheFrom(env),
+      timeoutMs: parseTimeout(env.GONGKAI_PDF_TIMEOUT),
+      fontFiles: content.site?.print.font_files.map((f) => f.file) ?? [],
+    }).catch((error: unknown) => {
+      throw error instanceof BrowserUnavailable ? new UserError(error.message) : error;
+    });
+    await recordRun(pdfDir, results, engine, undefined);
+    const outcome = outcomeOf(results);
+    if (outcome.failed.length) {
+      const lines = outcome.failed.map(failureLine).join('\n');
+      if (outcome.exitCode === EXIT_BROWSER) throw new Error(`浏览器未能生成 PDF：\n${lines}`);
+      throw new UserError(`PDF 未能生成，网站未发布：\n${lines}`);
+    }
+    return outcome.summary;
+  },
+};

@@ -1,0 +1,19 @@
+// Before the site is rendered: which commit of the content it shows, handed to
+// the pages in the site input (see src/model/revision.ts). Never a date or
+// time: the same commit must give the same bytes.
+import { shortCommit, type Revision } from '../model/revision.ts';
+import { readHead } from '../git/head.ts';
+import type { BuildStep } from './context.ts';
+
+export const revisionStep: BuildStep = {
+  name: 'revision',
+  title: '源文件版本',
+  async run(ctx) {
+    const head = await readHead(ctx.contentRoot);
+    const revision: Revision =
+      head.kind === 'commit' ? { kind: 'commit', commit: head.commit, dirty: head.dirty } : head;
+    ctx.revision = revision;
+    if (revision.kind === 'none') return revision.reason;
+    return `${shortCommit(revision.commit)}${revision.dirty ? '（工作区有未提交的修改）' : ''}`;
+  },
+};

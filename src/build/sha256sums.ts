@@ -1,0 +1,55 @@
+// SHA256SUMS: every published file with its SHA-256, in the format of
+// `sha256sum` (so `sha256sum -c SHA256SUMS` works on any server). Written last
+// by the build; read by `npm run verify`.
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { mapLimited } from '../lib/map-limited.ts';
+import { listFiles } from '../lib/list-files.ts';
+
+export const MANIFEST = 'SHA256SUMS';
+
+// Whole files, not streams: every published file is small (pages, data, PDFs
+// of a few MB), and a stream per file costs more than the hashing.
+export async function sha256File(path: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
+}
+
+/** Every file under dir (relative, forward slashes, sorted), except the manifest itself. */
+export async function listTree(dir: string): Promise<string[]> {
+  return (await listFiles(dir)).filter((f) => f !== MANIFEST);
+}
+
+export async function hashTree(dir: string): Promise<Map<string, string>> {
+  const files = await listTree(dir);
+  // A few at a time: thousands of pages, bounded open files.
+  const hashes = await mapLimited(files, 32, (f) => sha256File(join(dir, f)));
+  return new Map(files.map((f, i) => [f, hashes[i] ?? '']));
+}
+
+export function formatManifest(hashes: Map<string, string>): string {
+  return [...hashes].map(([file, hash]) => `${hash}  ${file}\n`).join('');
+}
+
+export interface ManifestLineError {
+  line: number;
+  text: string;
+}
+
+export function parseManifest(text: string): { hashes: Map<string, string>; errors: ManifestLineError[] } {
+  const hashes = new Map<string, string>();
+  const errors: ManifestLineError[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line) return;
+    const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
+    if (m?.[1] && m[2]) hashes.set(m[2], m[1]);
+    else errors.push({ line: i + 1, text: line });
+  });
+  return { hashes, errors };
+}
+
+export async function readManifest(path: string) {
+  return parseManifest(await readFile(path, 'utf8'));
+}

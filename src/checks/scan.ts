@@ -1,0 +1,150 @@
+// `npm run check` and the build over a tree of any size: each report is read,
+// validated and checked in a worker (bounded in time and memory, all cores
+// busy); this thread keeps only the validated figures and the findings, and
+// runs the cross-file rules.
+import { createWorkerPool, defaultPoolSize } from '../lib/worker-pool.ts';
+import type { Department } from '../schema/department.ts';
+import type { KeyPath } from '../schema/errors.ts';
+import type { Report } from '../schema/report.ts';
+import type { InputReport } from '../model/site-input.ts';
+import type { RenderedBody } from '../render/render-body.ts';
+import type { Site } from '../schema/site.ts';
+import type { MediaFile } from '../source/media.ts';
+import { limitProblem } from '../source/bounded-parse.ts';
+import { PARSE_HEAP_MB, PARSE_TIMEOUT_MS } from '../source/limits.ts';
+import { countReportFiles, loadRegistry, type Registry } from '../source/load.ts';
+import type { Position } from '../source/position.ts';
+import { checkCollection } from './collection.ts';
+import { byPosition, collectionFindings, type CheckResult } from './index.ts';
+import { checkReportFile } from './report-findings.ts';
+import type { Finding } from './types.ts';
+import { PROJECT_ROOT } from '../config.ts';
+import { codeVersion } from './code-version.ts';
+import type { WorkerSetup } from './scan-worker.ts';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export interface ScanRequest {
+  file: string;
+}
+
+/** A report as the build needs it after the checks: where it is, and its validated figures. */
+export interface ScannedReport {
+  file: string;
+  data: Report | undefined;
+  pathYear: number;
+  pathDepartment: string;
+  kind: 'md' | 'mdx';
+  /** Where the keys the cross-file rules talk about are written. */
+  positions: { year: Position; department: Position };
+  /** The body as HTML, rendered from the checked tree (when the scan was asked to render). */
+  body?: RenderedBody;
+  media?: MediaFile[];
+}
+
+export interface ScanResponse {
+  findings: Finding[];
+  /** The report uses images (files outside the key of the check cache). */
+  usesImages?: boolean;
+  report?: ScannedReport;
+}
+
+export interface ScanResult extends CheckResult {
+  site: Registry['site'];
+  departments: Registry['departments'];
+  scanned: ScannedReport[];
+}
+
+export interface ScanOptions {
+  /** Called after each report, for a progress line on a terminal. */
+  progress?: (done: number, total: number) => void;
+  /** Reuse the results for unchanged files (default); GONGKAI_CHECK_CACHE=0 turns it off. */
+  cache?: boolean;
+  /** Also render each valid report's body (the build needs it; a check alone does not). */
+  render?: boolean;
+}
+
+/** The cache of check results for this version of the code; older versions' entries are removed. */
+async function cacheDir(): Promise<string> {
+  const version = await codeVersion();
+  const base = join(PROJECT_ROOT, 'node_modules/.cache/gongkai/check');
+  for (const old of await readdir(base).catch(() => [] as string[]))
+    if (old !== version) await rm(join(base, old), { recursive: true, force: true });
+  return join(base, version);
+}
+
+export async function scanContent(root: string, options: ScanOptions = {}): Promise<ScanResult> {
+  const registry = await loadRegistry(root);
+  const departments = registry.departments.flatMap((d): Department[] => (d.data ? [d.data] : []));
+  const findings: Finding[] = [];
+  // Problems of the registry itself (site.yaml, departments/, symlinks) are reported as they are.
+  findings.push(...checkReportFile(undefined, registry.problems, undefined));
+
+  const files = registry.reportPaths;
+  const pool = createWorkerPool<ScanRequest, ScanResponse>(new URL('./scan-worker.ts', import.meta.url), {
+    size: defaultPoolSize(files.length),
+    timeoutMs: PARSE_TIMEOUT_MS,
+    heapMb: PARSE_HEAP_MB,
+    data: {
+      root,
+      departments,
+      render: options.render ?? false,
+      cacheDir: (options.cache ?? process.env.GONGKAI_CHECK_CACHE !== '0') ? await cacheDir() : undefined,
+    } satisfies WorkerSetup,
+  });
+  const scanned: (ScannedReport | undefined)[] = new Array(files.length);
+  let done = 0;
+  try {
+    await Promise.all(
+      files.map(async (file, i) => {
+        const outcome = await pool.run({ file });
+        if (outcome.ok) {
+          findings.push(...outcome.value.findings);
+          scanned[i] = outcome.value.report;
+        } else {
+          findings.push(
+            ...checkReportFile(undefined, [{ file, severity: 'error', ...limitProblem(outcome.limit) }], undefined),
+          );
+        }
+        options.progress?.(++done, files.length);
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
+  const reports = scanned.filter((r): r is ScannedReport => r !== undefined);
+  const positions = new Map(reports.map((r) => [r.file, r.positions]));
+  const departmentFiles = new Map(registry.departments.map((d) => [d.file, d]));
+  const locate = (file: string, key: KeyPath): Position => {
+    const keyName = key[0] === 'year' || key[0] === 'department' ? key[0] : undefined;
+    const report = positions.get(file);
+    if (report && keyName) return report[keyName];
+    return departmentFiles.get(file)?.frontmatter.locate(key) ?? { line: 1, column: 1 };
+  };
+  findings.push(...collectionFindings(checkCollection(registry.departments, reports), locate));
+  return {
+    root,
+    reports: countReportFiles(files),
+    findings: findings.sort(byPosition),
+    site: registry.site,
+    departments: registry.departments,
+    scanned: reports,
+  };
+}
+
+/** What the build needs of a checked tree: its site, its departments and its valid reports. */
+export interface ContentIndex {
+  site: Site | undefined;
+  departments: Department[];
+  reports: InputReport[];
+}
+
+export function contentIndex(scan: ScanResult): ContentIndex {
+  return {
+    site: scan.site?.data,
+    departments: scan.departments.flatMap((d): Department[] => (d.data ? [d.data] : [])),
+    reports: scan.scanned.flatMap((r): InputReport[] =>
+      r.data ? [{ file: r.file, data: r.data, ...(r.body ? { body: r.body, media: r.media ?? [] } : {}) }] : [],
+    ),
+  };
+}

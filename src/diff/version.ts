@@ -1,0 +1,64 @@
+// One side of a diff: a content tree loaded from a git revision or from the
+// work tree, with its check results and raw report texts.
+import { relative } from 'node:path';
+import { checkContent, type CheckResult } from '../checks/index.ts';
+import { LAYOUT } from '../source/content-root.ts';
+import { diskSource, type ContentSource } from '../source/content-source.ts';
+import { loadContent, type ContentTree } from '../source/load.ts';
+import { UserError } from '../cli/run.ts';
+import { openRepo, type Repo } from '../git/repo.ts';
+import { resolveRevision } from '../git/parse-revision.ts';
+import { gitSource } from '../git/tree-source.ts';
+import type { Side } from './diff-types.ts';
+
+export interface Version {
+  side: Side;
+  source: ContentSource;
+  tree: ContentTree;
+  checks: CheckResult;
+}
+
+export const WORK_TREE = '工作区';
+
+async function version(side: Side, root: string, source: ContentSource): Promise<Version> {
+  const tree = await loadContent(root, source);
+  return { side, source, tree, checks: checkContent(tree) };
+}
+
+export function workTreeVersion(root: string): Promise<Version> {
+  return version({ revision: WORK_TREE, commit: null }, root, diskSource(root));
+}
+
+/** Where the content folder sits inside the repository ('' at its top). */
+export function contentPrefix(repo: Repo, root: string): string {
+  const prefix = relative(repo.dir, root).split('\\').join('/');
+  if (prefix.startsWith('..')) throw new UserError(`内容目录 ${root} 不在 git 仓库 ${repo.dir} 之内`);
+  return prefix;
+}
+
+export async function gitVersion(root: string, revision: string, repo?: Repo): Promise<Version> {
+  const r = repo ?? (await openRepo(root));
+  const commit = await resolveRevision(r, revision);
+  return version({ revision, commit }, `${root}@${commit.slice(0, 7)}`, gitSource(r, commit, contentPrefix(r, root)));
+}
+
+/** Report files of a version with their text, decoded leniently (for pairing renames). */
+export async function reportTexts(v: Version): Promise<{ file: string; text: string }[]> {
+  const decoder = new TextDecoder('utf-8');
+  const files = (await v.source.list(LAYOUT.reports)).files.filter((f) => /\.mdx?$/.test(f));
+  return Promise.all(
+    files.map(async (file) => ({ file, text: decoder.decode((await v.source.read(file)) ?? new Uint8Array()) })),
+  );
+}
+
+/** site.yaml and the department registry: compared as files. */
+export async function otherFiles(v: Version): Promise<Map<string, string>> {
+  const decoder = new TextDecoder('utf-8');
+  const files = [LAYOUT.site, ...(await v.source.list(LAYOUT.departments)).files];
+  const out = new Map<string, string>();
+  for (const file of files) {
+    const bytes = await v.source.read(file);
+    if (bytes) out.set(file, decoder.decode(bytes));
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+// The contract between the build and the Astro pages: one JSON file per
+// `astro build` with everything that build renders, made by the build from
+// the checked content (src/build/site-input-writer.ts) and read here, once.
+// The content loaders (src/build/content-loaders.ts) fill Astro's collections
+// from it; the catalogue part reads its report figures from it directly.
+import { readFileSync } from 'node:fs';
+import { siteInputFile } from '../config.ts';
+import type { RenderedBody } from '../render/render-body.ts';
+import type { Department } from '../schema/department.ts';
+import type { Report } from '../schema/report.ts';
+import type { Site } from '../schema/site.ts';
+import type { MediaFile } from '../source/media.ts';
+import type { Revision } from './revision.ts';
+
+/**
+ * Which pages an `astro build` makes. A large site is built in parts: one
+ * catalogue part (home, years, open data, feed, search…) from every report's
+ * figures, and report parts, each with the report pages, department pages and
+ * per-report data of a group of departments. 'all' makes everything.
+ */
+export type SitePart = 'all' | 'catalog' | 'reports';
+
+export interface InputReport {
+  /** Path in the content tree: reports/2023/kgxj.mdx. */
+  file: string;
+  data: Report;
+  /** The checked body, rendered once (absent in the catalogue part, which renders no bodies). */
+  body?: RenderedBody;
+  media?: MediaFile[];
+}
+
+export interface SiteInput {
+  part: SitePart;
+  revision: Revision;
+  site: Site;
+  /** The departments this build shows (all of them, or a part's). */
+  departments: Department[];
+  reports: InputReport[];
+}
+
+let input: SiteInput | null | undefined;
+
+/** The build's input for this `astro build`, or undefined when there is none (dev server, editor tooling). */
+export function readSiteInput(): SiteInput | undefined {
+  if (input === undefined) {
+    const file = siteInputFile();
+    input = file ? (JSON.parse(readFileSync(file, 'utf8')) as SiteInput) : null;
+  }
+  return input ?? undefined;
+}
+
+export const sitePart = (): SitePart => readSiteInput()?.part ?? 'all';
+
+/** Pages made from all reports together: home, years, open data, feed. */
+export const buildsCatalog = () => sitePart() !== 'reports';
+
+/** Pages made from one report or one department: reports, departments, per-report data. */
+export const buildsReports = () => sitePart() !== 'catalog';

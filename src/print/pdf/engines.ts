@@ -1,0 +1,77 @@
+// The two ways of turning a report's print page into PDF bytes, on a browser
+// page of the pool. Paged.js (default) prints the preview page after its
+// script has paged and checked the document; Chromium prints the plain print
+// page with its own paged media. Both produce tagged PDF with an outline.
+import type { Page } from 'playwright-core';
+import { previewPath, printPath } from '../print-urls.ts';
+import { describeElement } from '../paged/describe.ts';
+import { findOverflow } from '../paged/find-overflow.ts';
+import type { PagedState } from '../paged/paged.ts';
+import { describeProblems, RenderFailure } from './failure.ts';
+
+export const ENGINES = ['pagedjs', 'chromium'] as const;
+export type Engine = (typeof ENGINES)[number];
+
+export interface EngineOutput {
+  pdf: Buffer;
+}
+
+/** The 版心 is 156 mm wide: the Chromium engine lays the page out at that width to find what sticks out. */
+const TEXT_WIDTH_PX = Math.round((156 / 25.4) * 96);
+
+export const pageUrl = (engine: Engine, base: string, reportPath: string) =>
+  base + (engine === 'pagedjs' ? previewPath(reportPath) : printPath(reportPath));
+
+/** Resolves when the preview page has paged the document (src/scripts/print/paged.ts). */
+const pagedDone = () =>
+  new Promise<void>((resolve) => {
+    if (window.gongkaiPaged && window.gongkaiPaged.state !== 'running') resolve();
+    else document.addEventListener('gongkai:paged', () => resolve(), { once: true });
+  });
+
+async function pagedjs(page: Page, url: string, timeout: number): Promise<void> {
+  await page.goto(url, { waitUntil: 'load', timeout });
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeout)));
+  const outcome = await Promise.race([page.evaluate(pagedDone), expired]).finally(() => clearTimeout(timer));
+  if (outcome === 'timeout') {
+    const where = await page
+      .evaluate(() => {
+        const pages = document.querySelectorAll('.pagedjs_page');
+        const last = pages[pages.length - 1]?.querySelector('.pagedjs_page_content');
+        const text = (last?.textContent ?? '').replace(/\s+/g, ' ').trim();
+        return `已排到第 ${pages.length} 页，该页末尾是“${text.slice(-20)}”`;
+      })
+      .catch(() => '');
+    throw new RenderFailure(
+      'infrastructure',
+      `Paged.js 在 ${timeout / 1000} 秒内没有排完${where ? `（${where}）` : ''}`,
+    );
+  }
+  const state = (await page.evaluate(() => window.gongkaiPaged)) as PagedState;
+  if (state.state === 'failed')
+    throw new RenderFailure('infrastructure', `Paged.js 出错：${state.error ?? '未知错误'}`);
+  if (state.problems.length) throw new RenderFailure('content', describeProblems(state.problems));
+}
+
+async function chromium(page: Page, url: string, timeout: number): Promise<void> {
+  await page.goto(url, { waitUntil: 'load', timeout });
+  const overflow = (await page.evaluate(
+    `(${findOverflow.toString()})(${TEXT_WIDTH_PX}, ${describeElement.toString()})`,
+  )) as string | undefined;
+  if (overflow) throw new RenderFailure('content', describeProblems([{ kind: 'overflow', element: overflow }]));
+}
+
+/** Prepares a pool page for an engine (the Chromium engine measures at the width of the 版心). */
+export async function setUpPage(page: Page, engine: Engine, timeout: number): Promise<void> {
+  page.setDefaultTimeout(timeout);
+  if (engine === 'chromium') await page.setViewportSize({ width: TEXT_WIDTH_PX, height: 1000 });
+}
+
+export async function renderWith(engine: Engine, page: Page, url: string, timeout: number): Promise<EngineOutput> {
+  if (engine === 'pagedjs') await pagedjs(page, url, timeout);
+  else await chromium(page, url, timeout);
+  await page.evaluate(() => document.fonts.ready);
+  const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+  return { pdf };
+}

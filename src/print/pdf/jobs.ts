@@ -1,0 +1,35 @@
+// What to print: one job per valid report of the content tree, in a stable
+// order (by year, then department), so shards split the same list everywhere.
+import type { ContentIndex } from '../../checks/scan.ts';
+import { metadataFor, type PdfMetadata } from './metadata.ts';
+
+export interface PdfJob {
+  /** "2023/kgxj": names the report in messages and the manifest. */
+  id: string;
+  /** The report's web page, /reports/2023/kgxj/ (the print pages hang off it). */
+  reportPath: string;
+  /** Output file relative to the pdf/ folder: 2023/kgxj.pdf */
+  file: string;
+  /** The source file relative to the content root, for messages. */
+  source: string;
+  metadata: PdfMetadata;
+}
+
+export function pdfJobs(content: Pick<ContentIndex, 'departments' | 'reports'>): PdfJob[] {
+  const departments = new Map(content.departments.map((d) => [d.id, d] as const));
+  const jobs: PdfJob[] = [];
+  for (const report of content.reports) {
+    const data = report.data;
+    const department = departments.get(data.department);
+    if (!department) continue;
+    const id = `${data.year}/${data.department}`;
+    jobs.push({
+      id,
+      reportPath: `/reports/${id}/`,
+      file: `${id}.pdf`,
+      source: report.file,
+      metadata: metadataFor(data, department),
+    });
+  }
+  return jobs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}

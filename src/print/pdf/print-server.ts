@@ -1,0 +1,51 @@
+// The built site over HTTP on 127.0.0.1 for the browser that prints it, plus
+// the licensed font files named in site.yaml (print.font_files), which are
+// served from the content tree only here and never copied into the site.
+import { createReadStream } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import sirv from 'sirv';
+import { FONT_FILES_URL } from '../font-css.ts';
+import type { StaticServer } from '../../lib/static-server.ts';
+
+export async function servePrintSite(siteDir: string, contentRoot: string, fontFiles: readonly string[]) {
+  // Hashed assets (Paged.js and our handlers, ~500 kB) are cached by the
+  // browser across reports, so it compiles them once, not once per report.
+  const site = sirv(siteDir, {
+    dev: false,
+    etag: false,
+    dotfiles: false,
+    setHeaders: (res, path) => {
+      if (path.startsWith('/_astro/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+    },
+  });
+  const fonts = new Map(fontFiles.map((f) => [FONT_FILES_URL + encodeURI(f), join(contentRoot, f)]));
+  const server: Server = createServer((req, res) => {
+    const font = fonts.get((req.url ?? '').split('?')[0] ?? '');
+    if (font) {
+      res.setHeader('content-type', 'font/ttf');
+      createReadStream(font)
+        .on('error', () => {
+          res.statusCode = 404;
+          res.end();
+        })
+        .pipe(res);
+      return;
+    }
+    site(req, res, () => {
+      res.statusCode = 404;
+      res.end('not found');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((e) => (e ? reject(e) : resolve()));
+      }),
+  } satisfies StaticServer;
+}

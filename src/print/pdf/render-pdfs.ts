@@ -1,0 +1,204 @@
+// Renders a list of reports to PDF: one browser, a pool of pages working in
+// parallel, a content-hash cache in front. A report that fails is recorded
+// and the others go on. Shared by `npm run pdf`, the build step and the
+// benchmark.
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { chromiumPath, launchChromium } from '../chromium.ts';
+import { hashOf, type PdfCache } from './pdf-cache.ts';
+import { printPath } from '../print-urls.ts';
+import { pageUrl, renderWith, setUpPage, type Engine } from './engines.ts';
+import { RenderFailure } from './failure.ts';
+import { browserVersion, fontFilesHash, systemFonts } from './inputs.ts';
+import type { PdfJob } from './jobs.ts';
+import type { ManifestEntry } from './pdf-manifest.ts';
+import { fallbackFonts } from './fallback-fonts.ts';
+import { finishPdf } from './metadata.ts';
+import { servePrintSite } from './print-server.ts';
+
+/** Bump when the pipeline changes what it makes of the same inputs. */
+const PIPELINE_VERSION = '1';
+
+export interface RenderOptions {
+  /** The built site, with the print and preview pages of every job. */
+  siteDir: string;
+  contentRoot: string;
+  /** The pdf/ folder of the output. */
+  pdfDir: string;
+  jobs: readonly PdfJob[];
+  engine: Engine;
+  /** Browser pages working at once. */
+  concurrency: number;
+  /** Undefined: render everything. */
+  cache: PdfCache | undefined;
+  /** Per report, for loading, paging and printing. */
+  timeoutMs: number;
+  /** Licensed font files of site.yaml, relative to the content root. */
+  fontFiles: readonly string[];
+  onResult?: (result: JobResult, done: number, total: number) => void;
+}
+
+export interface JobResult {
+  job: PdfJob;
+  status: 'rendered' | 'cached' | 'failed';
+  entry?: ManifestEntry;
+  failure?: RenderFailure;
+}
+
+/** Stylesheets and scripts of the site that a print page loads (/_astro/…, /print/fonts.css). */
+const ASSET = /(?:src|href)="(\/[^"]+\.(?:css|js))"/g;
+
+/** The cache key of a job: the page and its assets, plus everything else that shapes the PDF. */
+async function keyOf(job: PdfJob, opts: RenderOptions, shared: string, assets: Map<string, Promise<Buffer>>) {
+  // Both engines print the same page (Paged.js with ?paged); its file, and the engine, make the key.
+  const url = printPath(job.reportPath);
+  let html: Buffer;
+  try {
+    html = await readFile(join(opts.siteDir, url, 'index.html'));
+  } catch {
+    throw new RenderFailure('infrastructure', `网站中没有打印页 ${url}（网站是否已用当前代码生成？）`);
+  }
+  const parts: (string | Buffer)[] = [shared, JSON.stringify(job.metadata), html];
+  for (const [, asset] of html.toString('utf8').matchAll(ASSET)) {
+    if (!asset) continue;
+    if (!assets.has(asset))
+      assets.set(
+        asset,
+        readFile(join(opts.siteDir, asset)).catch(() => Buffer.alloc(0)),
+      );
+    parts.push(asset, await assets.get(asset)!);
+  }
+  return hashOf(...parts);
+}
+
+async function writeAtomically(path: string, bytes: Uint8Array) {
+  await mkdir(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, bytes);
+  await rename(tmp, path);
+}
+
+/** No browser, no PDFs: one message for the whole run instead of one per report. */
+export class BrowserUnavailable extends RenderFailure {
+  constructor(message: string) {
+    super('infrastructure', message);
+  }
+}
+
+async function launch(): Promise<Browser> {
+  try {
+    return await launchChromium();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new BrowserUnavailable(
+      `无法启动 Chromium（${chromiumPath() ?? '未找到'}）：${detail}。请安装 Debian 软件包 chromium，或用环境变量 GONGKAI_CHROMIUM 指定其路径。`,
+    );
+  }
+}
+
+export async function renderPdfs(opts: RenderOptions): Promise<JobResult[]> {
+  const shared = hashOf(
+    PIPELINE_VERSION,
+    opts.engine,
+    browserVersion(),
+    systemFonts(),
+    await fontFilesHash(opts.contentRoot, opts.fontFiles),
+  );
+  const assets = new Map<string, Promise<Buffer>>();
+  const server = await servePrintSite(opts.siteDir, opts.contentRoot, opts.fontFiles);
+  let browser: Promise<Browser> | undefined;
+  const results: JobResult[] = new Array(opts.jobs.length);
+  let next = 0;
+  let done = 0;
+
+  const record = (i: number, result: JobResult) => {
+    results[i] = result;
+    opts.onResult?.(result, ++done, opts.jobs.length);
+  };
+
+  async function worker() {
+    let page: Page | undefined;
+    try {
+      while (next < opts.jobs.length) {
+        const i = next++;
+        const job = opts.jobs[i]!;
+        try {
+          const key = await keyOf(job, opts, shared, assets);
+          const target = join(opts.pdfDir, job.file);
+          const cached = await opts.cache?.get(key);
+          if (cached) {
+            await writeAtomically(target, cached.bytes);
+            record(i, { job, status: 'cached', entry: entryOf(job, cached.bytes, cached.pages) });
+            continue;
+          }
+          browser ??= launch();
+          if (!page || page.isClosed()) {
+            // The print pages will carry a CSP (script-src 'self'); the layout
+            // checks run through the DevTools protocol and must not be blocked.
+            page = await (await (await browser).newContext({ bypassCSP: true })).newPage();
+            await setUpPage(page, opts.engine, opts.timeoutMs);
+          }
+          const { pdf } = await renderWith(
+            opts.engine,
+            page,
+            pageUrl(opts.engine, server.url, job.reportPath),
+            opts.timeoutMs,
+          );
+          if (pdf.includes('/Type3')) {
+            const where = await fallbackFonts(page).catch(() => []);
+            throw new RenderFailure(
+              'content',
+              `有文字没有可嵌入的字体，在 PDF 中成了 Type 3 轮廓${where.length ? `：${where.join('；')}` : ''}。` +
+                '这些字符不在 site.yaml 的 print.fonts 所列字体中（多为生僻字或外文）；请加入含这些字符的 TrueType 字体，或核对原文',
+            );
+          }
+          const { bytes, pages } = await finishPdf(pdf, job.metadata, key);
+          await opts.cache?.put(key, { bytes, pages });
+          await writeAtomically(target, bytes);
+          record(i, { job, status: 'rendered', entry: entryOf(job, bytes, pages) });
+        } catch (error) {
+          if (error instanceof BrowserUnavailable) throw error;
+          const failure =
+            error instanceof RenderFailure
+              ? error
+              : new RenderFailure(
+                  'infrastructure',
+                  error instanceof Error ? error.message.split('\n')[0]! : String(error),
+                );
+          // A page that failed may be in any state: the next job gets a fresh one.
+          if (failure.kind === 'infrastructure')
+            await page
+              ?.context()
+              .close()
+              .catch(() => {});
+          record(i, { job, status: 'failed', failure });
+        }
+      }
+    } finally {
+      await page
+        ?.context()
+        .close()
+        .catch(() => {});
+    }
+  }
+
+  try {
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, opts.jobs.length)) }, worker));
+  } finally {
+    await server.close();
+    if (browser) await (await browser.catch(() => undefined))?.close();
+  }
+  return results;
+}
+
+function entryOf(job: PdfJob, bytes: Uint8Array, pages: number): ManifestEntry {
+  return {
+    file: job.file,
+    sha256: hashOf(bytes),
+    bytes: bytes.length,
+    pages,
+    title: job.metadata.title,
+    issued: job.metadata.issued,
+  };
+}
