@@ -7,13 +7,14 @@ import { ALLOWED_HTML } from '../schema/body-allow-list.ts';
 
 type AttributeList = NonNullable<Schema['attributes']>[string];
 
-/** Ids are ours alone: GFM footnotes get the prefix, headings get theirs after sanitising. */
+/** Ids are ours alone: GFM footnotes get the prefix (and one label), headings get theirs after sanitising. */
 const footnoteId: AttributeList[number] = ['id', /^user-content-/];
+const footnoteLabel: AttributeList[number] = ['id', 'footnote-label'];
 
 const MARKDOWN: Record<string, AttributeList> = {
   p: [],
   h1: [],
-  h2: [footnoteId, ['className', 'visually-hidden']],
+  h2: [footnoteLabel, ['className', 'visually-hidden']],
   h3: [],
   h4: [],
   h5: [],
@@ -26,7 +27,15 @@ const MARKDOWN: Record<string, AttributeList> = {
   code: [['className', /^language-[a-z0-9-]+$/]],
   hr: [],
   br: [],
-  a: ['href', 'title', footnoteId, 'dataFootnoteRef', 'dataFootnoteBackref', 'ariaDescribedBy', 'ariaLabel'],
+  a: [
+    'href',
+    'title',
+    footnoteId,
+    'dataFootnoteRef',
+    'dataFootnoteBackref',
+    ['ariaDescribedBy', 'footnote-label'],
+    'ariaLabel',
+  ],
   img: ['src', 'alt', 'title'],
   strong: [],
   em: [],

@@ -3,14 +3,15 @@
 // crash. Time and memory are bounded by running this in a worker.
 import { PARSE_HEAP_MB, PARSE_TIMEOUT_MS } from './limits.ts';
 import { parseBody, type BodyResult } from './markdown.ts';
+import { checkDelimiters } from './delimiters.ts';
 import { checkNesting } from './nesting.ts';
 import type { SourceProblem } from './problem.ts';
 
 const HINT = '正常报告的解析只需几毫秒。请检查是否有大量连续的 *、_、[、> 等符号、异常的缩进或误粘贴的内容。';
 
 export function parseBodyBounded(text: string, kind: 'md' | 'mdx'): BodyResult {
-  const tooDeep = checkNesting(text);
-  if (tooDeep) return { ok: false, problem: tooDeep };
+  const tooComplex = checkNesting(text) ?? checkDelimiters(text);
+  if (tooComplex) return { ok: false, problem: tooComplex };
   try {
     return parseBody(text, kind);
   } catch (error) {

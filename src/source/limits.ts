@@ -11,6 +11,9 @@ export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 /** Deepest nesting of lists and block quotes in a report body. */
 export const MAX_NESTING = 12;
 
+/** Runs of emphasis markers (*, _, ~) one paragraph may have; their parse time grows with the square. */
+export const MAX_DELIMITER_RUNS = 2000;
+
 /** Time one report body may take to parse before it is rejected (ms). */
 export const PARSE_TIMEOUT_MS = Number(process.env.GONGKAI_PARSE_TIMEOUT_MS) || 10_000;
 

@@ -21,13 +21,19 @@ export type Edit =
   | { file: string; append: string; times?: number }
   /** Writes `head` + `text` repeated `times` + `tail`: large or pathological files made at test time. */
   | { file: string; generate: { head?: string; text: string; times: number; tail?: string } }
-  | { file: string; symlinkTo: string };
+  | { file: string; symlinkTo: string }
+  /** Bytes given in base64 (images, binary payloads). */
+  | { file: string; base64: string }
+  /** A named pipe (FIFO) in place of the file. */
+  | { file: string; fifo: true }
+  /** Moves a file or folder out of the tree and leaves a symbolic link to it in its place. */
+  | { file: string; moveOutAndLink: true };
 
 export interface FixtureCase {
   title: string;
   edits: Edit[];
-  /** Environment for the commands (e.g. a short parse timeout for a pathological input). */
-  env?: Record<string, string>;
+  /** A file (relative to the content root) a payload would create if it ever ran: it must never exist. */
+  marker?: string;
   /** An input that must be accepted (hostile-looking but harmless, or large but within limits). */
   accept?: boolean;
   expect?: {
@@ -80,7 +86,21 @@ export async function applyEdit(root: string, edit: Edit): Promise<void> {
     await writeFile(path, head + text.repeat(times) + tail);
   } else if ('symlinkTo' in edit) {
     await rm(path, { force: true });
+    await mkdir(dirname(path), { recursive: true });
     await symlink(edit.symlinkTo, path);
+  } else if ('base64' in edit) {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, Buffer.from(edit.base64, 'base64'));
+  } else if ('fifo' in edit) {
+    await rm(path, { force: true });
+    await mkdir(dirname(path), { recursive: true });
+    const { spawnSync } = await import('node:child_process');
+    const r = spawnSync('mkfifo', [path]);
+    if (r.status !== 0) throw new Error(`mkfifo failed: ${r.stderr}`);
+  } else if ('moveOutAndLink' in edit) {
+    const outside = await tempDir('gongkai-outside-');
+    await rename(path, join(outside, 'moved'));
+    await symlink(join(outside, 'moved'), path);
   } else if ('bom' in edit) {
     await writeFile(path, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), await readFile(path)]));
   }

@@ -1,36 +1,39 @@
-// The contract for every rejected input (test/fixtures/bad/ and hostile/):
-// `npm run check` exits 1 naming the exact rule at the right file and line in
-// Chinese, without a stack trace; `npm run build` exits 1 and writes nothing
-// (an existing dist/ stays byte-identical, no staging folder is left).
+// The contract for every rejected input (test/fixtures/bad/ and hostile/),
+// asserted in this process through the engine `npm run check` and `npm run
+// build` use (scanContent, failed, formatHuman): the exact rule at the right
+// file and line, in Chinese, without a stack trace, the build gate closed,
+// and nothing a payload would create. One spawned check and build per
+// fixture folder (smokeRejected) covers the commands themselves.
 import assert from 'node:assert/strict';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { failed } from '../../src/checks/index.ts';
+import { scanContent } from '../../src/checks/scan.ts';
+import { formatHuman } from '../../src/cli/format-findings.ts';
 import { runScript, STACK_TRACE } from './cli.ts';
 import { lineOf, tempDir, type FixtureCase } from './content.ts';
 
-interface JsonFinding {
-  file: string;
-  line: number;
-  rule: string;
-  message: string;
-  hint: string | null;
-  acknowledged: string | null;
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
+
+export async function assertMarkerAbsent(root: string, fixture: FixtureCase): Promise<void> {
+  if (fixture.marker) assert.equal(await exists(join(root, fixture.marker)), false, 'the payload never ran');
 }
 
-export async function assertRejected(root: string, fixture: FixtureCase, cleanup: string[]): Promise<void> {
+export async function assertRejected(root: string, fixture: FixtureCase): Promise<void> {
   const expected = fixture.expect;
   assert.ok(expected, 'a rejected fixture states what it expects');
-  const env = { GONGKAI_CONTENT: root, ...fixture.env };
-
-  const json = await runScript('check', ['--format=json'], env);
-  assert.equal(json.status, 1, json.stderr);
-  const findings = (JSON.parse(json.stdout) as { findings: JsonFinding[] }).findings;
-  const candidates = findings.filter((f) => f.rule === expected.rule && f.file.endsWith(expected.file));
+  const result = await scanContent(root, { cache: false });
+  assert.ok(failed(result), 'the build gate is closed (npm run check exits 1, npm run build writes nothing)');
+  const candidates = result.findings.filter((f) => f.rule === expected.rule && f.file.endsWith(expected.file));
   const hit = candidates.find((f) => expected.message.every((w) => f.message.includes(w))) ?? candidates[0];
   assert.ok(
     hit,
     `expected ${expected.rule} in ${expected.file}; got ${JSON.stringify(
-      findings.filter((f) => !f.acknowledged),
+      result.findings.filter((f) => !f.acknowledged),
       null,
       1,
     )}`,
@@ -42,12 +45,26 @@ export async function assertRejected(root: string, fixture: FixtureCase, cleanup
   for (const words of expected.hint ?? [])
     assert.ok(hit.hint?.includes(words), `hint “${hit.hint}” mentions “${words}”`);
   assert.match(hit.message, /[\u4e00-\u9fff]/, 'the message is in Chinese');
-  assert.equal(hit.acknowledged, null);
+  assert.equal(hit.acknowledged, undefined);
+  const human = formatHuman(result, root, false);
+  if (line !== undefined)
+    assert.ok(human.includes(`${expected.file}:${line}:`), `human output names file:line\n${human}`);
+  assert.doesNotMatch(human, STACK_TRACE);
+  await assertMarkerAbsent(root, fixture);
+}
 
+/** The commands themselves, once per fixture folder: check exits 1, build exits 1 and writes nothing. */
+export async function smokeRejected(root: string, fixture: FixtureCase, cleanup: string[]): Promise<void> {
+  const expected = fixture.expect;
+  assert.ok(expected);
+  const env = { GONGKAI_CONTENT: root };
+  const json = await runScript('check', ['--format=json'], env);
+  assert.equal(json.status, 1, json.stderr);
+  assert.ok(
+    (JSON.parse(json.stdout) as { findings: { rule: string }[] }).findings.some((f) => f.rule === expected.rule),
+  );
   const human = await runScript('check', [], env);
   assert.equal(human.status, 1);
-  if (line !== undefined)
-    assert.ok(human.stdout.includes(`${expected.file}:${line}:`), `human output names file:line\n${human.stdout}`);
   assert.doesNotMatch(human.stdout + human.stderr, STACK_TRACE);
 
   const out = await tempDir();
@@ -61,4 +78,5 @@ export async function assertRejected(root: string, fixture: FixtureCase, cleanup
   assert.deepEqual(await readdir(dist), ['index.html'], 'nothing written to dist/');
   assert.equal(await readFile(join(dist, 'index.html'), 'utf8'), 'previous build', 'dist/ untouched');
   assert.deepEqual(await readdir(out), ['dist'], 'no staging folder left behind');
+  await assertMarkerAbsent(root, fixture);
 }
