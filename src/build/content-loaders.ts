@@ -8,6 +8,8 @@
 // check) the loaders check and render the content tree themselves, in the same
 // bounded workers, and reload it when a file changes.
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { contentIndex, scanContent } from '../checks/scan.ts';
 import { readSiteInput, type SiteInput } from '../model/site-input.ts';
 import { contentRoot } from '../source/content-root.ts';
@@ -78,8 +80,10 @@ function loader(name: string, fill: (input: SiteInput, ctx: LoaderContext) => Pr
 
 /** Reports with their rendered bodies: entry `2023/kgxj`; none in the catalogue part, which reads figures only. */
 export const reportsLoader = () =>
-  loader('reports', async (input, { store, parseData }) => {
+  loader('reports', async (input, { store, parseData, config }) => {
     if (input.part === 'catalog') return;
+    // Editor support (astro sync: which schema checks which file) needs each file's path; a build does not.
+    const root = readSiteInput() ? undefined : contentRoot();
     for (const report of input.reports) {
       if (!report.body) continue;
       const id = `${report.data.year}/${report.data.department}`;
@@ -88,6 +92,7 @@ export const reportsLoader = () =>
         id,
         data,
         rendered: { html: report.body.html, metadata: { headings: report.body.headings } },
+        ...(root ? { filePath: relative(fileURLToPath(config.root), join(root, report.file)) } : {}),
       });
     }
   });

@@ -1,6 +1,6 @@
 // 资金拨付及执行情况: the budget figures must agree with each other.
 import { equals, signed, subtract } from '../lib/decimal.ts';
-import { asPercent, withUnit } from '../lib/format.ts';
+import { figureText } from '../figures/figure.ts';
 import { checkRate, checkSum } from './sums.ts';
 import type { ReportRule } from './types.ts';
 
@@ -15,7 +15,7 @@ export const budgetSum: ReportRule = {
     return [
       {
         at: { key: ['budget', 'basic'] },
-        message: `基本支出 ${withUnit(budget.basic, u)} + 项目支出 ${withUnit(budget.project, u)} = ${withUnit(r.sum, u)}，与年终决算数 ${withUnit(budget.final, u)} 不一致（相差 ${signed(r.difference)}）`,
+        message: `基本支出 ${figureText(budget.basic, u)} + 项目支出 ${figureText(budget.project, u)} = ${figureText(r.sum, u)}，与年终决算数 ${figureText(budget.final, u)} 不一致（相差 ${signed(r.difference)}）`,
         hint: '请对照决算报表核对这三个数；若原文如此，在 acknowledged 中说明。',
         excerpt: `${budget.basic} + ${budget.project} ≠ ${budget.final}`,
       },
@@ -36,10 +36,10 @@ export const budgetExecutionRate: ReportRule = {
         at: { key: ['budget', 'execution_rate'] },
         message:
           r.computed === null
-            ? `全年预算数为 0，无法计算执行率，但填写了 ${asPercent(budget.execution_rate)}`
-            : `预算执行率写的是 ${asPercent(budget.execution_rate)}，按决算数 ${withUnit(budget.final, u)} ÷ 全年预算数 ${withUnit(budget.total, u)} 计算应为 ${asPercent(r.computed)}`,
+            ? `全年预算数为 0，无法计算执行率，但填写了 ${figureText(budget.execution_rate, '%')}`
+            : `预算执行率写的是 ${figureText(budget.execution_rate, '%')}，按决算数 ${figureText(budget.final, u)} ÷ 全年预算数 ${figureText(budget.total, u)} 计算应为 ${figureText(r.computed, '%')}`,
         hint: '执行率按原文的小数位数核对（四舍五入或截断均可）。',
-        excerpt: asPercent(budget.execution_rate),
+        excerpt: figureText(budget.execution_rate, '%'),
       },
     ];
   },
@@ -57,7 +57,7 @@ export const budgetEvaluatedCoverage: ReportRule = {
     return [
       {
         at: { key: ['budget', 'evaluated'] },
-        message: `报告称按全覆盖原则自评，但绩效自评金额 ${withUnit(budget.evaluated, u)} 与年终决算数 ${withUnit(budget.final, u)} 不一致（相差 ${signed(subtract(budget.evaluated, budget.final))}）`,
+        message: `报告称按全覆盖原则自评，但绩效自评金额 ${figureText(budget.evaluated, u)} 与年终决算数 ${figureText(budget.final, u)} 不一致（相差 ${signed(subtract(budget.evaluated, budget.final))}）`,
         hint: '全覆盖时两数应相等。请核对自评金额；若原文如此，在 acknowledged 中说明。',
         excerpt: `${budget.evaluated} ≠ ${budget.final}`,
       },

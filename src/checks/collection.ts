@@ -3,7 +3,7 @@
 // and there is one report per department and year.
 import { closest } from '../lib/suggest.ts';
 import type { Department } from '../schema/department.ts';
-import type { KeyPath } from '../schema/errors.ts';
+import type { KeyPath } from '../lib/key-path.ts';
 import type { Report } from '../schema/report.ts';
 import type { RuleInfo } from './types.ts';
 

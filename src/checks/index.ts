@@ -1,7 +1,7 @@
 // The registry of every rule, and the one function that runs them over a
 // content tree. Used by `npm run check`, `npm run build`, the tests and the
 // diff tool alike.
-import type { KeyPath } from '../schema/errors.ts';
+import type { KeyPath } from '../lib/key-path.ts';
 import type { ContentTree, FileProblem } from '../source/load.ts';
 import type { Position } from '../source/position.ts';
 import { checkCollection, type CollectionHit } from './collection.ts';

@@ -1,6 +1,6 @@
 // 绩效指标: stated completion rates and shortfalls.
 import { compare } from '../lib/decimal.ts';
-import { asPercent, withUnit } from '../lib/format.ts';
+import { figureText } from '../figures/figure.ts';
 import { checkRate } from './sums.ts';
 import type { Hit, ReportRule } from './types.ts';
 
@@ -15,7 +15,7 @@ export const indicatorRate: ReportRule = {
         return [
           {
             at: { key: ['indicators', i, 'rate'] },
-            message: `指标“${ind.name}”写了完成率 ${asPercent(ind.rate)}，但没有目标值，无法核对`,
+            message: `指标“${ind.name}”写了完成率 ${figureText(ind.rate, '%')}，但没有目标值，无法核对`,
             hint: '请填写 target（目标值/任务数）。',
             excerpt: ind.name,
           },
@@ -26,7 +26,7 @@ export const indicatorRate: ReportRule = {
       return [
         {
           at: { key: ['indicators', i, 'rate'] },
-          message: `指标“${ind.name}”完成率写的是 ${asPercent(ind.rate)}，按完成 ${withUnit(ind.actual, ind.unit)} ÷ 目标 ${withUnit(ind.target, ind.unit)} 计算应为 ${r.computed === null ? '（目标为 0，无法计算）' : asPercent(r.computed)}`,
+          message: `指标“${ind.name}”完成率写的是 ${figureText(ind.rate, '%')}，按完成 ${figureText(ind.actual, ind.unit)} ÷ 目标 ${figureText(ind.target, ind.unit)} 计算应为 ${r.computed === null ? '（目标为 0，无法计算）' : figureText(r.computed, '%')}`,
           excerpt: ind.name,
         },
       ];
@@ -52,7 +52,7 @@ export const indicatorShortfall: ReportRule = {
       return [
         {
           at: { key: ['indicators', i, 'actual'] },
-          message: `指标“${ind.name}”完成 ${withUnit(ind.actual, ind.unit)}，未达到目标 ${withUnit(ind.target, ind.unit)}，但“存在的问题及改进措施”部分没有提到它`,
+          message: `指标“${ind.name}”完成 ${figureText(ind.actual, ind.unit)}，未达到目标 ${figureText(ind.target, ind.unit)}，但“存在的问题及改进措施”部分没有提到它`,
           hint: `请在该部分写明“${ind.name}”未完成的原因和改进措施。`,
           excerpt: ind.name,
         },

@@ -1,16 +1,9 @@
 // <Fig k="…" /> must name a figure the frontmatter has, or the page could not
 // be rendered: caught here with a suggestion instead of failing the build.
 import { bodyIndex } from './mdx-safety.ts';
-import { figureAt } from '../lib/figures.ts';
+import { figureAt, figureKeys } from '../figures/figure.ts';
 import { closest } from '../lib/suggest.ts';
 import type { Hit, ReportRule } from './types.ts';
-
-/** Every key path of the report that leads to a figure ("budget.final", "indicators.0.actual"). */
-function figurePaths(value: unknown, prefix = ''): string[] {
-  if (typeof value === 'string' && /^-?\d+(?:\.\d+)?$/.test(value)) return [prefix];
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([k, v]) => figurePaths(v, prefix ? `${prefix}.${k}` : k));
-}
 
 export const figKeys: ReportRule = {
   id: 'mdx.fig-key',
@@ -22,7 +15,7 @@ export const figKeys: ReportRule = {
       if (node.name !== 'Fig') continue;
       const k = node.attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'k')?.value;
       if (typeof k !== 'string' || figureAt(data, k)) continue;
-      const guess = closest(k, figurePaths(data));
+      const guess = closest(k, figureKeys(data));
       hits.push({
         at: { offset: node.position?.start.offset ?? 0 },
         message: `<Fig k="${k}" /> 引用的数字在 frontmatter 中不存在${guess ? `，是不是 ${guess}？` : ''}`,

@@ -2,7 +2,8 @@
 // a figure, a date, a paragraph. Until every mark is replaced the report is not
 // finished, and the check says where each one is. The mark is plain text, so it
 // is valid YAML and MDX and survives any editor.
-import { describeKey, type KeyPath } from '../schema/errors.ts';
+import { describeKey } from '../schema/errors.ts';
+import { type KeyPath } from '../lib/key-path.ts';
 import { reportSchema } from '../schema/report.ts';
 import { splitFrontmatter } from '../source/frontmatter.ts';
 import type { ReportFile } from '../source/load.ts';

@@ -1,6 +1,6 @@
 // 项目支出: breakdowns by category, budget type and fund source add up to 项目支出.
 import { signed } from '../lib/decimal.ts';
-import { asPercent, withUnit } from '../lib/format.ts';
+import { figureText } from '../figures/figure.ts';
 import { checkRate, checkSum } from './sums.ts';
 import type { Hit, ReportInput, ReportRule } from './types.ts';
 
@@ -34,7 +34,7 @@ function sumHit(
   return [
     {
       at: { key },
-      message: `${what}：${names.map((n, i) => `${n} ${withUnit(parts[i] ?? '', unit)}`).join(' + ')} = ${withUnit(r.sum, unit)}，与项目支出 ${withUnit(total, unit)} 不一致（相差 ${signed(r.difference)}）`,
+      message: `${what}：${names.map((n, i) => `${n} ${figureText(parts[i] ?? '', unit)}`).join(' + ')} = ${figureText(r.sum, unit)}，与项目支出 ${figureText(total, unit)} 不一致（相差 ${signed(r.difference)}）`,
       hint: '请核对各项金额与项目支出合计。',
       excerpt: `${parts.join(' + ')} ≠ ${total}`,
     },
@@ -112,8 +112,8 @@ export const projectsShare: ReportRule = {
       return [
         {
           at: { key: ['projects', 'budget_types', t.key, 'share'] },
-          message: `${t.name}项目支出占比写的是 ${asPercent(t.share)}，按 ${withUnit(t.amount, budget.unit)} ÷ 项目支出 ${withUnit(budget.project, budget.unit)} 计算应为 ${r.computed === null ? '（项目支出为 0，无法计算）' : asPercent(r.computed)}`,
-          excerpt: asPercent(t.share),
+          message: `${t.name}项目支出占比写的是 ${figureText(t.share, '%')}，按 ${figureText(t.amount, budget.unit)} ÷ 项目支出 ${figureText(budget.project, budget.unit)} 计算应为 ${r.computed === null ? '（项目支出为 0，无法计算）' : figureText(r.computed, '%')}`,
+          excerpt: figureText(t.share, '%'),
         },
       ];
     });

@@ -1,23 +1,16 @@
 // Prose that names a standard figure (“年终决算数825.75万元”) must give the
 // same number as the frontmatter, so the web page, the data and the text
 // never disagree.
-import { equals, shift } from '../lib/decimal.ts';
-import { withUnit } from '../lib/format.ts';
-import { formatKeyPath } from '../schema/errors.ts';
-import { AMOUNT_UNITS } from '../schema/figure-labels.ts';
+import { figureText } from '../figures/figure.ts';
+import { convertMoney } from '../figures/money.ts';
+import { equals } from '../lib/decimal.ts';
+import { valueAt } from '../lib/key-path.ts';
+import { formatKeyPath } from '../lib/key-path.ts';
 import { findLabelledFigures } from '../source/labelled-figures.ts';
 import type { Hit, ReportInput, ReportRule } from './types.ts';
 
-function valueAt(data: unknown, key: readonly (string | number)[]): string | undefined {
-  let v: unknown = data;
-  for (const k of key) v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[k] : undefined;
-  return typeof v === 'string' ? v : undefined;
-}
-
 function inFrontmatterUnit(value: string, unit: string, report: ReportInput): string {
-  const from = AMOUNT_UNITS[unit];
-  const to = AMOUNT_UNITS[report.data.budget.unit];
-  return from === undefined || to === undefined ? value : shift(value, from - to);
+  return convertMoney(value, unit, report.data.budget.unit) ?? value;
 }
 
 const UNIT_COUNT = /内设(?:股室|科室|机构)(?:共)?(\d+)个/g;
@@ -32,13 +25,13 @@ export const proseFigures: ReportRule = {
       if (block.kind === 'field') continue;
       for (const f of findLabelledFigures(block.text)) {
         const expected = valueAt(report.data, f.figure.key);
-        if (expected === undefined) continue;
+        if (typeof expected !== 'string') continue;
         const written = f.figure.kind === 'amount' ? inFrontmatterUnit(f.value, f.unit, report) : f.value;
         if (equals(written, expected)) continue;
         const unit = f.figure.kind === 'amount' ? report.data.budget.unit : f.unit;
         hits.push({
           at: { offset: block.offsetOf(f.index) },
-          message: `正文写“${block.text.slice(f.index, f.index + f.length)}”，而 frontmatter 中 ${formatKeyPath(f.figure.key)}（${f.figure.title}）为 ${withUnit(expected, unit)}`,
+          message: `正文写“${block.text.slice(f.index, f.index + f.length)}”，而 frontmatter 中 ${formatKeyPath(f.figure.key)}（${f.figure.title}）为 ${figureText(expected, unit)}`,
           hint: '两处应一致：以核实后的数为准，同时修改另一处。',
           excerpt: block.text.slice(f.index, f.index + f.length),
         });

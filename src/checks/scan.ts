@@ -4,7 +4,7 @@
 // runs the cross-file rules.
 import { createWorkerPool, defaultPoolSize } from '../lib/worker-pool.ts';
 import type { Department } from '../schema/department.ts';
-import type { KeyPath } from '../schema/errors.ts';
+import type { KeyPath } from '../lib/key-path.ts';
 import type { Report } from '../schema/report.ts';
 import type { InputReport } from '../model/site-input.ts';
 import type { RenderedBody } from '../render/render-body.ts';

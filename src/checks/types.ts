@@ -1,7 +1,7 @@
 // The vocabulary of the checks: a rule has a stable id, a severity and a
 // Chinese title; running it on a report yields hits that say where (a key in
 // the frontmatter or a place in the text), what is wrong and what to do.
-import type { KeyPath } from '../schema/errors.ts';
+import type { KeyPath } from '../lib/key-path.ts';
 import type { Department } from '../schema/department.ts';
 import type { Report } from '../schema/report.ts';
 import type { Root } from 'mdast';

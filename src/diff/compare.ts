@@ -35,7 +35,7 @@ function validity(v: Version, file: string): Validity {
   return { valid, problems };
 }
 
-function compareScore(base: Report | undefined, head: Report | undefined): ScoreChange | null {
+export function compareScore(base: Report | undefined, head: Report | undefined): ScoreChange | null {
   const before = base?.score ?? null;
   const after = head?.score ?? null;
   const gradeBefore = base ? (base.grade ?? gradeFor(base.score)) : null;

@@ -2,9 +2,10 @@
 // duties, internal units, review rows, acknowledgements… Lists are compared
 // item by item, so a reviewer sees “新增 1 项” rather than a wall of text.
 import { diffArrays } from 'diff';
-import { formatKeyPath, type KeyPath } from '../schema/errors.ts';
+import { formatKeyPath, leaves, type KeyPath } from '../lib/key-path.ts';
 import type { Report } from '../schema/report.ts';
-import { isFigure, leaves, titleOf } from './data-paths.ts';
+import { isFigurePath } from '../figures/figure.ts';
+import { fieldTitle } from '../schema/field-titles.ts';
 import type { FieldChange } from './diff-types.ts';
 
 /** Compared elsewhere: figures, indicators, the score and grade. */
@@ -21,7 +22,7 @@ function scalar(value: unknown): string {
 function itemText(item: unknown, path: KeyPath): string {
   if (item === null || typeof item !== 'object') return scalar(item);
   return leaves(item, path)
-    .filter((l) => !isFigure(l.path))
+    .filter((l) => !isFigurePath(l.path))
     .map((l) => scalar(l.value))
     .filter(Boolean)
     .join('：');
@@ -57,7 +58,7 @@ function visit(path: KeyPath, b: unknown, h: unknown, out: FieldChange[]): void 
     if (before.join('\n') === after.join('\n')) return;
     out.push({
       key: formatKeyPath(path),
-      label: titleOf(path) ?? String(path.at(-1)),
+      label: fieldTitle(path) ?? String(path.at(-1)),
       before: `${before.length} 项`,
       after: `${after.length} 项`,
       detail: listDetail(before, after) || '顺序或内容有调整',
@@ -71,11 +72,11 @@ function visit(path: KeyPath, b: unknown, h: unknown, out: FieldChange[]): void 
     for (const k of new Set([...Object.keys(ho), ...Object.keys(bo)])) visit([...path, k], bo[k], ho[k], out);
     return;
   }
-  if (isFigure(path)) return;
+  if (isFigurePath(path)) return;
   if (b === h) return;
   out.push({
     key: formatKeyPath(path),
-    label: titleOf(path) ?? String(path.at(-1)),
+    label: fieldTitle(path) ?? String(path.at(-1)),
     before: b === undefined ? null : short(scalar(b), 80),
     after: h === undefined ? null : short(scalar(h), 80),
     detail: null,

@@ -1,26 +1,26 @@
 // 绩效指标 of two versions, matched by name: added, removed, and the figures
 // of each that changed (target, actual, rate, growth).
 import type { Indicator, Report } from '../schema/report.ts';
+import { figureAt } from '../figures/figure.ts';
+import { figureDef } from '../figures/registry.ts';
 import { figureChange } from './figure-changes.ts';
-import { titleOf } from './data-paths.ts';
 import type { FigureChange, IndicatorChange } from './diff-types.ts';
 
 const FIELDS = ['target', 'actual', 'rate', 'growth'] as const;
 
-function unitFor(ind: Indicator, field: (typeof FIELDS)[number]): string {
-  return field === 'rate' || field === 'growth' ? '%' : ind.unit;
+/** The indicator's figure as the registry writes it (its unit, or % for rates). */
+function figureOf(ind: Indicator | undefined, field: (typeof FIELDS)[number]) {
+  return ind && figureAt({ indicators: [ind] } as unknown as Report, ['indicators', 0, field]);
 }
 
 function changesOf(index: number, before: Indicator | undefined, after: Indicator | undefined): FigureChange[] {
   const out: FigureChange[] = [];
   for (const field of FIELDS) {
-    const b = before?.[field];
-    const a = after?.[field];
     const change = figureChange(
-      `indicators[${index}].${field}`,
-      titleOf(['indicators', 0, field]) ?? field,
-      b === undefined || !before ? undefined : { value: b, unit: unitFor(before, field) },
-      a === undefined || !after ? undefined : { value: a, unit: unitFor(after, field) },
+      `indicators.${index}.${field}`,
+      figureDef(`indicators.*.${field}`).title,
+      figureOf(before, field),
+      figureOf(after, field),
     );
     if (change) out.push(change);
   }

@@ -1,7 +1,17 @@
 // The diff as a pull-request comment: short, in Chinese, figures first, so a
 // reviewer at the finance bureau sees at a glance what a change does.
+import { figureText } from '../figures/figure.ts';
+import { figureDef } from '../figures/registry.ts';
 import { escapeMarkdown } from './prose-changes.ts';
-import type { DiffResult, FieldChange, FigureChange, IndicatorChange, ReportDiff, Side } from './diff-types.ts';
+import type {
+  DiffResult,
+  FieldChange,
+  FigureChange,
+  IndicatorChange,
+  ReportDiff,
+  ScoreChange,
+  Side,
+} from './diff-types.ts';
 
 /** Marks the comment so CI can update it instead of adding another. */
 export const COMMENT_MARKER = '<!-- gongkai-diff -->';
@@ -17,24 +27,30 @@ function side(s: Side): string {
   return s.commit ? `${code(s.revision)}（${s.commit.slice(0, 7)}）` : s.revision;
 }
 
-/** “825.75 → 826.00 万元（+0.25）”, “100% → 99.5%（-0.5 个百分点）”. */
-export function figureText(c: FigureChange): string {
+/** “825.75万元 → 826.00万元（+0.25万元）”, “100% → 99.5%（-0.5 个百分点）”: figures written as everywhere else. */
+export function changeText(c: FigureChange): string {
   const percent = c.unit === '%';
-  const value = (v: string, unit: string) => (percent ? `${v}%` : `${v} ${unit}`.trim());
-  if (c.before === null) return `${value(c.after ?? '', c.unit)}（新填）`;
-  if (c.after === null) return `${value(c.before, c.unitBefore ?? c.unit)} →（已删去）`;
-  const diff = c.difference ? `（${c.difference}${percent ? ' 个百分点' : ''}）` : '';
-  if (percent) return `${c.before}% → ${c.after}%${diff}`;
-  if (c.unitBefore) return `${c.before} ${c.unitBefore} → ${c.after} ${c.unit}${diff}`;
-  return `${c.before} → ${value(c.after, c.unit)}${diff}`;
+  if (c.before === null) return `${figureText(c.after ?? '', c.unit)}（新填）`;
+  if (c.after === null) return `${figureText(c.before, c.unitBefore ?? c.unit)} →（已删去）`;
+  const diff = c.difference ? `（${percent ? `${c.difference} 个百分点` : figureText(c.difference, c.unit)}）` : '';
+  return `${figureText(c.before, c.unitBefore ?? c.unit)} → ${figureText(c.after, c.unit)}${diff}`;
+}
+
+/** “98分 → 99分（+1分）”. */
+export function scoreText(s: ScoreChange): string {
+  const unit = figureDef('score').unit;
+  const u = 'fixed' in unit ? unit.fixed : '';
+  if (s.before === null) return figureText(s.after ?? '', u);
+  const after = s.after === null ? '（无）' : figureText(s.after, u);
+  return `${figureText(s.before, u)} → ${after}${s.difference ? `（${figureText(s.difference, u)}）` : ''}`;
 }
 
 function figureLine(c: FigureChange): string {
-  return `- ${c.label} ${code(c.key)}：${figureText(c)}`;
+  return `- ${c.label} ${code(c.key)}：${changeText(c)}`;
 }
 
 function indicatorLine(i: IndicatorChange): string {
-  const parts = i.changes.map((c) => `${c.label} ${figureText(c)}`);
+  const parts = i.changes.map((c) => `${c.label} ${changeText(c)}`);
   if (i.status === 'added') return `- 新增指标“${escapeMarkdown(i.name)}”：${parts.join('；') || '（无数字）'}`;
   if (i.status === 'removed') return `- 删除指标“${escapeMarkdown(i.name)}”`;
   return `- “${escapeMarkdown(i.name)}”：${parts.join('；') || `计量单位改为 ${i.unit}`}`;
@@ -80,10 +96,7 @@ function reportSection(d: ReportDiff): string[] {
   if (d.indicators.length) out.push('', '**绩效指标**', '', ...d.indicators.map(indicatorLine));
   if (d.score) {
     const s = d.score;
-    const score =
-      s.before === null
-        ? `${s.after ?? ''} 分`
-        : `${s.before} → ${s.after ?? '（无）'} 分${s.difference ? `（${s.difference}）` : ''}`;
+    const score = scoreText(s);
     const grade =
       s.gradeBefore === s.gradeAfter || s.gradeBefore === null
         ? `等级 ${s.gradeAfter ?? '—'}`

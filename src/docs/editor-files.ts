@@ -5,8 +5,8 @@
 // `npm run docs` writes them; a test keeps them current.
 import { AUTHORING_COMPONENTS } from '../schema/body-allow-list.ts';
 import { departmentSchema } from '../schema/department.ts';
-import { formatKeyPath } from '../schema/errors.ts';
-import { FIGURE_LABELS } from '../schema/figure-labels.ts';
+import { formatKeyPath } from '../lib/key-path.ts';
+import { FIGURE_LABELS } from '../figures/labels.ts';
 import { reportJsonSchema, toEditorJsonSchema } from '../schema/json-schema.ts';
 import { siteSchema } from '../schema/site.ts';
 

@@ -3,8 +3,8 @@
 // value, 【待填】 for every value that was not found.
 import { Document, isScalar } from 'yaml';
 import { placeholder, PLACEHOLDER } from '../checks/placeholders.ts';
-import type { KeyPath } from '../schema/errors.ts';
-import { titleOf } from '../diff/data-paths.ts';
+import type { KeyPath } from '../lib/key-path.ts';
+import { fieldTitle } from '../schema/field-titles.ts';
 import type { Extraction } from './extract.ts';
 import type { DraftBlock } from './structure.ts';
 
@@ -69,7 +69,7 @@ function figureNode(doc: Document, value: string | undefined) {
 function setFigure(doc: Document, path: KeyPath, value: string | undefined, note?: string) {
   doc.setIn(path, figureNode(doc, value));
   const node = doc.getIn(path, true);
-  const title = titleOf(path);
+  const title = fieldTitle(path);
   if (isScalar(node))
     node.comment = ` ${[title, value === undefined ? (note ?? '原文中未找到') : note].filter(Boolean).join('：')}`;
 }

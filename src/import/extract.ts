@@ -3,10 +3,11 @@
 // the form “<name> 81 家，完成任务数的 101.25%”, figures in tables, duties,
 // internal units, the evaluation basis. Each value keeps the sentence it came
 // from; a figure stated twice with different values is not chosen between.
-import { equals, shift } from '../lib/decimal.ts';
+import { equals } from '../lib/decimal.ts';
 import { toHalfWidthDigits } from '../lib/numbers.ts';
-import type { KeyPath } from '../schema/errors.ts';
-import { AMOUNT_UNITS, FIGURE_LABELS, type FigureLabel } from '../schema/figure-labels.ts';
+import type { KeyPath } from '../lib/key-path.ts';
+import { FIGURE_LABELS, type FigureLabel } from '../figures/labels.ts';
+import { convertMoney } from '../figures/money.ts';
 import { cellNumber, figureForLabel, findIndicatorFigures, findLabelledFigures } from '../source/labelled-figures.ts';
 import { sentences, type ProseBlock } from '../source/prose.ts';
 import { NUMBERED, type DraftBlock } from './structure.ts';
@@ -148,10 +149,8 @@ export function extract(prose: readonly ProseBlock[], blocks: readonly DraftBloc
     const candidates = found.get(keyOf(figure.key)) ?? [];
     if (candidates.length === 0) return { figure, candidates, conflict: false };
     const inUnit = candidates.map((c) => {
-      if (figure.kind !== 'amount' || c.unit === budgetUnit) return c.value;
-      const from = AMOUNT_UNITS[c.unit];
-      const to = AMOUNT_UNITS[budgetUnit];
-      return from === undefined || to === undefined ? c.value : shift(c.value, from - to);
+      if (figure.kind !== 'amount') return c.value;
+      return convertMoney(c.value, c.unit, budgetUnit) ?? c.value;
     });
     const first = inUnit[0] as string;
     const conflict = inUnit.some((v) => !equals(v, first));

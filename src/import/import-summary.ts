@@ -1,7 +1,7 @@
 // What the importer tells the person who ran it: every value it took and the
 // sentence it took it from, what it could not find, and what it changed in
 // the layout (joined paragraphs), so nothing is accepted unseen.
-import { formatKeyPath } from '../schema/errors.ts';
+import { formatKeyPath } from '../lib/key-path.ts';
 import type { Draft } from './draft.ts';
 import type { Evidence } from './extract.ts';
 

@@ -1,9 +1,9 @@
 // The key figures of a report, as the panel at the top of its page and the
-// comparison tables show them: named as in the report (figure-labels.ts),
-// valued exactly as published (figures.ts adds the unit).
-import { figureAt } from '../lib/figures.ts';
+// comparison tables show them: named, valued and written as the figure
+// registry says (src/figures/).
+import { figureAt } from '../figures/figure.ts';
+import { figureDef } from '../figures/registry.ts';
 import { gradeFor, type Grade } from '../lib/grade.ts';
-import { FIGURE_LABELS } from '../schema/figure-labels.ts';
 import type { Report } from '../schema/report.ts';
 
 export interface KeyFigure {
@@ -28,17 +28,13 @@ export const KEY_FIGURE_KEYS = [
 
 export type KeyFigureKey = (typeof KEY_FIGURE_KEYS)[number];
 
-/** The standard name of a figure ("年终决算数"), from the one table that names them. */
-export function figureTitle(key: string): string {
-  const label = FIGURE_LABELS.find((l) => l.key.join('.') === key);
-  if (!label) throw new Error(`no label for figure ${key}`);
-  return label.title;
-}
+/** The standard name of a figure ("年终决算数"), from the registry. */
+export const figureTitle = (key: string): string => figureDef(key).title;
 
 export function keyFigure(report: Report, key: string): KeyFigure {
   const figure = figureAt(report, key);
   if (!figure) throw new Error(`report has no figure ${key}`);
-  return { key, label: figureTitle(key), ...figure };
+  return { key, label: figure.label, value: figure.value, text: figure.text };
 }
 
 export function keyFigures(report: Report): KeyFigure[] {

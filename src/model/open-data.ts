@@ -4,6 +4,8 @@
 // keys, the CSV the titles, the /data/ page documents both from this list.
 // Figures stay the decimal strings of the model: exact as published.
 import { stringify } from 'csv-stringify/sync';
+import { figureAt } from '../figures/figure.ts';
+import { figureDef } from '../figures/registry.ts';
 import type { Department } from '../schema/department.ts';
 import type { Indicator, Report } from '../schema/report.ts';
 import { absoluteUrl, reportJsonPath, reportPath } from './urls.ts';
@@ -29,6 +31,21 @@ export interface RecordContext {
 
 type ReportRow = PublishedReport & RecordContext;
 
+/** A column for a figure of the registry: its open-data key, its title (with % for rates), its exact value. */
+function figureColumn<T>(pattern: string, dataOf: (row: T) => Report, description?: string): Column<T> {
+  const def = figureDef(pattern);
+  const key = def.column ?? pattern.split('.').at(-1) ?? pattern;
+  return {
+    key,
+    title: def.kind === 'percent' ? `${def.title}（%）` : def.title,
+    kind: 'number',
+    ...(description ? { description } : {}),
+    value: (row) => figureAt(dataOf(row), pattern.replace('*', '0'))?.value,
+  };
+}
+
+const ofReport = (r: ReportRow) => r.data;
+
 export const REPORT_COLUMNS: readonly Column<ReportRow>[] = [
   { key: 'year', title: '年度', kind: 'number', value: (r) => r.data.year },
   { key: 'department', title: '单位代码', kind: 'text', value: (r) => r.department.id },
@@ -43,14 +60,14 @@ export const REPORT_COLUMNS: readonly Column<ReportRow>[] = [
     value: (r) => r.data.disclosure?.published,
   },
   { key: 'unit', title: '金额单位', kind: 'text', value: (r) => r.data.budget.unit },
-  { key: 'budget_initial', title: '年初预算批复数', kind: 'number', value: (r) => r.data.budget.initial },
-  { key: 'budget_total', title: '全年预算数', kind: 'number', value: (r) => r.data.budget.total },
-  { key: 'budget_final', title: '年终决算数', kind: 'number', value: (r) => r.data.budget.final },
-  { key: 'execution_rate', title: '预算执行率（%）', kind: 'number', value: (r) => r.data.budget.execution_rate },
-  { key: 'budget_basic', title: '基本支出', kind: 'number', value: (r) => r.data.budget.basic },
-  { key: 'budget_project', title: '项目支出', kind: 'number', value: (r) => r.data.budget.project },
-  { key: 'budget_evaluated', title: '绩效自评金额', kind: 'number', value: (r) => r.data.budget.evaluated },
-  { key: 'score', title: '自评得分', kind: 'number', value: (r) => r.data.score },
+  figureColumn('budget.initial', ofReport),
+  figureColumn('budget.total', ofReport),
+  figureColumn('budget.final', ofReport),
+  figureColumn('budget.execution_rate', ofReport),
+  figureColumn('budget.basic', ofReport),
+  figureColumn('budget.project', ofReport),
+  figureColumn('budget.evaluated', ofReport),
+  figureColumn('score', ofReport),
   {
     key: 'grade',
     title: '自评等级',
@@ -58,8 +75,8 @@ export const REPORT_COLUMNS: readonly Column<ReportRow>[] = [
     description: '原文所写等级；原文未写时为空',
     value: (r) => r.data.grade,
   },
-  { key: 'staffing_authorized', title: '编制人数', kind: 'number', value: (r) => r.data.staffing.authorized },
-  { key: 'staffing_actual', title: '年末实有人数', kind: 'number', value: (r) => r.data.staffing.actual },
+  figureColumn('staffing.authorized', ofReport),
+  figureColumn('staffing.actual', ofReport),
   { key: 'indicators', title: '绩效指标个数', kind: 'number', value: (r) => r.data.indicators.length },
   {
     key: 'acknowledged',
@@ -84,13 +101,15 @@ export const REPORT_COLUMNS: readonly Column<ReportRow>[] = [
 
 type IndicatorRow = { report: Report; indicator: Indicator };
 
+const ofIndicator = (r: IndicatorRow) => ({ ...r.report, indicators: [r.indicator] });
+
 export const INDICATOR_COLUMNS: readonly Column<IndicatorRow>[] = [
   { key: 'year', title: '年度', kind: 'number', value: (r) => r.report.year },
   { key: 'department', title: '单位代码', kind: 'text', value: (r) => r.report.department },
   { key: 'name', title: '指标名称', kind: 'text', value: (r) => r.indicator.name },
   { key: 'unit', title: '计量单位', kind: 'text', value: (r) => r.indicator.unit },
-  { key: 'target', title: '目标值', kind: 'number', value: (r) => r.indicator.target },
-  { key: 'actual', title: '完成值', kind: 'number', value: (r) => r.indicator.actual },
+  figureColumn('indicators.*.target', ofIndicator),
+  figureColumn('indicators.*.actual', ofIndicator),
   {
     key: 'approx',
     title: '约数',
@@ -98,8 +117,8 @@ export const INDICATOR_COLUMNS: readonly Column<IndicatorRow>[] = [
     description: '“是”表示原文为约数，例如“600余册”',
     value: (r) => (r.indicator.approx ? '是' : undefined),
   },
-  { key: 'rate', title: '完成率（%）', kind: 'number', description: '原文所写', value: (r) => r.indicator.rate },
-  { key: 'growth', title: '同比增长（%）', kind: 'number', value: (r) => r.indicator.growth },
+  figureColumn('indicators.*.rate', ofIndicator, '原文所写'),
+  figureColumn('indicators.*.growth', ofIndicator),
   { key: 'note', title: '说明', kind: 'text', value: (r) => r.indicator.note },
 ];
 

@@ -3,7 +3,7 @@
 // units are compared in 万元, but every bar is labelled as published.
 import { barChart, type BarChartData } from './charts.ts';
 import { keyFigure } from './key-figures.ts';
-import { inWanYuan } from './summaries.ts';
+import { inWanYuan } from '../figures/money.ts';
 import type { Report } from '../schema/report.ts';
 
 const BUDGET_KEYS = [

@@ -1,15 +1,8 @@
 // Totals over several reports (a year, a department): counts, amounts
 // converted to 万元 (reports may use 元 or 亿元), average score. Exact decimals.
-import { divide, shift, sum } from '../lib/decimal.ts';
-import { AMOUNT_UNITS } from '../schema/figure-labels.ts';
+import { inWanYuan } from '../figures/money.ts';
+import { divide, sum } from '../lib/decimal.ts';
 import type { Report } from '../schema/report.ts';
-
-/** An amount of a report's budget in 万元, whatever unit the report uses. */
-export function inWanYuan(value: string, unit: string): string {
-  const places = AMOUNT_UNITS[unit];
-  if (places === undefined) throw new Error(`unknown money unit ${unit}`);
-  return places === 0 ? value : shift(value, places);
-}
 
 /** A computed amount at two places, or more when the exact value needs them (元 → 万元 gives six). */
 export function moneyScale(text: string): string {

@@ -3,7 +3,7 @@
 // the PDF. They read only the validated figures; their props are literals.
 import type { Element, ElementContent } from 'hast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { figureAt } from '../lib/figures.ts';
+import { figureAt } from '../figures/figure.ts';
 import type { AuthoringName } from '../schema/body-allow-list.ts';
 import type { Report } from '../schema/report.ts';
 import { attributeLiteral } from '../source/jsx.ts';

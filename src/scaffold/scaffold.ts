@@ -5,10 +5,11 @@
 import type { Nodes, Root } from 'mdast';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { placeholder, PLACEHOLDER } from '../checks/placeholders.ts';
-import type { KeyPath } from '../schema/errors.ts';
+import type { KeyPath } from '../lib/key-path.ts';
 import { splitFrontmatter } from '../source/frontmatter.ts';
 import type { ReportFile } from '../source/load.ts';
-import { isFigure, titleOf } from '../diff/data-paths.ts';
+import { isFigurePath } from '../figures/figure.ts';
+import { fieldTitle } from '../schema/field-titles.ts';
 
 export interface Scaffold {
   text: string;
@@ -61,10 +62,10 @@ function cleanComments(node: Node | null | undefined): void {
 /** Replaces every figure by 【待填】; counts them. */
 function emptyFigures(node: Node | null | undefined, path: KeyPath): number {
   if (isScalar(node)) {
-    if (!isFigure(path)) return 0;
+    if (!isFigurePath(path)) return 0;
     node.value = PLACEHOLDER;
     node.type = 'PLAIN';
-    const title = titleOf(path);
+    const title = fieldTitle(path);
     if (title && !node.comment) node.comment = ` ${title}`;
     return 1;
   }

@@ -8,7 +8,7 @@ import { closest } from '../lib/suggest.ts';
 
 z.config(z.locales.zhCN());
 
-export type KeyPath = readonly (string | number)[];
+import { formatKeyPath, type KeyPath } from '../lib/key-path.ts';
 
 export interface SchemaProblem {
   /** Where in the YAML: ['budget', 'final'], ['indicators', 2, 'target'] … */
@@ -87,11 +87,6 @@ export function fieldMeta(root: AnySchema, path: KeyPath): Record<string, unknow
         : undefined;
   }
   return merged;
-}
-
-/** "budget.final" for ['budget','final'], "indicators[2].target" for arrays. */
-export function formatKeyPath(path: KeyPath): string {
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
 }
 
 /** "budget.final（年终决算数）": the key as written, and what it means. */

@@ -2,24 +2,27 @@
 // a 部门整体支出绩效自评报告, typed. Strict objects throughout, so a misspelt
 // key is an error (with a suggestion) rather than a silently ignored figure.
 import { z } from 'astro/zod';
+import { MONEY_UNITS } from '../figures/money.ts';
+import { figureDef } from '../figures/registry.ts';
 import { GRADES } from '../lib/grade.ts';
 import { calendarDate } from './date.ts';
 import { departmentId, fiscalYear } from './ids.ts';
 import { amount, count, percentage, quantity, signedPercentage } from './money.ts';
 import { text } from './text.ts';
 
-export const MONEY_UNITS = ['万元', '元', '亿元'] as const;
+/** A figure's title from the registry (src/figures/), so a figure has one name everywhere. */
+const t = (pattern: string) => figureDef(pattern).title;
 
 const budgetSchema = z
   .strictObject({
     unit: z.enum(MONEY_UNITS).default('万元').meta({ title: '金额单位', description: '本节金额的单位，默认 万元' }),
-    initial: amount('年初预算批复数'),
-    total: amount('全年预算数', '全年预算数（含年中调整）'),
-    final: amount('年终决算数'),
-    basic: amount('基本支出'),
-    project: amount('项目支出'),
-    execution_rate: percentage('预算执行率', '预算总体执行率，按原文写，例如 100 表示 100%'),
-    evaluated: amount('绩效自评金额').optional(),
+    initial: amount(t('budget.initial')),
+    total: amount(t('budget.total'), '全年预算数（含年中调整）'),
+    final: amount(t('budget.final')),
+    basic: amount(t('budget.basic')),
+    project: amount(t('budget.project')),
+    execution_rate: percentage(t('budget.execution_rate'), '预算总体执行率，按原文写，例如 100 表示 100%'),
+    evaluated: amount(t('budget.evaluated')).optional(),
     full_coverage: z
       .boolean({ error: () => '应填写 true 或 false' })
       .optional()
@@ -29,9 +32,9 @@ const budgetSchema = z
 
 const budgetTypeSchema = z
   .strictObject({
-    amount: amount('金额'),
-    count: count('项目个数').optional(),
-    share: percentage('占项目支出比例').optional(),
+    amount: amount(t('projects.budget_types.general.amount')),
+    count: count(t('projects.budget_types.general.count')).optional(),
+    share: percentage(t('projects.budget_types.general.share')).optional(),
   })
   .meta({ title: '预算类型' });
 
@@ -41,8 +44,8 @@ const projectsSchema = z
       .array(
         z.strictObject({
           name: text('项目类别', '例如 事业发展类、奖补类'),
-          count: count('项目个数').optional(),
-          amount: amount('金额').optional(),
+          count: count(t('projects.categories.*.count')).optional(),
+          amount: amount(t('projects.categories.*.amount')).optional(),
         }),
       )
       .default([])
@@ -58,8 +61,8 @@ const projectsSchema = z
       .meta({ title: '按预算类型', description: '金额为 0 表示原文声明“无此类项目支出”' }),
     sources: z
       .strictObject({
-        superior: amount('上级资金').optional(),
-        local: amount('本级财政资金').optional(),
+        superior: amount(t('projects.sources.superior')).optional(),
+        local: amount(t('projects.sources.local')).optional(),
       })
       .optional()
       .meta({ title: '按资金来源' }),
@@ -71,10 +74,10 @@ const indicatorSchema = z
   .strictObject({
     name: text('指标名称'),
     unit: text('计量单位', '例如 家、个、座、万元、%'),
-    target: quantity('目标值').optional(),
-    actual: quantity('完成值'),
-    rate: percentage('完成率', '原文所写完成率（%），例如 101.25').optional(),
-    growth: signedPercentage('同比增长').optional(),
+    target: quantity(t('indicators.*.target')).optional(),
+    actual: quantity(t('indicators.*.actual')),
+    rate: percentage(t('indicators.*.rate'), '原文所写完成率（%），例如 101.25').optional(),
+    growth: signedPercentage(t('indicators.*.growth')).optional(),
     approx: z.boolean().optional().meta({ title: '约数', description: '原文为约数，例如“600余册”' }),
     note: text('说明').optional(),
   })
@@ -119,12 +122,12 @@ export const reportSchema = z
     duties: z.array(text('职责')).default([]).meta({ title: '职责简述' }),
     units: z.array(text('内设机构')).default([]).meta({ title: '内设机构' }),
     staffing: z
-      .strictObject({ authorized: count('编制人数'), actual: count('年末实有人数') })
+      .strictObject({ authorized: count(t('staffing.authorized')), actual: count(t('staffing.actual')) })
       .meta({ title: '人员编制' }),
     budget: budgetSchema,
     projects: projectsSchema.optional(),
     indicators: z.array(indicatorSchema).default([]).meta({ title: '绩效指标' }),
-    score: percentage('自评得分', '整体支出绩效自评得分（满分 100）'),
+    score: percentage(t('score'), '整体支出绩效自评得分（满分 100）'),
     grade: z
       .enum(GRADES, { error: () => `自评等级应为 ${GRADES.join('、')} 之一` })
       .optional()

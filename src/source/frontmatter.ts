@@ -3,7 +3,7 @@
 // where staff typed it (Astro's own errors say :0:0).
 import jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { KeyPath } from '../schema/errors.ts';
+import type { KeyPath } from '../lib/key-path.ts';
 import type { Position } from './position.ts';
 import type { SourceProblem } from './problem.ts';
 

@@ -1,6 +1,6 @@
 // Finds the standard figures in prose by their labels: “年终决算数825.75万元”,
 // “预算总体执行率为100%”, “编制人数23人”, “自评得分 98 分”.
-import { FIGURE_LABELS, type FigureLabel } from '../schema/figure-labels.ts';
+import { FIGURE_LABELS, type FigureLabel } from '../figures/labels.ts';
 import { normaliseNumberText } from '../lib/numbers.ts';
 
 export interface LabelledFigure {

@@ -63,12 +63,12 @@ async function diffJson(...revisions: string[]): Promise<DiffResult> {
   return JSON.parse(r.stdout) as DiffResult;
 }
 
-test('a changed figure reads “old → new unit (difference)” with the exact decimal difference', async () => {
+test('a changed figure reads “old → new (difference)”, each with its unit, with the exact decimal difference', async () => {
   const r = await runScript('diff', [commits.seed ?? '', commits.figure ?? ''], env(), repo);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^<!-- gongkai-diff -->/);
-  assert.ok(r.stdout.includes('- 年终决算数 `budget.final`：825.75 → 826.00 万元（+0.25）'), r.stdout);
-  assert.ok(r.stdout.includes('“企业上云”：完成值 160 → 158 家（-2）'), r.stdout);
+  assert.ok(r.stdout.includes('- 年终决算数 `budget.final`：825.75万元 → 826.00万元（+0.25万元）'), r.stdout);
+  assert.ok(r.stdout.includes('“企业上云”：完成值 160家 → 158家（-2家）'), r.stdout);
   // The new figure breaks 基本支出 + 项目支出 = 决算数: the reviewer is told.
   assert.match(
     r.stdout,
@@ -162,7 +162,7 @@ test('without <head> the work tree is compared, uncommitted edits included', asy
     await writeFile(file, text.replace('score: 98', 'score: 88').replace('grade: 优', 'grade: 良'));
     const r = await runScript('diff', ['HEAD'], env(), repo);
     assert.match(r.stdout, /对比 `HEAD`（[0-9a-f]{7}） → 工作区/);
-    assert.match(r.stdout, /\*\*自评得分\*\*：98 → 88 分（-10），等级 优 → 良/);
+    assert.match(r.stdout, /\*\*自评得分\*\*：98分 → 88分（-10分），等级 优 → 良/);
   } finally {
     await writeFile(file, text);
   }

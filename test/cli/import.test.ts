@@ -211,7 +211,7 @@ test('a Word file: headings, Word lists, a table in 元, full-width digits and a
     .filter((f) => f.file.endsWith('csj.mdx'))
     .map((f) => `${f.rule}: ${f.message.slice(0, 30)}`);
   assert.deepEqual(findings, [
-    'content.placeholder: units[0]（第 1 项的内设机构）尚未填写：【待填：内',
+    'content.placeholder: units.0（第 1 项的内设机构）尚未填写：【待填：内设',
     'indicator.shortfall-unexplained: 指标“企业上云”完成 158家，未达到目标 160家，但“存',
   ]);
 });

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import { barChart } from '../../../src/model/charts.ts';
 import { indicatorRow } from '../../../src/model/indicator-rows.ts';
 import { keyFigures, reportGrade } from '../../../src/model/key-figures.ts';
-import { inWanYuan, moneyScale, totals } from '../../../src/model/summaries.ts';
+import { moneyScale, totals } from '../../../src/model/summaries.ts';
+import { inWanYuan } from '../../../src/figures/money.ts';
 import { seedInput } from '../../helpers/seed.ts';
 
 test('key figures read as published, named as in reports', async () => {
