@@ -17,7 +17,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { failed } from '../src/checks/index.ts';
-import { contentIndex, scanContent } from '../src/checks/scan.ts';
+import { contentIndex, scanContent } from '../src/scan/scan.ts';
 import { buildContext } from '../src/build/context.ts';
 import { siteStep } from '../src/build/site-step.ts';
 import { chromiumPath, launchChromium } from '../src/print/chromium.ts';

@@ -20,7 +20,7 @@ import { EXIT, run, UserError } from '../src/cli/run.ts';
 import { formatHuman } from '../src/cli/format-findings.ts';
 import { distDir } from '../src/config.ts';
 import { progressLine, secondsSince } from '../src/cli/progress.ts';
-import { contentIndex, scanContent } from '../src/checks/scan.ts';
+import { contentIndex, scanContent } from '../src/scan/scan.ts';
 import { parseShard } from '../src/build/shard.ts';
 
 run(async () => {

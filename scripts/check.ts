@@ -5,7 +5,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { failed } from '../src/checks/index.ts';
-import { scanContent } from '../src/checks/scan.ts';
+import { scanContent } from '../src/scan/scan.ts';
 import { contentRoot } from '../src/source/content-root.ts';
 import { EXIT, run, UserError } from '../src/cli/run.ts';
 import { FORMATS, formatFindings, type Format } from '../src/cli/format-findings.ts';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { failed } from '../src/checks/index.ts';
-import { contentIndex, scanContent } from '../src/checks/scan.ts';
+import { contentIndex, scanContent } from '../src/scan/scan.ts';
 import { contentRoot } from '../src/source/content-root.ts';
 import { buildContext } from '../src/build/context.ts';
 import { siteStep } from '../src/build/site-step.ts';

@@ -10,7 +10,7 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentIndex, scanContent } from '../checks/scan.ts';
+import { contentIndex, scanContent } from '../scan/scan.ts';
 import { readSiteInput, type SiteInput } from '../model/site-input.ts';
 import { contentRoot } from '../source/content-root.ts';
 

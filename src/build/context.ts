@@ -1,6 +1,6 @@
 // A build is a list of steps run in order into a staging folder; dist/ is only
 // replaced when every step succeeded (see scripts/build.ts).
-import type { ContentIndex } from '../checks/scan.ts';
+import type { ContentIndex } from '../scan/scan.ts';
 import type { Revision } from '../model/revision.ts';
 
 export interface BuildContext {

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { codeVersion } from '../checks/code-version.ts';
+import { codeVersion } from '../scan/code-version.ts';
 
 export async function partKey(kind: string, input: string): Promise<string> {
   return createHash('sha256')

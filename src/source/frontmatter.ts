@@ -1,7 +1,6 @@
 // Frontmatter with source positions. The `yaml` package keeps the range of
 // every node, so a schema problem at ['budget', 'final'] points at the line
 // where staff typed it (Astro's own errors say :0:0).
-import jsYaml from 'js-yaml';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { KeyPath } from '../lib/key-path.ts';
 import type { Position } from './position.ts';
@@ -40,34 +39,11 @@ export interface FrontmatterOptions {
   position: (offset: number) => Position;
 }
 
-// YAML that could expand (anchors, aliases, merge keys) or change type (tags)
-// always takes the careful path; a report never needs any of them.
-const SPECIAL = /(?:^|[\s[{,:-])[&*!]\S|<<\s*:/m;
-
 /**
- * Parses frontmatter. Plain YAML (every real report) is read by js-yaml's core
- * schema, fast; the `yaml` document with source ranges is only built when a
- * position is asked for, or when the text is not plain (then it alone decides,
- * with its limits and its precise errors). Both read YAML 1.2 core: dates stay
- * text, and a schema sees the same data either way.
+ * Parses frontmatter with the `yaml` package, once: the data (YAML 1.2 core
+ * schema, so dates stay text) and the source range of every node, so a
+ * problem at ['budget', 'final'] points at the line where staff typed it.
  */
-export function parseFrontmatter(yamlText: string, options: FrontmatterOptions): FrontmatterResult {
-  if (!SPECIAL.test(yamlText)) {
-    let data: unknown;
-    try {
-      data = jsYaml.load(yamlText, { schema: jsYaml.CORE_SCHEMA });
-    } catch {
-      return parseCarefully(yamlText, options);
-    }
-    let doc: Document | undefined;
-    return {
-      ok: true,
-      frontmatter: withPositions(data, () => (doc ??= parseYamlDocument(yamlText).doc), options, yamlText),
-    };
-  }
-  return parseCarefully(yamlText, options);
-}
-
 function parseYamlDocument(yamlText: string) {
   const lineCounter = new LineCounter();
   return { doc: parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true }) };
@@ -93,7 +69,7 @@ function withPositions(
   };
 }
 
-function parseCarefully(yamlText: string, options: FrontmatterOptions): FrontmatterResult {
+export function parseFrontmatter(yamlText: string, options: FrontmatterOptions): FrontmatterResult {
   const { offset, position } = options;
   const { doc } = parseYamlDocument(yamlText);
   const error = doc.errors[0];
@@ -129,7 +105,7 @@ function parseCarefully(yamlText: string, options: FrontmatterOptions): Frontmat
       },
     };
   }
-  return { ok: true, frontmatter: withPositions(data, () => doc, options) };
+  return { ok: true, frontmatter: withPositions(data, () => doc, options, yamlText) };
 }
 
 /**

@@ -300,7 +300,7 @@ export const countReportFiles = (paths: readonly string[]) => paths.filter((p) =
 /**
  * Loads the content tree at `root`, every report with its parsed body, in this
  * thread (for tools and tests; \`npm run check\` and the build scan large trees
- * in workers, see src/checks/scan.ts). Files come from the disk unless another
+ * in workers, see src/scan/scan.ts). Files come from the disk unless another
  * source is given (the diff tool passes a git revision); `root` then only names
  * the tree in messages.
  */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { after, describe, test } from 'node:test';
 import { failed } from '../../src/checks/index.ts';
-import { scanContent } from '../../src/checks/scan.ts';
+import { scanContent } from '../../src/scan/scan.ts';
 import { contentWith, readFixtures } from '../helpers/content.ts';
 import { assertMarkerAbsent, assertRejected, smokeRejected } from '../helpers/rejection.ts';
 

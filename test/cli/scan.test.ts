@@ -8,7 +8,7 @@ import { after, test } from 'node:test';
 import { checkContent } from '../../src/checks/index.ts';
 import { loadContent } from '../../src/source/load.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
-import { contentIndex, scanContent } from '../../src/checks/scan.ts';
+import { contentIndex, scanContent } from '../../src/scan/scan.ts';
 import { contentWith, readFixtures, SEED_CONTENT } from '../helpers/content.ts';
 
 const dirs: string[] = [];

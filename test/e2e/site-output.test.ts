@@ -235,7 +235,7 @@ describe('report page', () => {
 describe('PDF links (contract with the pdf build step)', () => {
   test('a PDF written before the last step gets its size in the link; a missing one loses its link', async () => {
     // The steps in-process, in build order, with a stand-in for the pdf step: one PDF of two.
-    const { contentIndex, scanContent } = await import('../../src/checks/scan.ts');
+    const { contentIndex, scanContent } = await import('../../src/scan/scan.ts');
     const { revisionStep } = await import('../../src/build/revision-step.ts');
     const { siteStep } = await import('../../src/build/site-step.ts');
     const { pdfLinksStep } = await import('../../src/build/pdf-links-step.ts');

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { access, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { failed } from '../../src/checks/index.ts';
-import { scanContent } from '../../src/checks/scan.ts';
+import { scanContent } from '../../src/scan/scan.ts';
 import { formatHuman } from '../../src/cli/format-findings.ts';
 import { runScript, STACK_TRACE } from './cli.ts';
 import { lineOf, tempDir, type FixtureCase } from './content.ts';

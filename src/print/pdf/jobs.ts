@@ -1,6 +1,6 @@
 // What to print: one job per valid report of the content tree, in a stable
 // order (by year, then department), so shards split the same list everywhere.
-import type { ContentIndex } from '../../checks/scan.ts';
+import type { ContentIndex } from '../../scan/scan.ts';
 import { metadataFor, type PdfMetadata } from './metadata.ts';
 
 export interface PdfJob {

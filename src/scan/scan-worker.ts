@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { checkReportFile } from './report-findings.ts';
+import { checkReportFile } from '../checks/report-findings.ts';
 import { serveWorker } from '../lib/worker-pool.ts';
 import type { Department } from '../schema/department.ts';
 import { inThreadParser } from '../source/body-parser.ts';
