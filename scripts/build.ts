@@ -2,6 +2,8 @@
 // Checks the content, then runs every build step into a staging folder and
 // swaps it into dist/ only when all succeeded. Exit 1 when the content has
 // errors: nothing is published then, and the previous dist/ stays as it was.
+// The output folder must be missing, empty or an earlier output (see
+// src/build/output-dir.ts): anything else is refused, never replaced.
 //
 // Across machines (a CI matrix): `--shard i/n --out <dir>` builds every n-th
 // report part of the site into <dir>; `--merge <dir>… [--out dist]` then builds
@@ -13,7 +15,9 @@ import { failed } from '../src/checks/index.ts';
 import { contentRoot } from '../src/source/content-root.ts';
 import { discardDir, publishDir, stagingDir } from '../src/build/atomic-dir.ts';
 import { revisionStep } from '../src/build/revision-step.ts';
-import { buildSiteShard, importSiteShards } from '../src/build/site-step.ts';
+import { buildSiteShard, discardUnfinishedParts, importSiteShards } from '../src/build/site-step.ts';
+import { stopChildren } from '../src/build/child-processes.ts';
+import { checkOutputDir, markOutput } from '../src/build/output-dir.ts';
 import { BUILD_STEPS } from '../src/build/steps.ts';
 import { buildContext } from '../src/build/context.ts';
 import { EXIT, run, UserError } from '../src/cli/run.ts';
@@ -42,6 +46,8 @@ run(async () => {
   const shard = values.shard ? parseShard(values.shard) : undefined;
   const dest = distDir(values.out);
   const root = contentRoot();
+  // The build replaces dest whole: refused before anything is read or written when it is not ours to replace.
+  await checkOutputDir(dest, { contentRoot: root, option: values.out ? '--out' : '输出目录' });
 
   const start = performance.now();
   const progress = progressLine('检查报告');
@@ -59,12 +65,16 @@ run(async () => {
   ];
 
   const outDir = await stagingDir(dest);
-  // Ctrl-C or a CI cancel: drop the half-built output, keep the previous dist/.
+  // Ctrl-C or a CI cancel: stop the site's part processes, drop the half-built
+  // output and unfinished cached parts, keep the previous dist/.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
-      void discardDir(outDir).finally(() => process.exit(130));
+      void stopChildren()
+        .then(() => Promise.all([discardDir(outDir), discardUnfinishedParts(root)]))
+        .finally(() => process.exit(130));
     });
   }
+  await markOutput(outDir);
   const ctx = buildContext({ contentRoot: root, content: contentIndex(checks), outDir, dest });
   try {
     if (shard) {

@@ -4,7 +4,7 @@
 // renders <out>/pdf/<year>/<dept>.pdf for every report (or this shard's).
 // Exit 0: all PDFs written; 1: content problems (the other PDFs are written);
 // 69: the browser failed (crash, timeout, no Chromium); 70: a bug.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +13,7 @@ import { contentIndex, scanContent } from '../src/scan/scan.ts';
 import { contentRoot } from '../src/source/content-root.ts';
 import { buildContext } from '../src/build/context.ts';
 import { siteStep } from '../src/build/site-step.ts';
+import { checkOutputDir, markOutput } from '../src/build/output-dir.ts';
 import { EXIT, run, UserError } from '../src/cli/run.ts';
 import { formatHuman } from '../src/cli/format-findings.ts';
 import { distDir } from '../src/config.ts';
@@ -47,7 +48,14 @@ run(async () => {
   }
   const { values } = parsed;
   const env = process.env;
-  const pdfDir = join(distDir(values.out), 'pdf');
+  const out = distDir(values.out);
+  const pdfDir = join(out, 'pdf');
+  // Only --merge's own manifests are touched in a merge, so a folder the shards were gathered into is fine.
+  await checkOutputDir(out, {
+    contentRoot: contentRoot(),
+    option: values.out ? '--out' : '输出目录',
+    foreignFolderAllowed: values.merge === true,
+  });
 
   if (values.merge) {
     const manifest = await mergeManifests(pdfDir);
@@ -82,6 +90,8 @@ run(async () => {
     console.log(`✓ 打印页（${secondsSince(t)}）`);
   }
 
+  await mkdir(out, { recursive: true });
+  await markOutput(out);
   const live = process.stdout.isTTY && !env.CI;
   try {
     const results = await renderPdfs({

@@ -5,18 +5,10 @@
 // renames, puts the previous output back first.
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { processAlive } from './pid.ts';
 
 const STAGING = (dest: string) => `.${basename(dest)}.staging-`;
 const OLD = (dest: string) => `.${basename(dest)}.old-`;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -33,7 +25,7 @@ export async function recoverDir(dest: string): Promise<void> {
     for (const prefix of [STAGING(dest), OLD(dest)]) {
       if (!name.startsWith(prefix)) continue;
       const pid = Number(name.slice(prefix.length));
-      if (pid === process.pid || alive(pid)) continue;
+      if (pid === process.pid || processAlive(pid)) continue;
       const path = join(parent, name);
       if (prefix === OLD(dest) && !(await exists(dest))) await rename(path, dest);
       else await rm(path, { recursive: true, force: true });

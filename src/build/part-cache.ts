@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { codeVersion } from '../scan/code-version.ts';
+import { processAlive } from './pid.ts';
 
 export async function partKey(kind: string, input: string): Promise<string> {
   return createHash('sha256')
@@ -27,8 +28,28 @@ export async function cachedPart(cacheDir: string, key: string): Promise<string 
 
 export const completeMarker = (dir: string) => join(dir, DONE);
 
-/** Removes cached parts this build did not use: the cache holds one site's worth. */
+/** Where a part is built before it is complete; renamed to its key when it is. */
+export const buildingDir = (cacheDir: string, key: string) => join(cacheDir, `.building-${key}-${process.pid}`);
+/** This build's scratch folder (the parts' site inputs). */
+export const planDir = (cacheDir: string) => join(cacheDir, `.plan-${process.pid}`);
+const TEMP = /^\.(?:building|plan)-/;
+
+/**
+ * Removes the temporary folders of builds that were killed (their process is
+ * gone), and with `own`, this process's: a part that never completed leaves
+ * nothing in the cache, whatever its build wrote.
+ */
+export async function removeTemporary(cacheDir: string, { own = false } = {}): Promise<void> {
+  for (const name of await readdir(cacheDir).catch(() => [] as string[])) {
+    if (!TEMP.test(name)) continue;
+    const pid = Number(/-(\d+)$/.exec(name)?.[1]);
+    if (pid === process.pid ? own : !processAlive(pid))
+      await rm(join(cacheDir, name), { recursive: true, force: true });
+  }
+}
+
+/** Removes cached parts this build did not use: the cache holds one site's worth. Other builds' temporary folders stay. */
 export async function pruneParts(cacheDir: string, used: ReadonlySet<string>): Promise<void> {
   for (const name of await readdir(cacheDir).catch(() => [] as string[]))
-    if (!used.has(name)) await rm(join(cacheDir, name), { recursive: true, force: true });
+    if (!used.has(name) && !name.startsWith('.')) await rm(join(cacheDir, name), { recursive: true, force: true });
 }

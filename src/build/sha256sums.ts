@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mapLimited } from '../lib/map-limited.ts';
 import { listFiles } from '../lib/list-files.ts';
+import { MARKER_TEXT, OUTPUT_MARKER } from './output-dir.ts';
 
 export const MANIFEST = 'SHA256SUMS';
 
@@ -22,11 +23,22 @@ export async function listTree(dir: string): Promise<string[]> {
   return (await listFiles(dir)).filter((f) => f !== MANIFEST);
 }
 
+const PRISTINE_MARKER = createHash('sha256').update(MARKER_TEXT).digest('hex');
+
+/**
+ * Every file with its hash, except the output marker as gongkai wrote it:
+ * it marks the folder, it is not published (an edited one is listed, so
+ * verify reports it).
+ */
 export async function hashTree(dir: string): Promise<Map<string, string>> {
   const files = await listTree(dir);
   // A few at a time: thousands of pages, bounded open files.
   const hashes = await mapLimited(files, 32, (f) => sha256File(join(dir, f)));
-  return new Map(files.map((f, i) => [f, hashes[i] ?? '']));
+  return new Map(
+    files
+      .map((f, i) => [f, hashes[i] ?? ''] as const)
+      .filter(([f, hash]) => !(f === OUTPUT_MARKER && hash === PRISTINE_MARKER)),
+  );
 }
 
 export function formatManifest(hashes: Map<string, string>): string {

@@ -23,6 +23,23 @@ export const DEFAULT_PART_SIZE = 1000;
 export const PART_HEAP_MB = 768;
 
 /**
+ * V8 heap of the render process of a site built in one part (MB): generous
+ * (a one-part site has at most GONGKAI_PART_SIZE reports, 1,000 by default,
+ * about 1 MB each), but a bound, so a runaway page fails the build rather
+ * than the machine. A larger GONGKAI_PART_HEAP_MB raises it too.
+ */
+export const ALL_HEAP_MB = 2048;
+
+/**
+ * Time allowed to each process of a part (render or search index): a
+ * start-up allowance plus some per report in the part. Measured, a part takes
+ * well under 0.1 s per report (10,000 reports in 16 parts: 203 s in all), so
+ * a part past its limit is stuck or fed something pathological, and stopped.
+ */
+export const PART_TIMEOUT_BASE_S = 60;
+export const PART_TIMEOUT_PER_REPORT_S = 2;
+
+/**
  * Up to this many reports the catalogue is built beside the report parts (at
  * 10,000 reports: peak 2.5 GB, and the site step 20 s shorter than with the
  * catalogue alone). Above it the catalogue runs alone, because its memory
@@ -75,3 +92,8 @@ function positiveInteger(text: string | undefined, fallback: number): number {
 
 export const partSizeFrom = (env: NodeJS.ProcessEnv) => positiveInteger(env.GONGKAI_PART_SIZE, DEFAULT_PART_SIZE);
 export const partHeapFrom = (env: NodeJS.ProcessEnv) => positiveInteger(env.GONGKAI_PART_HEAP_MB, PART_HEAP_MB);
+export const allHeapFrom = (env: NodeJS.ProcessEnv) => Math.max(ALL_HEAP_MB, partHeapFrom(env));
+
+/** Seconds a process of a part with `reports` reports may take; GONGKAI_PART_TIMEOUT_S sets one limit for all. */
+export const partTimeoutFrom = (env: NodeJS.ProcessEnv, reports: number) =>
+  positiveInteger(env.GONGKAI_PART_TIMEOUT_S, PART_TIMEOUT_BASE_S + PART_TIMEOUT_PER_REPORT_S * reports);

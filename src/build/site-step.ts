@@ -4,9 +4,8 @@
 // stays bounded however many reports there are. Parts are cached by content
 // hash and merged into the staging folder; each report part brings its own
 // search index, listed in pagefind/parts.json for the search page.
-import { spawn } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { copyFile, cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { mapLimited } from '../lib/map-limited.ts';
 import type { InputReport, SiteInput, SitePart } from '../model/site-input.ts';
@@ -18,9 +17,26 @@ import { listFiles } from '../lib/list-files.ts';
 import { cacheDirFor, PROJECT_ROOT } from '../config.ts';
 import { progressLine } from '../cli/progress.ts';
 import { inShard, type Shard } from './shard.ts';
-import { cachedPart, completeMarker, partKey, pruneParts } from './part-cache.ts';
+import {
+  buildingDir,
+  cachedPart,
+  completeMarker,
+  partKey,
+  planDir,
+  pruneParts,
+  removeTemporary,
+} from './part-cache.ts';
+import { killGroup, spawnGroup, stopChildren } from './child-processes.ts';
 import { searchIndexDir, type PartJob } from './site-part.ts';
-import { CATALOG_BESIDE_PARTS_UP_TO, partHeapFrom, partSizeFrom, planParts, type PartPlan } from './site-parts.ts';
+import {
+  allHeapFrom,
+  CATALOG_BESIDE_PARTS_UP_TO,
+  partHeapFrom,
+  partSizeFrom,
+  partTimeoutFrom,
+  planParts,
+  type PartPlan,
+} from './site-parts.ts';
 import type { BuildContext, BuildStep } from './context.ts';
 
 /** What a report part contributes to the merged site; everything else comes from the catalogue. */
@@ -31,24 +47,82 @@ const SHARED = /^_astro\//;
 interface PlannedBuild {
   job: Omit<PartJob, 'outDir' | 'step'>;
   key: string;
+  /** The reports in the part (content-root relative): the catalogue has every report's figures. */
+  files: readonly string[];
 }
 
-function runPart(job: PartJob): Promise<void> {
+/** “网站部分 p3（12 份报告：reports/2023/kgxj.mdx、… ）”, for messages. */
+function describePart({ job, files }: PlannedBuild): string {
+  if (job.kind === 'catalog') return `网站目录部分（首页、年度页、开放数据等，含全部 ${files.length} 份报告的数字）`;
+  const shown = files.slice(0, 3).join('、');
+  return `网站部分 ${job.id}（${files.length} 份报告：${shown}${files.length > 3 ? ' …' : ''}）`;
+}
+
+const OUT_OF_MEMORY = /JavaScript heap out of memory|Reached heap limit/;
+/** The end of a part's error output is what explains a failure; it is not kept whole. */
+const STDERR_KEPT = 64 * 1024;
+
+/** The V8 heap cap of a part's process (MB); the catalogue, which grows with the site, has none. */
+function heapOf(kind: SitePart, step: PartJob['step'], env: NodeJS.ProcessEnv): number | undefined {
+  if (step !== 'render') return undefined;
+  if (kind === 'reports') return partHeapFrom(env);
+  if (kind === 'all') return allHeapFrom(env);
+  return undefined;
+}
+
+/** Runs one process of a part within its time and memory limits; rejects with a UserError past them. */
+function runPart(b: PlannedBuild, step: PartJob['step'], outDir: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const { job, files } = b;
+  const heap = heapOf(job.kind, step, env);
+  const seconds = partTimeoutFrom(env, files.length);
+  const doing = step === 'render' ? '生成' : '建立搜索索引';
   return new Promise((resolve, reject) => {
-    const heap =
-      job.kind === 'reports' && job.step === 'render' ? [`--max-old-space-size=${partHeapFrom(process.env)}`] : [];
-    const child = spawn(process.execPath, [...heap, join(PROJECT_ROOT, 'scripts/site-part.ts'), JSON.stringify(job)], {
-      stdio: ['ignore', 'ignore', 'pipe'],
-      env: process.env,
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`网站部分 ${job.id}（${job.step}）构建失败（退出码 ${code}）：\n${stderr.trim()}`)),
+    const child = spawnGroup(
+      process.execPath,
+      [
+        ...(heap ? [`--max-old-space-size=${heap}`] : []),
+        join(PROJECT_ROOT, 'scripts/site-part.ts'),
+        JSON.stringify({ ...job, step, outDir } satisfies PartJob),
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'], env: process.env },
     );
+    let stderr = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child);
+    }, seconds * 1000);
+    child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-STDERR_KEPT)));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else if (timedOut)
+        reject(
+          new UserError(
+            `${describePart(b)}${doing}超过 ${seconds} 秒，已停止，网站未发布。` +
+              '这些报告中可能有异常庞大或复杂的内容，也可能是机器过忙：请检查这些报告后重新运行；' +
+              '如确实需要更长时间，可设置 GONGKAI_PART_TIMEOUT_S=<秒数>。',
+          ),
+        );
+      else if (OUT_OF_MEMORY.test(stderr))
+        reject(
+          new UserError(
+            `${describePart(b)}${doing}所需内存超过上限（${heap ? `${heap} MB` : 'Node 的默认上限'}），已停止，网站未发布。` +
+              '这些报告中可能有异常庞大的内容：请检查这些报告后重新运行；' +
+              `如确实需要更多内存，可设置 ${heap ? 'GONGKAI_PART_HEAP_MB' : 'NODE_OPTIONS=--max-old-space-size'}=<兆字节>。`,
+          ),
+        );
+      else
+        reject(
+          new Error(
+            `网站部分 ${job.id}（${step}）构建失败（${code === null ? `信号 ${signal}` : `退出码 ${code}`}）：\n${stderr.trim()}`,
+          ),
+        );
+    });
   });
 }
 
@@ -84,6 +158,7 @@ async function plan(ctx: BuildContext, scratch: string): Promise<{ builds: Plann
         {
           job: { kind: 'all', id, inputFile: file, astroCacheDir: astroCache('all') },
           key: await partKey('all', json),
+          files: content.reports.map((r) => r.file),
         },
       ],
     };
@@ -95,6 +170,7 @@ async function plan(ctx: BuildContext, scratch: string): Promise<{ builds: Plann
     {
       job: { kind: 'catalog', id: 'catalog', inputFile: catalog.file, astroCacheDir: astroCache('catalog') },
       key: await partKey('catalog', catalog.json),
+      files: figures.map((r) => r.file),
     },
   ];
   const byFile = new Map(content.reports.map((r) => [r.file, r]));
@@ -106,6 +182,7 @@ async function plan(ctx: BuildContext, scratch: string): Promise<{ builds: Plann
     builds.push({
       job: { kind: 'reports', id: part.id, inputFile: file, astroCacheDir: astroCache(part.id) },
       key: await partKey(`reports ${part.id}`, json),
+      files: part.files,
     });
   }
   return { builds, parts };
@@ -140,6 +217,30 @@ interface Timing {
   index: number;
 }
 
+/**
+ * Runs `build` over the items, `jobs` at a time. On the first failure the
+ * parts still running are stopped and no new one starts; it is thrown once
+ * every started part has finished cleaning up.
+ */
+async function buildAll(items: readonly PlannedBuild[], jobs: number, build: (b: PlannedBuild) => Promise<void>) {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const lane = async () => {
+    while (!failure && next < items.length) {
+      const b = items[next++] as PlannedBuild;
+      try {
+        await build(b);
+      } catch (error) {
+        if (failure) continue;
+        failure = { error };
+        void stopChildren();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, lane));
+  if (failure) throw failure.error;
+}
+
 /** Builds the parts the cache does not have, two at a time, each into the cache. */
 async function buildMissing(
   ctx: BuildContext,
@@ -159,15 +260,21 @@ async function buildMissing(
   const since = (t: number) => (performance.now() - t) / 1000;
   let done = 0;
   const build = async (b: PlannedBuild) => {
-    const temp = join(cacheDir, `.building-${b.key}-${process.pid}`);
+    const temp = buildingDir(cacheDir, b.key);
     await rm(temp, { recursive: true, force: true });
-    let t = performance.now();
-    await runPart({ ...b.job, step: 'render', outDir: temp });
-    timing.render += since(t);
-    t = performance.now();
-    if (b.job.kind !== 'catalog') await runPart({ ...b.job, step: 'index', outDir: temp });
-    timing.index += since(t);
-    await writeFile(completeMarker(temp), '');
+    try {
+      let t = performance.now();
+      await runPart(b, 'render', temp, ctx.env);
+      timing.render += since(t);
+      t = performance.now();
+      if (b.job.kind !== 'catalog') await runPart(b, 'index', temp, ctx.env);
+      timing.index += since(t);
+      await writeFile(completeMarker(temp), '');
+    } catch (error) {
+      // Whatever a failed part wrote (it may be anything its input made Vite emit) is not kept.
+      await rm(temp, { recursive: true, force: true });
+      throw error;
+    }
     const final = join(cacheDir, b.key);
     await rm(final, { recursive: true, force: true });
     await rename(temp, final);
@@ -175,10 +282,14 @@ async function buildMissing(
     progress(++done, todo.length);
   };
   // The catalogue grows with the site: past a size it runs alone (see parts.ts).
-  if (ctx.content.reports.length <= CATALOG_BESIDE_PARTS_UP_TO) await mapLimited(todo, jobs, build);
+  if (ctx.content.reports.length <= CATALOG_BESIDE_PARTS_UP_TO) await buildAll(todo, jobs, build);
   else {
-    for (const b of todo) if (b.job.kind === 'catalog') await build(b);
-    await mapLimited(
+    await buildAll(
+      todo.filter((b) => b.job.kind === 'catalog'),
+      1,
+      build,
+    );
+    await buildAll(
       todo.filter((b) => b.job.kind !== 'catalog'),
       jobs,
       build,
@@ -193,12 +304,20 @@ async function withPlan<T>(
 ) {
   const cacheDir = cacheDirFor(ctx.contentRoot, 'site');
   await mkdir(cacheDir, { recursive: true });
-  const scratch = await mkdtemp(join(cacheDir, '.plan-'));
+  // Left by killed builds; or this process's, when its id was a killed build's before.
+  await removeTemporary(cacheDir, { own: true });
+  const scratch = planDir(cacheDir);
+  await mkdir(scratch);
   try {
     return await use(await plan(ctx, scratch), cacheDir);
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** For a build that is interrupted: removes its unfinished parts (and their inputs) from the cache. */
+export async function discardUnfinishedParts(contentRoot: string): Promise<void> {
+  await removeTemporary(cacheDirFor(contentRoot, 'site'), { own: true });
 }
 
 export const siteStep: BuildStep = {

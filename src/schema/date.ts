@@ -1,5 +1,5 @@
 // Calendar dates (成文日期, 发布日期) as "YYYY-MM-DD" strings: no time zone can
-// shift them. YAML parsers differ (Astro's own reader yields a Date; ours
+// shift them. YAML parsers differ (Astro's own reader yields a Date; our own
 // reader yields the text), so both are accepted and must name a real day.
 import { z } from 'astro/zod';
 import { JSON_FORMS, JSON_KIND } from './money.ts';

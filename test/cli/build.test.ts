@@ -6,6 +6,7 @@ import { after, test } from 'node:test';
 import { runScript } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/content.ts';
 import { writeCorpus } from '../../scripts/corpus/write.ts';
+import { markOutput } from '../../src/build/output-dir.ts';
 
 const out = await tempDir();
 after(() => rm(out, { recursive: true, force: true }));
@@ -13,6 +14,7 @@ after(() => rm(out, { recursive: true, force: true }));
 test('builds the seed report page and replaces the previous output', async () => {
   const dist = join(out, 'dist');
   await mkdir(dist);
+  await markOutput(dist);
   await writeFile(join(dist, 'stale.html'), 'from an older build');
   const r = await runScript('build', ['--out', dist]);
   assert.equal(r.status, 0, r.stdout + r.stderr);

@@ -7,9 +7,10 @@
 import assert from 'node:assert/strict';
 import { access, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { markOutput, OUTPUT_MARKER } from '../../src/build/output-dir.ts';
 import { failed } from '../../src/checks/index.ts';
-import { scanContent } from '../../src/scan/scan.ts';
 import { formatHuman } from '../../src/cli/format-findings.ts';
+import { scanContent } from '../../src/scan/scan.ts';
 import { runScript, STACK_TRACE } from './cli.ts';
 import { lineOf, tempDir, type FixtureCase } from './content.ts';
 
@@ -71,11 +72,12 @@ export async function smokeRejected(root: string, fixture: FixtureCase, cleanup:
   cleanup.push(out);
   const dist = join(out, 'dist');
   await mkdir(dist);
+  await markOutput(dist);
   await writeFile(join(dist, 'index.html'), 'previous build');
   const build = await runScript('build', ['--out', dist], env);
   assert.equal(build.status, 1, build.stdout);
   assert.doesNotMatch(build.stdout + build.stderr, STACK_TRACE);
-  assert.deepEqual(await readdir(dist), ['index.html'], 'nothing written to dist/');
+  assert.deepEqual((await readdir(dist)).sort(), [OUTPUT_MARKER, 'index.html'], 'nothing written to dist/');
   assert.equal(await readFile(join(dist, 'index.html'), 'utf8'), 'previous build', 'dist/ untouched');
   assert.deepEqual(await readdir(out), ['dist'], 'no staging folder left behind');
   await assertMarkerAbsent(root, fixture);
