@@ -25,7 +25,7 @@ import { formatHuman } from '../src/cli/format-findings.ts';
 import { distDir } from '../src/config.ts';
 import { progressLine, secondsSince } from '../src/cli/progress.ts';
 import { contentIndex, scanContent } from '../src/scan/scan.ts';
-import { parseShard } from '../src/build/shard.ts';
+import { parseShard } from '../src/cli/shard.ts';
 
 run(async () => {
   const { values, positionals } = parseArgs({

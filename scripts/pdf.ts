@@ -24,7 +24,7 @@ import { EXIT_BROWSER, failureLine, outcomeOf } from '../src/print/pdf/outcome.t
 import { recordRun } from '../src/print/pdf/output.ts';
 import { BrowserUnavailable, renderPdfs } from '../src/print/pdf/render-pdfs.ts';
 import { secondsSince } from '../src/cli/progress.ts';
-import { inShard, parseShard } from '../src/build/shard.ts';
+import { inShard, parseShard } from '../src/cli/shard.ts';
 
 run(async () => {
   let parsed;

@@ -16,7 +16,7 @@ import { copyMedia } from './media.ts';
 import { listFiles } from '../lib/list-files.ts';
 import { cacheDirFor, PROJECT_ROOT } from '../config.ts';
 import { progressLine } from '../cli/progress.ts';
-import { inShard, type Shard } from './shard.ts';
+import { inShard, type Shard } from '../cli/shard.ts';
 import {
   buildingDir,
   cachedPart,

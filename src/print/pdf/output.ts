@@ -8,7 +8,7 @@ import type { Engine } from './engines.ts';
 import { MANIFEST, writeManifest, type ManifestEntry } from './pdf-manifest.ts';
 import type { JobResult } from './render-pdfs.ts';
 import { listFiles } from '../../lib/list-files.ts';
-import { shardLabel, type Shard } from '../../build/shard.ts';
+import { shardLabel, type Shard } from '../../cli/shard.ts';
 
 async function pdfFiles(dir: string): Promise<string[]> {
   return (await listFiles(dir)).filter((f) => f.endsWith('.pdf'));

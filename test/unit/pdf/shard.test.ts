@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { UserError } from '../../../src/cli/run.ts';
-import { inShard, parseShard } from '../../../src/build/shard.ts';
+import { inShard, parseShard } from '../../../src/cli/shard.ts';
 
 test('shards of any count cover every item exactly once', () => {
   const items = Array.from({ length: 23 }, (_, i) => i);

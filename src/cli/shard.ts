@@ -1,6 +1,6 @@
 // --shard i/n: the i-th of n CI machines takes every n-th item of a sorted
 // list (PDFs, parts of the site; round robin keeps the shards even).
-import { UserError } from '../cli/run.ts';
+import { UserError } from './run.ts';
 
 export interface Shard {
   index: number;
