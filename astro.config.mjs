@@ -2,13 +2,14 @@
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { siteUrl } from './src/build/site-url.ts';
+import { settings } from './src/config.ts';
 
 /** The public address from site.yaml: canonical URLs, sitemap and feed use it. */
 const site = await siteUrl();
 
 export default defineConfig({
   ...(site ? { site } : {}),
-  outDir: process.env.GONGKAI_OUT_DIR || 'dist',
+  outDir: settings().astroOutDir,
   trailingSlash: 'always',
   // Stylesheets and scripts always as files, never inlined: the site runs under a
   // Content-Security-Policy without 'unsafe-inline' (see README, 安全).

@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { failed } from '../src/checks/index.ts';
 import { scanContent } from '../src/scan/scan.ts';
-import { contentRoot } from '../src/source/content-root.ts';
+import { contentRoot, settings } from '../src/config.ts';
 import { EXIT, run, UserError } from '../src/cli/run.ts';
 import { FORMATS, formatFindings, type Format } from '../src/cli/format-findings.ts';
 import { progressLine } from '../src/cli/progress.ts';
@@ -30,7 +30,7 @@ run(async () => {
     const wanted = positionals.map((p) => resolve(p));
     result.findings = result.findings.filter((f) => wanted.some((w) => resolve(root, f.file).startsWith(w)));
   }
-  const color = format === 'human' && process.stdout.isTTY && !process.env.NO_COLOR;
+  const color = format === 'human' && process.stdout.isTTY && !settings().noColor;
   process.stdout.write(formatFindings(format, result, process.cwd(), color));
   return failed(result, values.strict) ? EXIT.problems : EXIT.ok;
 });

@@ -4,7 +4,7 @@
 // resolved check findings, and how much of the text changed. <head> defaults
 // to the work tree (what is on disk now, committed or not).
 import { parseArgs } from 'node:util';
-import { contentRoot } from '../src/source/content-root.ts';
+import { contentRoot } from '../src/config.ts';
 import { EXIT, run, UserError } from '../src/cli/run.ts';
 import { diffVersions } from '../src/diff/compare.ts';
 import { renderMarkdown } from '../src/diff/summary-markdown.ts';

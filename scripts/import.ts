@@ -7,7 +7,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { contentRoot, LAYOUT } from '../src/source/content-root.ts';
+import { LAYOUT } from '../src/source/content-root.ts';
+import { contentRoot } from '../src/config.ts';
 import { loadContent } from '../src/source/load.ts';
 import { EXIT, run, UserError } from '../src/cli/run.ts';
 import { importDocument } from '../src/import/draft.ts';

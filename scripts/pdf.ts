@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { failed } from '../src/checks/index.ts';
 import { contentIndex, scanContent } from '../src/scan/scan.ts';
-import { contentRoot } from '../src/source/content-root.ts';
+import { contentRoot } from '../src/config.ts';
 import { buildContext } from '../src/build/context.ts';
 import { siteStep } from '../src/build/site-step.ts';
 import { checkOutputDir, markOutput } from '../src/build/output-dir.ts';
@@ -67,7 +67,7 @@ run(async () => {
   const engine = parseEngine(values.engine ?? env.GONGKAI_PDF_ENGINE);
   const concurrency = parseJobs(values.jobs ?? env.GONGKAI_PDF_JOBS);
   const timeoutMs = parseTimeout(values.timeout ?? env.GONGKAI_PDF_TIMEOUT);
-  const cache = cacheFrom(env, values['no-cache']);
+  const cache = cacheFrom(env.GONGKAI_PDF_CACHE, values['no-cache']);
 
   const start = performance.now();
   const root = contentRoot();
@@ -86,7 +86,7 @@ run(async () => {
   if (!siteDir) {
     const t = performance.now();
     builtSite = siteDir = await mkdtemp(join(tmpdir(), 'gongkai-pdf-site-'));
-    await siteStep.run(buildContext({ contentRoot: root, content, outDir: siteDir, env }));
+    await siteStep.run(buildContext({ contentRoot: root, content, outDir: siteDir }));
     console.log(`✓ 打印页（${secondsSince(t)}）`);
   }
 

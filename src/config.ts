@@ -1,4 +1,7 @@
-// Where things are on disk: the project, the output, caches.
+// Where things are on disk (the project, the output, caches) and every
+// setting that comes from the environment: this is the one module that reads
+// process.env. Everything else asks settings() (or takes a Settings), so the
+// variables a deployment can set are listed here and in the README.
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,11 +18,111 @@ export function cacheDirFor(contentRoot: string, kind: string): string {
   return resolve(PROJECT_ROOT, 'node_modules/.cache/gongkai', kind, key);
 }
 
-/**
- * The build hands each `astro build` its data in one JSON file (see
- * src/model/site-input.ts); this variable names it. Unset (npm run dev, a
- * plain astro build or check), the content loaders read the content tree.
- */
-export const SITE_INPUT_ENV = 'GONGKAI_SITE_INPUT';
+type Env = Readonly<Record<string, string | undefined>>;
 
-export const siteInputFile = (): string | undefined => process.env[SITE_INPUT_ENV] || undefined;
+/** A whole positive number, or undefined when unset or not one. */
+function positiveInteger(text: string | undefined): number | undefined {
+  const n = Number(text);
+  return text && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+
+export interface Settings {
+  /** GONGKAI_CONTENT: the content tree (default content/). */
+  contentRoot: string;
+  /**
+   * GONGKAI_SITE_INPUT: the JSON file the build hands an `astro build` (see
+   * src/model/site-input.ts). Unset (npm run dev, astro check), the content
+   * loaders read the content tree themselves.
+   */
+  siteInputFile: string | undefined;
+  /** GONGKAI_OUT_DIR: where a plain `astro build` writes (the build passes its own). */
+  astroOutDir: string;
+  /** GONGKAI_PARSE_TIMEOUT_MS: time one report may take in its worker (default 10 s). */
+  parseTimeoutMs: number;
+  /** GONGKAI_CHECK_CACHE=0: check every report afresh. */
+  checkCache: boolean;
+  site: {
+    /** GONGKAI_SITE_CACHE=0: build every part of the site afresh. */
+    cache: boolean;
+    /** GONGKAI_SITE_JOBS: parts built at once (default 2). */
+    jobs: number | undefined;
+    /** GONGKAI_PART_SIZE, GONGKAI_PART_HEAP_MB, GONGKAI_PART_TIMEOUT_S: see src/build/site-parts.ts. */
+    partSize: number | undefined;
+    partHeapMb: number | undefined;
+    partTimeoutS: number | undefined;
+    /** GONGKAI_ASTRO_LOG: Astro's log level in the parts (default error). */
+    astroLog: (typeof LOG_LEVELS)[number];
+  };
+  pdf: {
+    /** GONGKAI_PDF=0: the build makes no PDFs. */
+    enabled: boolean;
+    /** GONGKAI_PDF_ENGINE, GONGKAI_PDF_JOBS, GONGKAI_PDF_TIMEOUT: as written, checked by src/print/pdf/options.ts. */
+    engine: string | undefined;
+    jobs: string | undefined;
+    timeout: string | undefined;
+    /** GONGKAI_PDF_CACHE: a cache folder, or '0' for none. */
+    cache: string | undefined;
+  };
+  /** GONGKAI_CHROMIUM: the browser for PDFs and tests (default /usr/bin/chromium). */
+  chromium: string | undefined;
+  /** GONGKAI_GITLAB_TOKEN and GitLab CI's own variables, for the merge-request note. */
+  gitlab: { token: string | undefined; api: string | undefined; project: string | undefined; mergeRequest: string | undefined };
+  /** CI: running in continuous integration (no live progress lines; browser tests must run). */
+  ci: boolean;
+  /** NO_COLOR: no colours in terminal output. */
+  noColor: boolean;
+  /** Seams for tests and the benchmark: GONGKAI_PAUSE_AFTER=<step>, GONGKAI_BUILD_TIMINGS=<file>. */
+  pauseAfter: string | undefined;
+  buildTimingsFile: string | undefined;
+}
+
+export function readSettings(env: Env = process.env, cwd = process.cwd()): Settings {
+  const astroLog = LOG_LEVELS.find((l) => l === env.GONGKAI_ASTRO_LOG) ?? 'error';
+  return {
+    contentRoot: resolve(cwd, env.GONGKAI_CONTENT || 'content'),
+    siteInputFile: env.GONGKAI_SITE_INPUT || undefined,
+    astroOutDir: env.GONGKAI_OUT_DIR || 'dist',
+    parseTimeoutMs: positiveInteger(env.GONGKAI_PARSE_TIMEOUT_MS) ?? 10_000,
+    checkCache: env.GONGKAI_CHECK_CACHE !== '0',
+    site: {
+      cache: env.GONGKAI_SITE_CACHE !== '0',
+      jobs: positiveInteger(env.GONGKAI_SITE_JOBS),
+      partSize: positiveInteger(env.GONGKAI_PART_SIZE),
+      partHeapMb: positiveInteger(env.GONGKAI_PART_HEAP_MB),
+      partTimeoutS: positiveInteger(env.GONGKAI_PART_TIMEOUT_S),
+      astroLog,
+    },
+    pdf: {
+      enabled: env.GONGKAI_PDF !== '0',
+      engine: env.GONGKAI_PDF_ENGINE || undefined,
+      jobs: env.GONGKAI_PDF_JOBS || undefined,
+      timeout: env.GONGKAI_PDF_TIMEOUT || undefined,
+      cache: env.GONGKAI_PDF_CACHE || undefined,
+    },
+    chromium: env.GONGKAI_CHROMIUM || undefined,
+    gitlab: {
+      token: env.GONGKAI_GITLAB_TOKEN || undefined,
+      api: env.CI_API_V4_URL || undefined,
+      project: env.CI_PROJECT_ID || undefined,
+      mergeRequest: env.CI_MERGE_REQUEST_IID || undefined,
+    },
+    ci: Boolean(env.CI),
+    noColor: Boolean(env.NO_COLOR),
+    pauseAfter: env.GONGKAI_PAUSE_AFTER || undefined,
+    buildTimingsFile: env.GONGKAI_BUILD_TIMINGS || undefined,
+  };
+}
+
+/** The settings of this process, read now (a part process is handed its site input before Astro starts). */
+export const settings = (): Settings => readSettings();
+
+/** The content tree of this process: content/ or GONGKAI_CONTENT. */
+export const contentRoot = (): string => settings().contentRoot;
+
+/** In a site part's process, before Astro starts: the site input this build renders. */
+export function handOverSiteInput(file: string): void {
+  process.env.GONGKAI_SITE_INPUT = file;
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+}

@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentIndex, scanContent } from '../scan/scan.ts';
 import { readSiteInput, type SiteInput } from '../model/site-input.ts';
-import { contentRoot } from '../source/content-root.ts';
+import { contentRoot } from '../config.ts';
 
 let current: Promise<SiteInput> | undefined;
 

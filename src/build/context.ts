@@ -1,5 +1,6 @@
 // A build is a list of steps run in order into a staging folder; dist/ is only
-// replaced when every step succeeded (see scripts/build.ts).
+// replaced when every step succeeded (see build.ts).
+import { settings, type Settings } from '../config.ts';
 import type { ContentIndex } from '../scan/scan.ts';
 import type { Revision } from '../model/revision.ts';
 
@@ -14,7 +15,7 @@ export interface BuildContext {
   outDir: string;
   /** The published folder (dist/). The previous build is still there while steps run. */
   dest: string;
-  env: NodeJS.ProcessEnv;
+  settings: Settings;
   /** Figures a step measured (seconds, counts), for the benchmark. */
   metrics: Record<string, number>;
 }
@@ -25,10 +26,10 @@ export function buildContext(fields: {
   content: ContentIndex;
   outDir: string;
   dest?: string;
-  env?: NodeJS.ProcessEnv;
+  settings?: Settings;
 }): BuildContext {
   return {
-    env: process.env,
+    settings: settings(),
     dest: fields.outDir,
     ...fields,
     revision: { kind: 'unknown' },

@@ -14,9 +14,9 @@ import type { BuildStep } from './context.ts';
 export const pdfStep: BuildStep = {
   name: 'pdf',
   title: '打印版',
-  skip: ({ env }) => (env.GONGKAI_PDF === '0' ? '已跳过（GONGKAI_PDF=0）' : undefined),
-  async run({ contentRoot, content, outDir, env }) {
-    const engine = parseEngine(env.GONGKAI_PDF_ENGINE);
+  skip: ({ settings }) => (settings.pdf.enabled ? undefined : '已跳过（GONGKAI_PDF=0）'),
+  async run({ contentRoot, content, outDir, settings }) {
+    const engine = parseEngine(settings.pdf.engine);
     const pdfDir = join(outDir, 'pdf');
     // No browser is a problem of this machine that staff can fix (install
     // chromium), so it is reported like a content problem: exit 1, in Chinese.
@@ -26,9 +26,9 @@ export const pdfStep: BuildStep = {
       pdfDir,
       jobs: pdfJobs(content),
       engine,
-      concurrency: parseJobs(env.GONGKAI_PDF_JOBS),
-      cache: cacheFrom(env),
-      timeoutMs: parseTimeout(env.GONGKAI_PDF_TIMEOUT),
+      concurrency: parseJobs(settings.pdf.jobs),
+      cache: cacheFrom(settings.pdf.cache),
+      timeoutMs: parseTimeout(settings.pdf.timeout),
       fontFiles: content.site?.print.font_files.map((f) => f.file) ?? [],
     }).catch((error: unknown) => {
       throw error instanceof BrowserUnavailable ? new UserError(error.message) : error;

@@ -4,7 +4,7 @@
 // scripts/site-part.ts with a JSON job.
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
-import { PROJECT_ROOT, SITE_INPUT_ENV } from '../config.ts';
+import { handOverSiteInput, PROJECT_ROOT, settings } from '../config.ts';
 import type { SitePart } from '../model/site-input.ts';
 
 export interface PartJob {
@@ -36,8 +36,7 @@ export async function indexPart(job: PartJob): Promise<number> {
 }
 
 export async function renderPart(job: PartJob): Promise<void> {
-  process.env[SITE_INPUT_ENV] = job.inputFile;
-  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  handOverSiteInput(job.inputFile);
   const { build } = await import('astro');
   // Each part gets a root of its own: Astro writes generated modules (the map of
   // a collection's MDX files) under <root>/.astro/, and parts built side by side
@@ -51,6 +50,6 @@ export async function renderPart(job: PartJob): Promise<void> {
     outDir: job.outDir,
     cacheDir: join(job.astroCacheDir, 'cache'),
     vite: { cacheDir: join(job.astroCacheDir, 'vite') },
-    logLevel: (process.env.GONGKAI_ASTRO_LOG as 'error' | 'info') || 'error',
+    logLevel: settings().site.astroLog,
   });
 }

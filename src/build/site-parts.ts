@@ -4,6 +4,7 @@
 // (its department page needs them). The number of buckets is a power of two,
 // so it changes only when the site doubles.
 import { createHash } from 'node:crypto';
+import type { Settings } from '../config.ts';
 
 /**
  * Reports per part, at most on average (past it the parts double): large
@@ -84,16 +85,12 @@ export function planParts(
   return plans.filter((p) => p.files.length > 0);
 }
 
-/** A tuning variable's whole positive number, or the default when it is unset or not one. */
-function positiveInteger(text: string | undefined, fallback: number): number {
-  const n = Number(text);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
+type SiteSettings = Settings['site'];
 
-export const partSizeFrom = (env: NodeJS.ProcessEnv) => positiveInteger(env.GONGKAI_PART_SIZE, DEFAULT_PART_SIZE);
-export const partHeapFrom = (env: NodeJS.ProcessEnv) => positiveInteger(env.GONGKAI_PART_HEAP_MB, PART_HEAP_MB);
-export const allHeapFrom = (env: NodeJS.ProcessEnv) => Math.max(ALL_HEAP_MB, partHeapFrom(env));
+export const partSizeOf = (site: SiteSettings) => site.partSize ?? DEFAULT_PART_SIZE;
+export const partHeapOf = (site: SiteSettings) => site.partHeapMb ?? PART_HEAP_MB;
+export const allHeapOf = (site: SiteSettings) => Math.max(ALL_HEAP_MB, partHeapOf(site));
 
 /** Seconds a process of a part with `reports` reports may take; GONGKAI_PART_TIMEOUT_S sets one limit for all. */
-export const partTimeoutFrom = (env: NodeJS.ProcessEnv, reports: number) =>
-  positiveInteger(env.GONGKAI_PART_TIMEOUT_S, PART_TIMEOUT_BASE_S + PART_TIMEOUT_PER_REPORT_S * reports);
+export const partTimeoutOf = (site: SiteSettings, reports: number) =>
+  site.partTimeoutS ?? PART_TIMEOUT_BASE_S + PART_TIMEOUT_PER_REPORT_S * reports;

@@ -14,7 +14,7 @@ import type { Site } from '../schema/site.ts';
 import { UserError } from '../cli/run.ts';
 import { copyMedia } from './media.ts';
 import { listFiles } from '../lib/list-files.ts';
-import { cacheDirFor, PROJECT_ROOT } from '../config.ts';
+import { cacheDirFor, PROJECT_ROOT, type Settings } from '../config.ts';
 import { progressLine } from '../cli/progress.ts';
 import { inShard, type Shard } from '../cli/shard.ts';
 import {
@@ -29,11 +29,11 @@ import {
 import { killGroup, spawnGroup, stopChildren } from './child-processes.ts';
 import { searchIndexDir, type PartJob } from './site-part.ts';
 import {
-  allHeapFrom,
+  allHeapOf,
   CATALOG_BESIDE_PARTS_UP_TO,
-  partHeapFrom,
-  partSizeFrom,
-  partTimeoutFrom,
+  partHeapOf,
+  partSizeOf,
+  partTimeoutOf,
   planParts,
   type PartPlan,
 } from './site-parts.ts';
@@ -63,18 +63,18 @@ const OUT_OF_MEMORY = /JavaScript heap out of memory|Reached heap limit/;
 const STDERR_KEPT = 64 * 1024;
 
 /** The V8 heap cap of a part's process (MB); the catalogue, which grows with the site, has none. */
-function heapOf(kind: SitePart, step: PartJob['step'], env: NodeJS.ProcessEnv): number | undefined {
+function heapOf(kind: SitePart, step: PartJob['step'], site: Settings['site']): number | undefined {
   if (step !== 'render') return undefined;
-  if (kind === 'reports') return partHeapFrom(env);
-  if (kind === 'all') return allHeapFrom(env);
+  if (kind === 'reports') return partHeapOf(site);
+  if (kind === 'all') return allHeapOf(site);
   return undefined;
 }
 
 /** Runs one process of a part within its time and memory limits; rejects with a UserError past them. */
-function runPart(b: PlannedBuild, step: PartJob['step'], outDir: string, env: NodeJS.ProcessEnv): Promise<void> {
+function runPart(b: PlannedBuild, step: PartJob['step'], outDir: string, site: Settings['site']): Promise<void> {
   const { job, files } = b;
-  const heap = heapOf(job.kind, step, env);
-  const seconds = partTimeoutFrom(env, files.length);
+  const heap = heapOf(job.kind, step, site);
+  const seconds = partTimeoutOf(site, files.length);
   const doing = step === 'render' ? '生成' : '建立搜索索引';
   return new Promise((resolve, reject) => {
     const child = spawnGroup(
@@ -84,7 +84,7 @@ function runPart(b: PlannedBuild, step: PartJob['step'], outDir: string, env: No
         join(PROJECT_ROOT, 'scripts/site-part.ts'),
         JSON.stringify({ ...job, step, outDir } satisfies PartJob),
       ],
-      { stdio: ['ignore', 'ignore', 'pipe'], env: process.env },
+      { stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let stderr = '';
     let timedOut = false;
@@ -139,7 +139,7 @@ async function plan(ctx: BuildContext, scratch: string): Promise<{ builds: Plann
   if (!content.site) throw new Error('site.yaml 未通过检查，不能生成网站');
   const parts = planParts(
     content.reports.map((r) => ({ file: r.file, department: r.data.department })),
-    partSizeFrom(ctx.env),
+    partSizeOf(ctx.settings.site),
   );
   const inputOf = (part: SitePart, reports: InputReport[], departments: Department[]): SiteInput => ({
     part,
@@ -252,11 +252,11 @@ async function buildMissing(
   const todo: PlannedBuild[] = [];
   const ready = new Map<string, string>();
   for (const b of builds) {
-    const hit = ctx.env.GONGKAI_SITE_CACHE === '0' ? undefined : await cachedPart(cacheDir, b.key);
+    const hit = ctx.settings.site.cache ? await cachedPart(cacheDir, b.key) : undefined;
     if (hit) ready.set(b.key, hit);
     else todo.push(b);
   }
-  const jobs = Math.max(1, Math.min(Number(ctx.env.GONGKAI_SITE_JOBS) || 2, availableParallelism()));
+  const jobs = Math.max(1, Math.min(ctx.settings.site.jobs ?? 2, availableParallelism()));
   const since = (t: number) => (performance.now() - t) / 1000;
   let done = 0;
   const build = async (b: PlannedBuild) => {
@@ -264,10 +264,10 @@ async function buildMissing(
     await rm(temp, { recursive: true, force: true });
     try {
       let t = performance.now();
-      await runPart(b, 'render', temp, ctx.env);
+      await runPart(b, 'render', temp, ctx.settings.site);
       timing.render += since(t);
       t = performance.now();
-      if (b.job.kind !== 'catalog') await runPart(b, 'index', temp, ctx.env);
+      if (b.job.kind !== 'catalog') await runPart(b, 'index', temp, ctx.settings.site);
       timing.index += since(t);
       await writeFile(completeMarker(temp), '');
     } catch (error) {

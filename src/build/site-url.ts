@@ -2,7 +2,7 @@
 // canonical URLs, the sitemap and the feed use it. From the build's site input
 // when there is one, else read from the content tree by our own safe reader.
 import { readSiteInput } from '../model/site-input.ts';
-import { contentRoot } from '../source/content-root.ts';
+import { contentRoot } from '../config.ts';
 import { loadRegistry } from '../source/load.ts';
 
 export async function siteUrl(): Promise<string | undefined> {

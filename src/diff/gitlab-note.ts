@@ -3,6 +3,7 @@
 // an access token with api scope in GONGKAI_GITLAB_TOKEN; without one it says
 // so and leaves the summary in the job log. The summary informs the review and
 // never blocks a merge: a failure to post is a warning, not an error.
+import { settings, type Settings } from '../config.ts';
 import { COMMENT_MARKER } from './summary-markdown.ts';
 
 interface Note {
@@ -10,9 +11,8 @@ interface Note {
   body: string;
 }
 
-export async function postNote(body: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const token = env.GONGKAI_GITLAB_TOKEN;
-  const { CI_API_V4_URL: api, CI_PROJECT_ID: project, CI_MERGE_REQUEST_IID: mr } = env;
+export async function postNote(body: string, gitlab: Settings['gitlab'] = settings().gitlab): Promise<string> {
+  const { token, api, project, mergeRequest: mr } = gitlab;
   if (!api || !project || !mr) return '不是合并请求流水线，未发表评论。';
   if (!token)
     return '未设置 CI/CD 变量 GONGKAI_GITLAB_TOKEN（需要 api 权限的访问令牌），未发表评论；摘要见上面的日志。';

@@ -4,7 +4,7 @@
 // The content loaders (src/build/content-loaders.ts) fill Astro's collections
 // from it; the catalogue part reads its report figures from it directly.
 import { readFileSync } from 'node:fs';
-import { siteInputFile } from '../config.ts';
+import { settings } from '../config.ts';
 import type { RenderedBody } from '../render/render-body.ts';
 import type { Department } from '../schema/department.ts';
 import type { Report } from '../schema/report.ts';
@@ -43,7 +43,7 @@ let input: SiteInput | null | undefined;
 /** The build's input for this `astro build`, or undefined when there is none (dev server, editor tooling). */
 export function readSiteInput(): SiteInput | undefined {
   if (input === undefined) {
-    const file = siteInputFile();
+    const file = settings().siteInputFile;
     input = file ? (JSON.parse(readFileSync(file, 'utf8')) as SiteInput) : null;
   }
   return input ?? undefined;

@@ -18,7 +18,7 @@ import { checkCollection } from '../checks/collection.ts';
 import { byPosition, collectionFindings, type CheckResult } from '../checks/index.ts';
 import { checkReportFile } from '../checks/report-findings.ts';
 import type { Finding } from '../checks/types.ts';
-import { PROJECT_ROOT } from '../config.ts';
+import { PROJECT_ROOT, settings } from '../config.ts';
 import { codeVersion } from './code-version.ts';
 import type { WorkerSetup } from './scan-worker.ts';
 import { readdir, rm } from 'node:fs/promises';
@@ -89,7 +89,7 @@ export async function scanContent(root: string, options: ScanOptions = {}): Prom
       root,
       departments,
       render: options.render ?? false,
-      cacheDir: (options.cache ?? process.env.GONGKAI_CHECK_CACHE !== '0') ? await cacheDir() : undefined,
+      cacheDir: (options.cache ?? settings().checkCache) ? await cacheDir() : undefined,
     } satisfies WorkerSetup,
   });
   const scanned: (ScannedReport | undefined)[] = new Array(files.length);

@@ -1,10 +1,5 @@
-// Where the content tree lives: content/ in the project, or GONGKAI_CONTENT
-// (tests, benchmarks and other counties point it at their own tree).
-import { resolve } from 'node:path';
-
-export function contentRoot(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string {
-  return resolve(cwd, env.GONGKAI_CONTENT || 'content');
-}
+// The layout of a content tree. Where the tree is (content/ or
+// GONGKAI_CONTENT) is a setting: contentRoot() in src/config.ts.
 
 /** The layout of a content tree, relative to its root. */
 export const LAYOUT = {

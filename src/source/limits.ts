@@ -2,6 +2,8 @@
 // and clearly instead of hanging the build. A real report is ~20 KB, nests
 // lists two deep and parses in a few milliseconds.
 
+import { settings } from '../config.ts';
+
 /** Largest content file accepted (bytes). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 
@@ -15,7 +17,7 @@ export const MAX_NESTING = 12;
 export const MAX_DELIMITER_RUNS = 2000;
 
 /** Time one report body may take to parse before it is rejected (ms). */
-export const PARSE_TIMEOUT_MS = Number(process.env.GONGKAI_PARSE_TIMEOUT_MS) || 10_000;
+export const PARSE_TIMEOUT_MS = settings().parseTimeoutMs;
 
 /** Heap a parse worker may use (MB). */
 export const PARSE_HEAP_MB = 512;

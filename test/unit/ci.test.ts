@@ -1,6 +1,7 @@
 // The CI templates a county copies: valid workflows, the steps the README
 // promises, commands that exist, and the GitLab note poster against a local
 // stand-in for the GitLab API.
+import { readSettings } from '../../src/config.ts';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -136,12 +137,12 @@ test('the GitLab note poster creates its note once, then updates it', async () =
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
-    const env = {
+    const env = readSettings({
       CI_API_V4_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/v4`,
       CI_PROJECT_ID: 'county/reports',
       CI_MERGE_REQUEST_IID: '7',
       GONGKAI_GITLAB_TOKEN: 'secret',
-    };
+    }).gitlab;
     assert.equal(await postNote(`${COMMENT_MARKER}\n第一版`, env), '已在合并请求中发表报告改动摘要。');
     assert.equal(await postNote(`${COMMENT_MARKER}\n第二版`, env), '已更新合并请求中的报告改动摘要。');
     assert.deepEqual(
@@ -154,7 +155,7 @@ test('the GitLab note poster creates its note once, then updates it', async () =
       'GET /api/v4/projects/county%2Freports/merge_requests/7/notes secret',
       'PUT /api/v4/projects/county%2Freports/merge_requests/7/notes/2 secret',
     ]);
-    assert.match(await postNote('x', { ...env, GONGKAI_GITLAB_TOKEN: '' }), /未设置 CI\/CD 变量 GONGKAI_GITLAB_TOKEN/);
+    assert.match(await postNote('x', { ...env, token: undefined }), /未设置 CI\/CD 变量 GONGKAI_GITLAB_TOKEN/);
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }

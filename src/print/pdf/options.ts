@@ -28,7 +28,8 @@ export const parseJobs = (text: string | undefined) =>
 
 export const parseTimeout = (text: string | undefined) => positive(text, '超时秒数', 120) * 1000;
 
-export function cacheFrom(env: NodeJS.ProcessEnv, disabled = false): PdfCache | undefined {
-  if (disabled || env.GONGKAI_PDF_CACHE === '0') return undefined;
-  return new PdfCache(env.GONGKAI_PDF_CACHE ? resolve(env.GONGKAI_PDF_CACHE) : DEFAULT_CACHE_DIR);
+/** The PDF cache: GONGKAI_PDF_CACHE names a folder, or '0' for none. */
+export function cacheFrom(setting: string | undefined, disabled = false): PdfCache | undefined {
+  if (disabled || setting === '0') return undefined;
+  return new PdfCache(setting ? resolve(setting) : DEFAULT_CACHE_DIR);
 }

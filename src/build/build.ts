@@ -1,0 +1,107 @@
+// The build: checks the content, then runs every build step into a staging
+// folder and swaps it into place only when all succeeded. Exit 1 when the
+// content has errors: nothing is published then, and the previous output stays
+// as it was. The output folder must be missing, empty or an earlier output
+// (output-dir.ts): anything else is refused, never replaced.
+//
+// Across machines (a CI matrix): a shard builds every n-th report part of the
+// site; a merge then builds the site with those parts, as if it had built
+// them itself (same bytes).
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { failed } from '../checks/index.ts';
+import { formatHuman } from '../cli/format-findings.ts';
+import { progressLine, secondsSince } from '../cli/progress.ts';
+import { EXIT } from '../cli/run.ts';
+import type { Shard } from '../cli/shard.ts';
+import { contentRoot, distDir, settings } from '../config.ts';
+import { contentIndex, scanContent } from '../scan/scan.ts';
+import { discardDir, publishDir, stagingDir } from './atomic-dir.ts';
+import { stopChildren } from './child-processes.ts';
+import { buildContext } from './context.ts';
+import { checkOutputDir, markOutput } from './output-dir.ts';
+import { revisionStep } from './revision-step.ts';
+import { buildSiteShard, discardUnfinishedParts, importSiteShards } from './site-step.ts';
+import { BUILD_STEPS } from './steps.ts';
+
+export interface BuildOptions {
+  /** --out; dist/ by default. */
+  out: string | undefined;
+  shard: Shard | undefined;
+  /** Folders of shard builds to take the site's parts from. */
+  merge: readonly string[];
+}
+
+export async function build(options: BuildOptions): Promise<number> {
+  const dest = distDir(options.out);
+  const root = contentRoot();
+  const { pauseAfter, buildTimingsFile } = settings();
+  // The build replaces dest whole: refused before anything is read or written when it is not ours to replace.
+  await checkOutputDir(dest, { contentRoot: root, option: options.out ? '--out' : '输出目录' });
+
+  const start = performance.now();
+  const progress = progressLine('检查报告');
+  const checks = await scanContent(root, { progress: progress.update, render: true });
+  progress.done();
+  if (failed(checks)) {
+    process.stderr.write(formatHuman(checks, process.cwd(), process.stderr.isTTY));
+    process.stderr.write('内容有错误，未发布。请按上面的提示修改后重新运行 npm run build。\n');
+    return EXIT.problems;
+  }
+  console.log(`✓ 检查 ${checks.reports} 份报告（${secondsSince(start)}）`);
+  // For the benchmark: how long each step took (GONGKAI_BUILD_TIMINGS=<file>).
+  const timings: { step: string; seconds: number; summary: string }[] = [
+    { step: 'check', seconds: (performance.now() - start) / 1000, summary: `${checks.reports}` },
+  ];
+
+  const outDir = await stagingDir(dest);
+  // Ctrl-C or a CI cancel: stop the site's part processes, drop the half-built
+  // output and unfinished cached parts, keep the previous output.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void stopChildren()
+        .then(() => Promise.all([discardDir(outDir), discardUnfinishedParts(root)]))
+        .finally(() => process.exit(130));
+    });
+  }
+  await markOutput(outDir);
+  const ctx = buildContext({ contentRoot: root, content: contentIndex(checks), outDir, dest });
+  try {
+    if (options.shard) {
+      await revisionStep.run(ctx);
+      console.log(`✓ ${await buildSiteShard(ctx, options.shard)}`);
+      await publishDir(outDir, dest);
+      return EXIT.ok;
+    }
+    if (options.merge.length) {
+      const n = await importSiteShards(
+        root,
+        options.merge.map((d) => resolve(d)),
+      );
+      console.log(`✓ 取用分片构建的 ${n} 个网站部分`);
+    }
+    for (const step of BUILD_STEPS) {
+      const reason = step.skip?.(ctx);
+      if (reason) {
+        console.log(`－ ${step.title}：${reason}`);
+        continue;
+      }
+      const t = performance.now();
+      const summary = await step.run(ctx);
+      timings.push({ step: step.name, seconds: (performance.now() - t) / 1000, summary: summary ?? '' });
+      console.log(`✓ ${step.title}${summary ? ` ${summary}` : ''}（${secondsSince(t)}）`);
+      // A seam for the tests that interrupt a build halfway (never set in normal use).
+      if (pauseAfter === step.name) {
+        console.log(`（已暂停：${outDir}）`);
+        await new Promise((resolve) => setTimeout(resolve, 600_000));
+      }
+    }
+    if (buildTimingsFile) await writeFile(buildTimingsFile, JSON.stringify({ steps: timings, metrics: ctx.metrics }));
+    await publishDir(outDir, dest);
+  } catch (error) {
+    await discardDir(outDir);
+    throw error;
+  }
+  console.log(`已发布到 ${dest}（共 ${secondsSince(start)}）`);
+  return EXIT.ok;
+}
