@@ -68,7 +68,12 @@ export interface Settings {
   /** GONGKAI_CHROMIUM: the browser for PDFs and tests (default /usr/bin/chromium). */
   chromium: string | undefined;
   /** GONGKAI_GITLAB_TOKEN and GitLab CI's own variables, for the merge-request note. */
-  gitlab: { token: string | undefined; api: string | undefined; project: string | undefined; mergeRequest: string | undefined };
+  gitlab: {
+    token: string | undefined;
+    api: string | undefined;
+    project: string | undefined;
+    mergeRequest: string | undefined;
+  };
   /** CI: running in continuous integration (no live progress lines; browser tests must run). */
   ci: boolean;
   /** NO_COLOR: no colours in terminal output. */
