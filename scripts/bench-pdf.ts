@@ -51,8 +51,8 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
 }
 
 /** Bare Chromium: the same plain print page, page.pdf(), nothing else (no checks, no metadata, no cache). */
-async function bareChromium(siteDir: string, contentRoot: string, jobs: readonly PdfJob[], out: string, pool: number) {
-  const server = await servePrintSite(siteDir, contentRoot, []);
+async function bareChromium(siteDir: string, jobs: readonly PdfJob[], out: string, pool: number) {
+  const server = await servePrintSite(siteDir, new Map());
   const browser = await launchChromium();
   let next = 0;
   const worker = async () => {
@@ -86,9 +86,9 @@ function installPagedjsCli(): string {
 
 /**
  * pagedjs-cli injects Paged.js as inline script, which the print page's
- * Content-Security-Policy refuses (our pipeline bypasses the policy through
- * the DevTools protocol; pagedjs-cli cannot). Its copy of the site has the
- * policy removed from the pages it prints; nothing else differs.
+ * Content-Security-Policy refuses (our pipeline loads Paged.js as a file of
+ * the site and runs under the policy). Its copy of the site has the policy
+ * removed from the pages it prints; nothing else differs.
  */
 async function siteWithoutPolicy(siteDir: string, jobs: readonly PdfJob[], dir: string): Promise<string> {
   await cp(siteDir, dir, { recursive: true });
@@ -100,8 +100,8 @@ async function siteWithoutPolicy(siteDir: string, jobs: readonly PdfJob[], dir: 
   return dir;
 }
 
-async function pagedjsCli(bin: string, siteDir: string, contentRoot: string, jobs: readonly PdfJob[], out: string) {
-  const server = await servePrintSite(siteDir, contentRoot, []);
+async function pagedjsCli(bin: string, siteDir: string, jobs: readonly PdfJob[], out: string) {
+  const server = await servePrintSite(siteDir, new Map());
   try {
     for (const job of jobs) {
       // Spawned, not exec'd synchronously: the server answering it lives in this process.
@@ -187,7 +187,7 @@ run(async () => {
 
     // Warm-up: the first print of a run loads fonts and compiles code; no row pays for it.
     await ours('pagedjs', undefined, 'warm-up-pagedjs');
-    await bareChromium(siteDir, contentRoot, jobs.slice(0, 2), await mkdtemp(join(work, 'w-')), 1);
+    await bareChromium(siteDir, jobs.slice(0, 2), await mkdtemp(join(work, 'w-')), 1);
 
     const best = new Map<string, number>();
     const keep = (name: string, seconds: number) => best.set(name, Math.min(best.get(name) ?? Infinity, seconds));
@@ -203,9 +203,9 @@ run(async () => {
       const warm = await ours('pagedjs', cache, `warm-${round}`);
       keep('warm', warm.seconds);
       warmSummary = warm.summary;
-      keep('bare', await timed(() => bareChromium(siteDir, contentRoot, jobs, bareDir, concurrency)));
+      keep('bare', await timed(() => bareChromium(siteDir, jobs, bareDir, concurrency)));
       keep('chromium', (await ours('chromium', undefined, `engine-chromium-${round}`)).seconds);
-      keep('bare-serial', await timed(() => bareChromium(siteDir, contentRoot, jobs, bareDir, 1)));
+      keep('bare-serial', await timed(() => bareChromium(siteDir, jobs, bareDir, 1)));
       console.log(`  第 ${round}/${rounds} 轮完成`);
     }
     const rows: Row[] = [
@@ -231,7 +231,7 @@ run(async () => {
         cli = {
           name: `pagedjs-cli（前 ${some.length} 份，每份一个进程）`,
           reports: some.length,
-          seconds: await timed(() => pagedjsCli(bin, cliSite, contentRoot, some, cliDir)),
+          seconds: await timed(() => pagedjsCli(bin, cliSite, some, cliDir)),
         };
         rows.push(cli);
       } catch (error) {

@@ -2,8 +2,9 @@
 //             [--site dir] [--no-cache] [--timeout s] [--merge]
 // Checks the content, builds the site's print pages (or uses --site), and
 // renders <out>/pdf/<year>/<dept>.pdf for every report (or this shard's).
-// Exit 0: all PDFs written; 1: content problems (the other PDFs are written);
-// 69: the browser failed (crash, timeout, no Chromium); 70: a bug.
+// Exit 0: all PDFs written; 1: content problems, including a report that
+// exceeds the time or memory limit (the other PDFs are written); 69: the
+// browser failed (no Chromium, a browser error); 70: a bug.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ import { distDir } from '../src/config.ts';
 import { pdfJobs } from '../src/print/pdf/jobs.ts';
 import { mergeManifests } from '../src/print/pdf/pdf-manifest.ts';
 import { cacheFrom, parseEngine, parseJobs, parseTimeout } from '../src/print/pdf/options.ts';
-import { EXIT_BROWSER, failureLine, outcomeOf } from '../src/print/pdf/outcome.ts';
+import { EXIT_BROWSER, failureLine, outcomeOf, WARNING_NOTE, warningLines } from '../src/print/pdf/outcome.ts';
 import { recordRun } from '../src/print/pdf/output.ts';
 import { BrowserUnavailable, renderPdfs } from '../src/print/pdf/render-pdfs.ts';
 import { secondsSince } from '../src/cli/progress.ts';
@@ -105,7 +106,8 @@ run(async () => {
       timeoutMs,
       fontFiles: site?.print.font_files.map((f) => f.file) ?? [],
       onResult: (r, done, total) => {
-        if (r.status === 'failed') process.stderr.write(`${live ? '\r\x1b[K' : ''}${failureLine(r)}\n`);
+        const lines = [...(r.status === 'failed' ? [failureLine(r)] : []), ...warningLines(r)];
+        for (const line of lines) process.stderr.write(`${live ? '\r\x1b[K' : ''}${line}\n`);
         if (live) process.stdout.write(`\r\x1b[K${done} / ${total} ${r.job.id}`);
       },
     });
@@ -117,6 +119,7 @@ run(async () => {
       `${outcome.failed.length ? '✗' : '✓'} ${outcome.summary}，引擎 ${engine}${where}（${secondsSince(start)}）`,
     );
     console.log(`  输出：${pdfDir}（清单 ${manifest}）`);
+    if (results.some((r) => r.warnings?.length)) process.stderr.write(`${WARNING_NOTE}\n`);
     if (outcome.failed.length) {
       process.stderr.write(
         outcome.exitCode === EXIT.problems

@@ -36,6 +36,11 @@ export const SOURCE_RULES: RuleInfo[] = [
   { id: 'content.symlink', severity: 'error', title: '内容目录中没有符号链接（文件和文件夹都不行）' },
   { id: 'content.special-file', severity: 'error', title: '内容目录中没有管道、设备等特殊文件' },
   {
+    id: 'content.font-file',
+    severity: 'error',
+    title: 'site.yaml 中的授权字体文件是内容目录中的普通文件（不是符号链接、管道或设备）',
+  },
+  {
     id: 'content.image',
     severity: 'error',
     title: '正文用到的图片存在于 images/ 中，是普通文件，内容与扩展名相符，大小在上限之内',

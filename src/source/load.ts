@@ -16,6 +16,7 @@ import { createBodyParser, type BodyParser } from './body-parser.ts';
 import { lineIndex, type Position } from './position.ts';
 import type { SourceProblem } from './problem.ts';
 import { fieldBlock, proseBlocks, type ProseBlock } from './prose.ts';
+import { fontFileProblems } from './font-files.ts';
 import { decodeSource, tooLargeProblem, type ReadResult } from './read.ts';
 
 /** A problem tied to a file of the tree (path relative to the content root). */
@@ -281,6 +282,7 @@ export async function loadRegistry(root: string, source: ContentSource = diskSou
       at: { line: 1, column: 1 },
     });
   }
+  if (site?.data) problems.push(...(await fontFileProblems(source, LAYOUT.site, site.data, site.frontmatter)));
   const departments: SourceFile<Department>[] = [];
   const departmentFiles = await source.list(LAYOUT.departments);
   problems.push(...refusedIn(departmentFiles));

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { contentWith, SEED_CONTENT, SEED_REPORT, type Edit } from '../helpers/content.ts';
 
 export const LONG_TABLE_ROWS = 220;
-const ANCHOR = '## 四、本单位预算绩效管理主要经验及做法';
+export const ANCHOR = '## 四、本单位预算绩效管理主要经验及做法';
 
 /** “第0007行” — unique, easy to find in extracted text. */
 export const rowLabel = (n: number) => `第${String(n).padStart(4, '0')}行`;

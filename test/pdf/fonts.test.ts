@@ -1,11 +1,15 @@
 // A site that owns licensed fonts points site.yaml at the files: the PDF
-// embeds them (as real fonts), the website never receives a copy.
+// embeds them (as real fonts), the website never receives a copy. Only
+// regular files inside the content tree are used: a link or a FIFO is refused
+// before any PDF is made.
 import assert from 'node:assert/strict';
-import { readdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readdir, stat, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { STACK_TRACE } from '../helpers/cli.ts';
+import { runScript, STACK_TRACE } from '../helpers/cli.ts';
 import { contentWith } from '../helpers/content.ts';
-import { printPdfs, siteFor } from './helpers.ts';
+import { printPdfs, scratch, siteFor } from './helpers.ts';
 import { pdffonts } from './poppler.ts';
 
 // Stands in for a licensed 仿宋_GB2312 file: any TrueType face the machine has.
@@ -46,4 +50,27 @@ describe('licensed font files', () => {
     assert.match(run.stderr, /字体文件 fonts\/licensed-test\.ttf 不存在/);
     assert.doesNotMatch(run.stderr, STACK_TRACE);
   });
+
+  for (const [kind, place] of [
+    ['a symbolic link', (root: string) => symlink(FACE, join(root, 'fonts/licensed-test.ttf'))],
+    ['a FIFO', async (root: string) => execFileSync('mkfifo', [join(root, 'fonts/licensed-test.ttf')])],
+  ] as const) {
+    test(`${kind} is refused by the checks before any PDF is made, exit code 1`, async () => {
+      const content = await contentWith([{ file: 'site.yaml', replace: ['contact:', `${PRINT.trim()}\ncontact:`] }]);
+      await mkdir(join(content, 'fonts'));
+      await place(content);
+      const out = await scratch();
+      const run = await runScript('pdf', ['--out', out], { GONGKAI_CONTENT: content, GONGKAI_PDF_CACHE: '0' });
+      assert.equal(run.status, 1, run.stdout + run.stderr);
+      assert.match(
+        run.stderr,
+        new RegExp(
+          `site\\.yaml:\\d+:\\d+\\s+错误\\s+content\\.font-file\\s+字体文件 fonts/licensed-test\\.ttf ${kind === 'a FIFO' ? '不是普通文件' : '是符号链接'}`,
+        ),
+      );
+      assert.match(run.stderr, /内容有错误，未生成 PDF/);
+      assert.doesNotMatch(run.stderr, STACK_TRACE);
+      await assert.rejects(stat(join(out, 'pdf')));
+    });
+  }
 });

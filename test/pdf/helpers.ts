@@ -1,9 +1,15 @@
 // Building a content tree's site once and printing it with `npm run pdf`, the
-// way CI and staff do, into temporary folders that the tests remove.
-import { rm } from 'node:fs/promises';
+// way CI and staff do, into temporary folders that the tests remove; or, for
+// tests that tamper with the built pages, with the renderer `npm run pdf`
+// calls, in this process.
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after } from 'node:test';
+import { failed } from '../../src/checks/index.ts';
+import { contentIndex, scanContent } from '../../src/scan/scan.ts';
 import type { Engine } from '../../src/print/pdf/engines.ts';
+import { pdfJobs } from '../../src/print/pdf/jobs.ts';
+import { renderPdfs, type JobResult } from '../../src/print/pdf/render-pdfs.ts';
 import { runScript, type CliResult } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/content.ts';
 
@@ -51,4 +57,58 @@ export async function printPdfs(
     ...options.env,
   });
   return { ...r, out, pdf: (id = '2023/kgxj') => join(out, 'pdf', `${id}.pdf`) };
+}
+
+/**
+ * A copy of a built site whose print pages are edited as given (by report,
+ * "2023/kgxj"), and with extra files: what a renderer bypass or a tampered
+ * build would hand the PDF step.
+ */
+export async function tamperedSite(
+  site: string,
+  pages: Record<string, (html: string) => string>,
+  files: Record<string, string> = {},
+): Promise<string> {
+  const copy = join(await scratch(), 'site');
+  await cp(site, copy, { recursive: true });
+  for (const [id, edit] of Object.entries(pages)) {
+    const page = join(copy, 'reports', id, 'print/index.html');
+    await writeFile(page, edit(await readFile(page, 'utf8')));
+  }
+  for (const [file, text] of Object.entries(files)) await writeFile(join(copy, file), text);
+  return copy;
+}
+
+export interface InProcessRun {
+  results: JobResult[];
+  byId: (id: string) => JobResult;
+  pdf: (id?: string) => string;
+}
+
+/** The reports of a content tree printed from a built site by renderPdfs, as `npm run pdf` does (no cache). */
+export async function renderInProcess(
+  content: string,
+  siteDir: string,
+  options: { engine?: Engine; timeoutMs?: number; concurrency?: number } = {},
+): Promise<InProcessRun> {
+  const checks = await scanContent(content, { cache: false });
+  if (failed(checks)) throw new Error(`content does not pass the checks: ${JSON.stringify(checks.findings[0])}`);
+  const index = contentIndex(checks);
+  const pdfDir = join(await scratch(), 'pdf');
+  const results = await renderPdfs({
+    siteDir,
+    contentRoot: content,
+    pdfDir,
+    jobs: pdfJobs(index),
+    engine: options.engine ?? 'pagedjs',
+    concurrency: options.concurrency ?? 2,
+    cache: undefined,
+    timeoutMs: options.timeoutMs ?? 120_000,
+    fontFiles: index.site?.print.font_files.map((f) => f.file) ?? [],
+  });
+  return {
+    results,
+    byId: (id) => results.find((r) => r.job.id === id)!,
+    pdf: (id = '2023/kgxj') => join(pdfDir, `${id}.pdf`),
+  };
 }

@@ -10,9 +10,9 @@ import { ENGINES } from '../../src/print/pdf/engines.ts';
 import type { Manifest } from '../../src/print/pdf/pdf-manifest.ts';
 import { runScript, STACK_TRACE } from '../helpers/cli.ts';
 import { contentWith, SEED_CONTENT, SEED_REPORT } from '../helpers/content.ts';
-import { several, withWideTable } from './fixtures.ts';
+import { ANCHOR, several, withWideTable } from './fixtures.ts';
 import { printPdfs, scratch } from './helpers.ts';
-import { pdfinfo } from './poppler.ts';
+import { links, pdfinfo } from './poppler.ts';
 
 const sha256 = async (path: string) =>
   createHash('sha256')
@@ -23,11 +23,19 @@ const manifestOf = async (out: string, name = 'manifest.json') =>
 
 describe('reproducible output', () => {
   test('the same sources give the same bytes, recorded with their SHA-256', async () => {
-    const first = await printPdfs(SEED_CONTENT);
-    const second = await printPdfs(SEED_CONTENT);
+    // A link to this site is printed by way of the print server, on another port each run.
+    const content = await contentWith([
+      { file: SEED_REPORT, replace: [ANCHOR, `另见[本站 2023 年度报告](/years/2023/)。\n\n${ANCHOR}`] },
+    ]);
+    const first = await printPdfs(content);
+    const second = await printPdfs(content);
     assert.equal(first.status, 0, first.stderr);
     const [a, b] = await Promise.all([readFile(first.pdf()), readFile(second.pdf())]);
     assert.ok(a.equals(b), 'byte-identical PDFs');
+    assert.deepEqual(
+      (await links(first.pdf())).map((l) => l.uri),
+      ['https://gongkai.example.cn/years/2023/'],
+    );
     const entry = (await manifestOf(first.out)).reports['2023/kgxj'];
     assert.equal(entry?.sha256, await sha256(first.pdf()));
     assert.equal(entry?.bytes, a.length);

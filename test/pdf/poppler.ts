@@ -3,7 +3,7 @@
 // (language, outline), the document catalogue through pdf-lib.
 import { execFileSync } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRawStream, PDFString } from 'pdf-lib';
 
 const run = (cmd: string, args: string[]) => execFileSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
 
@@ -82,4 +82,49 @@ export async function catalogue(path: string): Promise<{ lang: string | undefine
   const outlines = doc.catalog.lookup(PDFName.of('Outlines'));
   if (outlines instanceof PDFDict) walk(outlines.lookup(PDFName.of('First')));
   return { lang: text(doc.catalog.lookup(PDFName.of('Lang'))), outline };
+}
+
+export interface LinkAnnotation {
+  page: number;
+  /** The address of a URI action; undefined for a link into the document or one without an action. */
+  uri: string | undefined;
+  /** The action type (/URI, /GoTo …), if any. */
+  action: string | undefined;
+}
+
+/** The link annotations of every page, with their actions. */
+export async function links(path: string): Promise<LinkAnnotation[]> {
+  const doc = await PDFDocument.load(await readFile(path), { updateMetadata: false });
+  const found: LinkAnnotation[] = [];
+  for (const [i, page] of doc.getPages().entries()) {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+    for (let j = 0; j < (annots?.size() ?? 0); j++) {
+      const action = annots!.lookup(j, PDFDict).lookup(PDFName.of('A'));
+      const dict = action instanceof PDFDict ? action : undefined;
+      const uri = dict?.lookup(PDFName.of('URI'));
+      found.push({
+        page: i + 1,
+        uri: uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : undefined,
+        action: dict?.lookup(PDFName.of('S'))?.toString(),
+      });
+    }
+  }
+  return found;
+}
+
+/** Every string of every object in the file (streams' contents aside), decoded: what a reader or tool could follow. */
+export async function allStrings(path: string): Promise<string[]> {
+  const doc = await PDFDocument.load(await readFile(path), { updateMetadata: false });
+  const out: string[] = [];
+  const seen = new Set<unknown>();
+  const walk = (value: unknown): void => {
+    if (seen.has(value)) return;
+    seen.add(value);
+    if (value instanceof PDFString || value instanceof PDFHexString) out.push(value.decodeText());
+    else if (value instanceof PDFDict) for (const [, v] of value.entries()) walk(v);
+    else if (value instanceof PDFArray) for (let i = 0; i < value.size(); i++) walk(value.get(i));
+    else if (value instanceof PDFRawStream) walk(value.dict);
+  };
+  for (const [, object] of doc.context.enumerateIndirectObjects()) walk(object);
+  return out;
 }

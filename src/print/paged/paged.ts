@@ -2,7 +2,7 @@
 // (repeated table headers, table breaks, orphans/widows, margins at the top
 // of a page), then checks the result. The state is published on
 // window.gongkaiPaged (and html[data-paged]) for the PDF renderer, which
-// prints this very page (scripts/lib/pdf/engines.ts).
+// prints this very page (src/print/pdf/engines.ts).
 import { Polisher, Previewer, registerHandlers } from 'pagedjs';
 import { checkLayout, type LayoutProblem } from './check-layout.ts';
 import { describeElement } from './describe.ts';
@@ -90,12 +90,23 @@ function showProblems(problems: LayoutProblem[]) {
   document.body.prepend(box);
 }
 
+/**
+ * Paged.js fetches each stylesheet itself and gives up on the whole document
+ * when one fails. The print page has only its own; one from elsewhere can
+ * only be tampering, which the CSP and the PDF renderer block: it is dropped.
+ */
+function dropForeignStylesheets() {
+  for (const link of document.querySelectorAll<HTMLLinkElement>('link[rel~="stylesheet"]'))
+    if (new URL(link.href, location.href).origin !== location.origin) link.remove();
+}
+
 async function main() {
   publish({ state: 'running', problems: [] });
   const problems: LayoutProblem[] = [];
   const restore = captureLayoutWarnings(problems);
   try {
     await document.fonts.ready;
+    dropForeignStylesheets();
     registerHandlers(RepeatTableHeaders, TableBreaks, KeepLines, TruncateMargins);
     const start = performance.now();
     const flow = await new Previewer().preview();

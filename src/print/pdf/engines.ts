@@ -31,27 +31,24 @@ const pagedDone = () =>
 
 async function pagedjs(page: Page, url: string, timeout: number): Promise<void> {
   await page.goto(url, { waitUntil: 'load', timeout });
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeout)));
-  const outcome = await Promise.race([page.evaluate(pagedDone), expired]).finally(() => clearTimeout(timer));
-  if (outcome === 'timeout') {
-    const where = await page
-      .evaluate(() => {
-        const pages = document.querySelectorAll('.pagedjs_page');
-        const last = pages[pages.length - 1]?.querySelector('.pagedjs_page_content');
-        const text = (last?.textContent ?? '').replace(/\s+/g, ' ').trim();
-        return `已排到第 ${pages.length} 页，该页末尾是“${text.slice(-20)}”`;
-      })
-      .catch(() => '');
-    throw new RenderFailure(
-      'infrastructure',
-      `Paged.js 在 ${timeout / 1000} 秒内没有排完${where ? `（${where}）` : ''}`,
-    );
-  }
+  await page.evaluate(pagedDone);
   const state = (await page.evaluate(() => window.gongkaiPaged)) as PagedState;
   if (state.state === 'failed')
     throw new RenderFailure('infrastructure', `Paged.js 出错：${state.error ?? '未知错误'}`);
   if (state.problems.length) throw new RenderFailure('content', describeProblems(state.problems));
+}
+
+/** How far Paged.js got, for a report that ran out of time: “已排到第 3 页，该页末尾是“…”” (empty when unknown). */
+export async function pagedProgress(page: Page): Promise<string> {
+  return page
+    .evaluate(() => {
+      const pages = document.querySelectorAll('.pagedjs_page');
+      if (!pages.length) return '';
+      const last = pages[pages.length - 1]?.querySelector('.pagedjs_page_content');
+      const text = (last?.textContent ?? '').replace(/\s+/g, ' ').trim();
+      return `已排到第 ${pages.length} 页，该页末尾是“${text.slice(-20)}”`;
+    })
+    .catch(() => '');
 }
 
 async function chromium(page: Page, url: string, timeout: number): Promise<void> {

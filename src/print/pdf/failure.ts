@@ -1,6 +1,7 @@
 // Why a report has no PDF. A content failure is something staff can fix in
-// the report (an element that cannot fit, a character no font has); an
-// infrastructure failure is the browser's (crash, timeout, missing Chromium).
+// the report (an element that cannot fit, a character no font has, a report
+// too long or too large for the time and memory limits); an infrastructure
+// failure is the browser's (an error of its own, missing Chromium).
 import type { LayoutProblem } from '../paged/check-layout.ts';
 
 export type FailureKind = 'content' | 'infrastructure';

@@ -2,10 +2,7 @@
 // per run: the browser's version, the fonts installed on this machine and the
 // licensed font files of the content tree. Part of every cache key.
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { chromiumPath } from '../chromium.ts';
-import { UserError } from '../../cli/run.ts';
 import { hashOf } from './pdf-cache.ts';
 
 function quietly(cmd: string, args: string[]): string {
@@ -25,16 +22,7 @@ export function systemFonts(): string {
   return quietly('fc-list', ['--format', '%{file}\n']).split('\n').sort().join('\n');
 }
 
-export async function fontFilesHash(contentRoot: string, files: readonly string[]): Promise<string> {
-  const parts: Buffer[] = [];
-  for (const file of files) {
-    try {
-      parts.push(await readFile(join(contentRoot, file)));
-    } catch {
-      throw new UserError(
-        `site.yaml 的 print.font_files 中的字体文件 ${file} 不存在（路径相对于内容目录 ${contentRoot}）`,
-      );
-    }
-  }
-  return hashOf(...files, ...parts);
+/** The licensed font files (read by font-files.ts), names and bytes. */
+export function fontFilesHash(fonts: ReadonlyMap<string, Uint8Array>): string {
+  return hashOf(...fonts.keys(), ...fonts.values());
 }

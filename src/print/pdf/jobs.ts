@@ -13,9 +13,11 @@ export interface PdfJob {
   /** The source file relative to the content root, for messages. */
   source: string;
   metadata: PdfMetadata;
+  /** The public site (site.yaml url): links to this site in the PDF point there. */
+  siteUrl: string | undefined;
 }
 
-export function pdfJobs(content: Pick<ContentIndex, 'departments' | 'reports'>): PdfJob[] {
+export function pdfJobs(content: Pick<ContentIndex, 'site' | 'departments' | 'reports'>): PdfJob[] {
   const departments = new Map(content.departments.map((d) => [d.id, d] as const));
   const jobs: PdfJob[] = [];
   for (const report of content.reports) {
@@ -29,6 +31,7 @@ export function pdfJobs(content: Pick<ContentIndex, 'departments' | 'reports'>):
       file: `${id}.pdf`,
       source: report.file,
       metadata: metadataFor(data, department),
+      siteUrl: content.site?.url,
     });
   }
   return jobs.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -1,11 +1,13 @@
 // What a PDF says about itself, and the last touch that makes its bytes
 // depend only on its sources: Chromium stamps the time of printing and names
 // tagged elements after its DOM node numbers (which depend on what the
-// browser rendered before), so both are replaced. pdf-lib writes every string
+// browser rendered before), so both are replaced; links to this site name the
+// print server's port until they are rewritten (link-annotations.ts). pdf-lib writes every string
 // as a PDF text string: report text cannot break out of the metadata.
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, type PDFObject } from 'pdf-lib';
 import type { Department } from '../../schema/department.ts';
 import type { Report } from '../../schema/report.ts';
+import { enforceLinkPolicy, type LinkPolicy } from './link-annotations.ts';
 
 export interface PdfMetadata {
   title: string;
@@ -74,7 +76,8 @@ export async function finishPdf(
   raw: Uint8Array,
   meta: PdfMetadata,
   documentId: string,
-): Promise<{ bytes: Uint8Array; pages: number }> {
+  links: LinkPolicy,
+): Promise<{ bytes: Uint8Array; pages: number; refusedLinks: string[] }> {
   const doc = await PDFDocument.load(raw, { updateMetadata: false });
   doc.setTitle(meta.title, { showInWindowTitleBar: true });
   doc.setAuthor(meta.author);
@@ -87,7 +90,8 @@ export async function finishPdf(
   info.set(PDFName.of('CreationDate'), PDFString.of(pdfDate(meta.issued)));
   info.set(PDFName.of('ModDate'), PDFString.of(pdfDate(meta.issued)));
   renumberNodeIds(doc);
+  const refusedLinks = enforceLinkPolicy(doc, links);
   const id = PDFHexString.of(documentId.slice(0, 32));
   doc.context.trailerInfo.ID = doc.context.obj([id, id]);
-  return { bytes: await doc.save({ updateFieldAppearances: false }), pages: doc.getPageCount() };
+  return { bytes: await doc.save({ updateFieldAppearances: false }), pages: doc.getPageCount(), refusedLinks };
 }

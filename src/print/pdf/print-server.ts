@@ -1,15 +1,23 @@
 // The built site over HTTP on 127.0.0.1 for the browser that prints it, plus
 // the licensed font files named in site.yaml (print.font_files), which are
-// served from the content tree only here and never copied into the site.
-import { createReadStream } from 'node:fs';
+// served from memory (read by font-files.ts) only here and never copied into
+// the site. The browser may reach nothing else (print-page.ts).
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { posix } from 'node:path';
 import sirv from 'sirv';
 import { FONT_FILES_URL } from '../font-css.ts';
 import type { StaticServer } from '../../lib/static-server.ts';
 
-export async function servePrintSite(siteDir: string, contentRoot: string, fontFiles: readonly string[]) {
+const FONT_TYPES: Readonly<Record<string, string>> = {
+  '.ttf': 'font/ttf',
+  '.ttc': 'font/collection',
+  '.otf': 'font/otf',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+};
+
+export async function servePrintSite(siteDir: string, fontFiles: ReadonlyMap<string, Uint8Array>) {
   // Hashed assets (Paged.js and our handlers, ~500 kB) are cached by the
   // browser across reports, so it compiles them once, not once per report.
   const site = sirv(siteDir, {
@@ -20,17 +28,12 @@ export async function servePrintSite(siteDir: string, contentRoot: string, fontF
       if (path.startsWith('/_astro/')) res.setHeader('cache-control', 'public, max-age=31536000, immutable');
     },
   });
-  const fonts = new Map(fontFiles.map((f) => [FONT_FILES_URL + encodeURI(f), join(contentRoot, f)]));
+  const fonts = new Map([...fontFiles].map(([file, bytes]) => [FONT_FILES_URL + encodeURI(file), { file, bytes }]));
   const server: Server = createServer((req, res) => {
     const font = fonts.get((req.url ?? '').split('?')[0] ?? '');
     if (font) {
-      res.setHeader('content-type', 'font/ttf');
-      createReadStream(font)
-        .on('error', () => {
-          res.statusCode = 404;
-          res.end();
-        })
-        .pipe(res);
+      res.setHeader('content-type', FONT_TYPES[posix.extname(font.file).toLowerCase()] ?? 'application/octet-stream');
+      res.end(font.bytes);
       return;
     }
     site(req, res, () => {

@@ -1,24 +1,30 @@
 // Renders a list of reports to PDF: one browser, a pool of pages working in
 // parallel, a content-hash cache in front. A report that fails is recorded
-// and the others go on. Shared by `npm run pdf`, the build step and the
-// benchmark.
+// and the others go on. Each page reaches only the local print server
+// (print-page.ts), each report has a time and memory limit (limits.ts), and
+// the finished PDF's links pass the URL policy (link-annotations.ts). Shared
+// by `npm run pdf`, the build step and the benchmark.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { chromiumPath, launchChromium } from '../chromium.ts';
 import { hashOf, type PdfCache } from './pdf-cache.ts';
 import { printPath } from '../print-urls.ts';
-import { pageUrl, renderWith, setUpPage, type Engine } from './engines.ts';
+import { pagedProgress, pageUrl, renderWith, setUpPage, type Engine } from './engines.ts';
 import { RenderFailure } from './failure.ts';
+import { readFontFiles } from './font-files.ts';
 import { browserVersion, fontFilesHash, systemFonts } from './inputs.ts';
+import { HEAP_ARGS, withinLimits } from './limits.ts';
+import { startFence } from './network-fence.ts';
 import type { PdfJob } from './jobs.ts';
 import type { ManifestEntry } from './pdf-manifest.ts';
 import { fallbackFonts } from './fallback-fonts.ts';
 import { finishPdf } from './metadata.ts';
+import { openPrintPage, type PrintPage } from './print-page.ts';
 import { servePrintSite } from './print-server.ts';
 
 /** Bump when the pipeline changes what it makes of the same inputs. */
-const PIPELINE_VERSION = '1';
+const PIPELINE_VERSION = '2';
 
 export interface RenderOptions {
   /** The built site, with the print and preview pages of every job. */
@@ -32,7 +38,7 @@ export interface RenderOptions {
   concurrency: number;
   /** Undefined: render everything. */
   cache: PdfCache | undefined;
-  /** Per report, for loading, paging and printing. */
+  /** Per report, for loading, paging and printing together. */
   timeoutMs: number;
   /** Licensed font files of site.yaml, relative to the content root. */
   fontFiles: readonly string[];
@@ -44,6 +50,8 @@ export interface JobResult {
   status: 'rendered' | 'cached' | 'failed';
   entry?: ManifestEntry;
   failure?: RenderFailure;
+  /** Things that should not happen and were stopped (requests off the print server, links the policy refuses). */
+  warnings?: string[];
 }
 
 /** Stylesheets and scripts of the site that a print page loads (/_astro/…, /print/fonts.css). */
@@ -59,7 +67,7 @@ async function keyOf(job: PdfJob, opts: RenderOptions, shared: string, assets: M
   } catch {
     throw new RenderFailure('infrastructure', `网站中没有打印页 ${url}（网站是否已用当前代码生成？）`);
   }
-  const parts: (string | Buffer)[] = [shared, JSON.stringify(job.metadata), html];
+  const parts: (string | Buffer)[] = [shared, JSON.stringify(job.metadata), job.siteUrl ?? '', html];
   for (const [, asset] of html.toString('utf8').matchAll(ASSET)) {
     if (!asset) continue;
     if (!assets.has(asset))
@@ -86,9 +94,9 @@ export class BrowserUnavailable extends RenderFailure {
   }
 }
 
-async function launch(): Promise<Browser> {
+async function launch(args: string[]): Promise<Browser> {
   try {
-    return await launchChromium();
+    return await launchChromium({ args: [...HEAP_ARGS, ...args] });
   } catch (error) {
     const detail = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new BrowserUnavailable(
@@ -97,16 +105,46 @@ async function launch(): Promise<Browser> {
   }
 }
 
-export async function renderPdfs(opts: RenderOptions): Promise<JobResult[]> {
-  const shared = hashOf(
-    PIPELINE_VERSION,
-    opts.engine,
-    browserVersion(),
-    systemFonts(),
-    await fontFilesHash(opts.contentRoot, opts.fontFiles),
+/** A report's page printed to PDF bytes, within its time and memory limits. */
+function print(printer: PrintPage, url: string, opts: RenderOptions): Promise<Buffer> {
+  const { page } = printer;
+  return withinLimits(
+    printer,
+    opts.timeoutMs,
+    async () => {
+      const { pdf } = await renderWith(opts.engine, page, url, opts.timeoutMs);
+      if (pdf.includes('/Type3')) {
+        const where = await fallbackFonts(page).catch(() => []);
+        throw new RenderFailure(
+          'content',
+          `有文字没有可嵌入的字体，在 PDF 中成了 Type 3 轮廓${where.length ? `：${where.join('；')}` : ''}。` +
+            '这些字符不在 site.yaml 的 print.fonts 所列字体中（多为生僻字或外文）；请加入含这些字符的 TrueType 字体，或核对原文',
+        );
+      }
+      return pdf;
+    },
+    () => (opts.engine === 'pagedjs' ? pagedProgress(page) : Promise.resolve('')),
   );
+}
+
+const SHOWN = 3;
+const listed = (items: readonly string[]) =>
+  `${items.slice(0, SHOWN).join('、')}${items.length > SHOWN ? ` 等 ${items.length} 处` : ''}`;
+
+function warningsOf(refusedRequests: readonly string[], refusedLinks: readonly string[]): string[] | undefined {
+  const warnings: string[] = [];
+  if (refusedRequests.length)
+    warnings.push(`打印页试图访问本机打印服务以外的地址，已阻止：${listed(refusedRequests)}（PDF 中没有这些资源）`);
+  if (refusedLinks.length) warnings.push(`PDF 中不允许的链接已去掉：${listed(refusedLinks)}`);
+  return warnings.length ? warnings : undefined;
+}
+
+export async function renderPdfs(opts: RenderOptions): Promise<JobResult[]> {
+  const fonts = await readFontFiles(opts.contentRoot, opts.fontFiles);
+  const shared = hashOf(PIPELINE_VERSION, opts.engine, browserVersion(), systemFonts(), fontFilesHash(fonts));
   const assets = new Map<string, Promise<Buffer>>();
-  const server = await servePrintSite(opts.siteDir, opts.contentRoot, opts.fontFiles);
+  const server = await servePrintSite(opts.siteDir, fonts);
+  const fence = await startFence(server.url);
   let browser: Promise<Browser> | undefined;
   const results: JobResult[] = new Array(opts.jobs.length);
   let next = 0;
@@ -118,11 +156,12 @@ export async function renderPdfs(opts: RenderOptions): Promise<JobResult[]> {
   };
 
   async function worker() {
-    let page: Page | undefined;
+    let printer: PrintPage | undefined;
     try {
       while (next < opts.jobs.length) {
         const i = next++;
         const job = opts.jobs[i]!;
+        let refused: string[] = [];
         try {
           const key = await keyOf(job, opts, shared, assets);
           const target = join(opts.pdfDir, job.file);
@@ -132,31 +171,24 @@ export async function renderPdfs(opts: RenderOptions): Promise<JobResult[]> {
             record(i, { job, status: 'cached', entry: entryOf(job, cached.bytes, cached.pages) });
             continue;
           }
-          browser ??= launch();
-          if (!page || page.isClosed()) {
-            // The print pages will carry a CSP (script-src 'self'); the layout
-            // checks run through the DevTools protocol and must not be blocked.
-            page = await (await (await browser).newContext({ bypassCSP: true })).newPage();
-            await setUpPage(page, opts.engine, opts.timeoutMs);
+          browser ??= launch(fence.args);
+          if (!printer) {
+            printer = await openPrintPage(await browser, server.url);
+            await setUpPage(printer.page, opts.engine, opts.timeoutMs);
           }
-          const { pdf } = await renderWith(
-            opts.engine,
-            page,
-            pageUrl(opts.engine, server.url, job.reportPath),
-            opts.timeoutMs,
-          );
-          if (pdf.includes('/Type3')) {
-            const where = await fallbackFonts(page).catch(() => []);
-            throw new RenderFailure(
-              'content',
-              `有文字没有可嵌入的字体，在 PDF 中成了 Type 3 轮廓${where.length ? `：${where.join('；')}` : ''}。` +
-                '这些字符不在 site.yaml 的 print.fonts 所列字体中（多为生僻字或外文）；请加入含这些字符的 TrueType 字体，或核对原文',
-            );
-          }
-          const { bytes, pages } = await finishPdf(pdf, job.metadata, key);
-          await opts.cache?.put(key, { bytes, pages });
+          printer.takeRefused();
+          const pdf = await print(printer, pageUrl(opts.engine, server.url, job.reportPath), opts);
+          refused = printer.takeRefused();
+          const { bytes, pages, refusedLinks } = await finishPdf(pdf, job.metadata, key, {
+            localOrigin: server.url,
+            siteUrl: job.siteUrl,
+            source: job.source,
+          });
+          const warnings = warningsOf(refused, refusedLinks);
+          // Not cached with warnings: each run warns again until the cause is gone.
+          if (!warnings) await opts.cache?.put(key, { bytes, pages });
           await writeAtomically(target, bytes);
-          record(i, { job, status: 'rendered', entry: entryOf(job, bytes, pages) });
+          record(i, { job, status: 'rendered', entry: entryOf(job, bytes, pages), ...(warnings ? { warnings } : {}) });
         } catch (error) {
           if (error instanceof BrowserUnavailable) throw error;
           const failure =
@@ -166,28 +198,23 @@ export async function renderPdfs(opts: RenderOptions): Promise<JobResult[]> {
                   'infrastructure',
                   error instanceof Error ? error.message.split('\n')[0]! : String(error),
                 );
-          // A page that failed may be in any state: the next job gets a fresh one.
-          if (failure.kind === 'infrastructure')
-            await page
-              ?.context()
-              .close()
-              .catch(() => {});
-          record(i, { job, status: 'failed', failure });
+          const warnings = warningsOf([...refused, ...(printer?.takeRefused() ?? [])], []);
+          // A page that failed may be in any state (still laying out, crashed): the next job gets a fresh one.
+          await printer?.close();
+          printer = undefined;
+          record(i, { job, status: 'failed', failure, ...(warnings ? { warnings } : {}) });
         }
       }
     } finally {
-      await page
-        ?.context()
-        .close()
-        .catch(() => {});
+      await printer?.close();
     }
   }
 
   try {
     await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, opts.jobs.length)) }, worker));
   } finally {
-    await server.close();
     if (browser) await (await browser.catch(() => undefined))?.close();
+    await Promise.all([server.close(), fence.close()]);
   }
   return results;
 }
