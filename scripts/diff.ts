@@ -30,8 +30,16 @@ run(async () => {
   const root = contentRoot();
   const repo = await openRepo(root);
   const base = await gitVersion(root, baseRev, repo);
-  const head = headRev ? await gitVersion(root, headRev, repo) : await workTreeVersion(root);
-  const result = await diffVersions(base, head);
-  process.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderMarkdown(result));
-  return EXIT.ok;
+  try {
+    const head = headRev ? await gitVersion(root, headRev, repo) : await workTreeVersion(root);
+    try {
+      const result = await diffVersions(base, head);
+      process.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderMarkdown(result));
+      return EXIT.ok;
+    } finally {
+      await head.release();
+    }
+  } finally {
+    await base.release();
+  }
 });

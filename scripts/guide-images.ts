@@ -2,19 +2,16 @@
 // (docs/编辑指南.md) in docs/images/: the preview of a report in the browser, a
 // failed check in a terminal, and the change summary a reviewer sees. Run by
 // hand after the pages or the messages change; look at the pictures.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import git from 'isomorphic-git';
-import fs from 'node:fs';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { checkContent } from '../src/checks/index.ts';
-import { loadContent } from '../src/source/load.ts';
+import { scanContent } from '../src/scan/scan.ts';
 import { launchChromium } from '../src/print/chromium.ts';
 import { diffVersions } from '../src/diff/compare.ts';
 import { renderMarkdown } from '../src/diff/summary-markdown.ts';
@@ -52,8 +49,7 @@ function ansiToHtml(text: string): string {
 }
 
 async function terminal(content: string, cwd: string): Promise<string> {
-  const tree = await loadContent(content);
-  const output = formatHuman(checkContent(tree), cwd, true);
+  const output = formatHuman(await scanContent(content, { cache: false }), cwd, true);
   return `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><style>
     body { margin: 0; background: #1e1e1e; }
     .window { margin: 16px; border-radius: 8px; overflow: hidden; box-shadow: 0 4px 16px #0008; width: 1180px; }
@@ -67,10 +63,14 @@ ${ansiToHtml(output)}<span class="prompt">$</span> </pre></div></html>`;
 }
 
 async function diffComment(dir: string, content: string): Promise<string> {
-  const author = { name: '财务室', email: 'cws@example.cn', timestamp: 1_719_360_000, timezoneOffset: -480 };
-  await git.init({ fs, dir, defaultBranch: 'main' });
-  await git.add({ fs, dir, filepath: '.' });
-  await git.commit({ fs, dir, message: '2023 年度报告', author });
+  const git = (args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=财务室', '-c', 'user.email=cws@example.cn', ...args], {
+      cwd: dir,
+      env: { ...process.env, GIT_AUTHOR_DATE: '1719360000 +0800', GIT_COMMITTER_DATE: '1719360000 +0800' },
+    });
+  git(['init', '-q', '-b', 'main']);
+  git(['add', '-A']);
+  git(['commit', '-q', '-m', '2023 年度报告']);
   await edit(content);
   const file = join(content, REPORT);
   const text = await readFile(file, 'utf8');
@@ -81,7 +81,10 @@ async function diffComment(dir: string, content: string): Promise<string> {
       .replace('  basic: 520.97 # 基本支出', '  basic: 521.22 # 基本支出')
       .replace('其中基本支出520.97万元', '其中基本支出521.22万元'),
   );
-  const result = await diffVersions(await gitVersion(content, 'main'), await workTreeVersion(content));
+  const base = await gitVersion(content, 'main');
+  const head = await workTreeVersion(content);
+  const result = await diffVersions(base, head);
+  await base.release();
   const html = String(
     await unified()
       .use(remarkParse)

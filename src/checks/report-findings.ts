@@ -1,6 +1,6 @@
 // Every finding of one report file: the problems met reading it, restricted
 // MDX, the figure and text rules, acknowledgements, placeholders. The same
-// function runs in this thread (checkContent) and in the scan workers.
+// function runs in the scan workers (src/scan/).
 import type { Department } from '../schema/department.ts';
 import type { FileProblem, ReportFile } from '../source/load.ts';
 import type { Position } from '../source/position.ts';

@@ -1,4 +1,4 @@
-// Check findings that a change brings or removes. The same checkContent runs
+// Check findings that a change brings or removes. The same scan runs
 // on both versions; a finding is the same one when its rule and its text (the
 // excerpt, or the message) are the same, wherever its line moved to.
 import type { Finding } from '../checks/types.ts';

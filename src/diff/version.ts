@@ -1,14 +1,16 @@
-// One side of a diff: a content tree loaded from a git revision or from the
-// work tree, with its check results and raw report texts.
+// One side of a diff: a content tree from a git revision (written out to a
+// temporary folder) or the work tree, read and checked by the same code as
+// `npm run check` (scanContent), with its raw report texts.
 import { relative } from 'node:path';
-import { checkContent, type CheckResult } from '../checks/index.ts';
+import type { CheckResult } from '../checks/index.ts';
+import { UserError } from '../cli/run.ts';
+import { extractTree } from '../git/extract-tree.ts';
+import { resolveRevision } from '../git/parse-revision.ts';
+import { openRepo, type Repo } from '../git/repo.ts';
+import { scanContent } from '../scan/scan.ts';
 import { LAYOUT } from '../source/content-root.ts';
 import { diskSource, type ContentSource } from '../source/content-source.ts';
 import { loadContent, type ContentTree } from '../source/load.ts';
-import { UserError } from '../cli/run.ts';
-import { openRepo, type Repo } from '../git/repo.ts';
-import { resolveRevision } from '../git/parse-revision.ts';
-import { gitSource } from '../git/tree-source.ts';
 import type { Side } from './diff-types.ts';
 
 export interface Version {
@@ -16,17 +18,24 @@ export interface Version {
   source: ContentSource;
   tree: ContentTree;
   checks: CheckResult;
+  /** Removes the temporary copy of a revision (nothing for the work tree). */
+  release(): Promise<void>;
 }
 
 export const WORK_TREE = '工作区';
 
-async function version(side: Side, root: string, source: ContentSource): Promise<Version> {
-  const tree = await loadContent(root, source);
-  return { side, source, tree, checks: checkContent(tree) };
+async function version(side: Side, root: string, release: () => Promise<void>): Promise<Version> {
+  try {
+    const [tree, checks] = await Promise.all([loadContent(root), scanContent(root, { cache: false })]);
+    return { side, source: diskSource(root), tree, checks, release };
+  } catch (error) {
+    await release();
+    throw error;
+  }
 }
 
 export function workTreeVersion(root: string): Promise<Version> {
-  return version({ revision: WORK_TREE, commit: null }, root, diskSource(root));
+  return version({ revision: WORK_TREE, commit: null }, root, async () => {});
 }
 
 /** Where the content folder sits inside the repository ('' at its top). */
@@ -39,7 +48,8 @@ export function contentPrefix(repo: Repo, root: string): string {
 export async function gitVersion(root: string, revision: string, repo?: Repo): Promise<Version> {
   const r = repo ?? (await openRepo(root));
   const commit = await resolveRevision(r, revision);
-  return version({ revision, commit }, `${root}@${commit.slice(0, 7)}`, gitSource(r, commit, contentPrefix(r, root)));
+  const copy = await extractTree(r, commit, contentPrefix(r, root));
+  return version({ revision, commit }, copy.root, copy.remove);
 }
 
 /** Report files of a version with their text, decoded leniently (for pairing renames). */
@@ -47,7 +57,10 @@ export async function reportTexts(v: Version): Promise<{ file: string; text: str
   const decoder = new TextDecoder('utf-8');
   const files = (await v.source.list(LAYOUT.reports)).files.filter((f) => /\.mdx?$/.test(f));
   return Promise.all(
-    files.map(async (file) => ({ file, text: decoder.decode((await v.source.read(file)) ?? new Uint8Array()) })),
+    files.map(async (file) => ({
+      file,
+      text: decoder.decode((await v.source.read(file).catch(() => undefined)) ?? new Uint8Array()),
+    })),
   );
 }
 
@@ -57,7 +70,7 @@ export async function otherFiles(v: Version): Promise<Map<string, string>> {
   const files = [LAYOUT.site, ...(await v.source.list(LAYOUT.departments)).files];
   const out = new Map<string, string>();
   for (const file of files) {
-    const bytes = await v.source.read(file);
+    const bytes = await v.source.read(file).catch(() => undefined);
     if (bytes) out.set(file, decoder.decode(bytes));
   }
   return out;

@@ -39,15 +39,8 @@ before(async () => {
   const repo = await contentRepo(fixtureSite('multi'));
   const siteYaml = join(repo.content, 'site.yaml');
   await writeFile(siteYaml, `${await readFile(siteYaml, 'utf8')}commit_url: ${COMMIT_URL}\n`);
-  const { default: git } = await import('isomorphic-git');
-  const fs = await import('node:fs');
-  await git.add({ fs, dir: repo.repo, filepath: 'content/site.yaml' });
-  multiCommit = await git.commit({
-    fs,
-    dir: repo.repo,
-    message: 'commit link',
-    author: { name: '测试', email: 'test@example.org', timestamp: 1_700_000_100, timezoneOffset: -480 },
-  });
+  const { commitAll } = await import('../helpers/git.ts');
+  multiCommit = await commitAll(repo.repo, 'commit link', 1_700_000_100);
   multi = await buildSite(repo.content);
   multiAgain = await buildSite(repo.content);
 });

@@ -18,7 +18,7 @@ async function boundaryErrors(file: string, code: string): Promise<string[]> {
 test('a page that imports a check fails lint', async () => {
   const errors = await boundaryErrors(
     'src/pages/bad-example.ts',
-    "import { checkContent } from '../checks/index.ts';\nexport const x = checkContent;\n",
+    "import { failed } from '../checks/index.ts';\nexport const x = failed;\n",
   );
   assert.equal(errors.length, 1);
   assert.match(errors[0] ?? '', /ARCHITECTURE\.md/);

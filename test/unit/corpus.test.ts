@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { rm } from 'node:fs/promises';
 import { after, test } from 'node:test';
-import { checkContent, failed } from '../../src/checks/index.ts';
-import { loadContent } from '../../src/source/load.ts';
+import { failed } from '../../src/checks/index.ts';
+import { scanContent } from '../../src/scan/scan.ts';
 import { hashTree } from '../../src/build/sha256sums.ts';
 import { writeCorpus } from '../../scripts/corpus/write.ts';
 import { tempDir } from '../helpers/content.ts';
@@ -17,7 +17,7 @@ test('a generated corpus is valid: no finding at all', async () => {
   dirs.push(out);
   const s = await writeCorpus({ departments: 12, years: 2, out });
   assert.equal(s.reports, 24);
-  const result = checkContent(await loadContent(out));
+  const result = await scanContent(out, { cache: false });
   assert.equal(result.reports, 24);
   assert.deepEqual(result.findings, []);
 });
@@ -35,7 +35,7 @@ test('injected faults are found by the checks', async () => {
   dirs.push(out);
   const s = await writeCorpus({ departments: 30, years: 1, out, faults: 0.5, seed: 3 });
   assert.ok(s.faulty > 5);
-  const result = checkContent(await loadContent(out));
+  const result = await scanContent(out, { cache: false });
   const faultyFiles = new Set(result.findings.map((f) => f.file));
   assert.equal(faultyFiles.size, s.faulty);
   assert.ok(failed(result));

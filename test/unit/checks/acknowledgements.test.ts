@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyAcknowledgements } from '../../../src/checks/acknowledgements.ts';
-import { ALL_RULES, checkContent, failed } from '../../../src/checks/index.ts';
+import { ALL_RULES, failed } from '../../../src/checks/index.ts';
+import { scanContent } from '../../../src/scan/scan.ts';
+import { SEED_CONTENT } from '../../helpers/content.ts';
 import type { Finding } from '../../../src/checks/types.ts';
-import { seedTree } from '../../helpers/seed.ts';
 
 const finding = (rule: string, excerpt: string): Finding => ({
   file: 'reports/2023/x.mdx',
@@ -16,7 +17,7 @@ const finding = (rule: string, excerpt: string): Finding => ({
 });
 
 test('the seed: exactly four findings, all acknowledged, so the check passes', async () => {
-  const result = checkContent(await seedTree());
+  const result = await scanContent(SEED_CONTENT, { cache: false });
   assert.deepEqual(
     result.findings.map((f) => [f.rule, f.line, Boolean(f.acknowledged)]),
     [

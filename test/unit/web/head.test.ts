@@ -1,14 +1,13 @@
 // The source revision stated on report pages: a commit, a commit with
 // uncommitted changes, or no git at all — told honestly.
 import assert from 'node:assert/strict';
-import git from 'isomorphic-git';
-import fs from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { readHead } from '../../../src/git/head.ts';
 import { trustedRevision } from '../../../src/model/revision.ts';
 import { tempDir } from '../../helpers/content.ts';
+import { commitAll, git, initRepo } from '../../helpers/git.ts';
 
 const dirs: string[] = [];
 after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -19,9 +18,8 @@ async function repoWithContent(): Promise<{ dir: string; commit: string }> {
   await mkdir(join(dir, 'content'));
   await writeFile(join(dir, 'content/site.yaml'), 'title: x\n');
   await writeFile(join(dir, '.gitignore'), 'dist/\n');
-  await git.init({ fs, dir });
-  await git.add({ fs, dir, filepath: '.' });
-  const commit = await git.commit({ fs, dir, message: 'x', author: { name: 't', email: 't@example.org' } });
+  await initRepo(dir);
+  const commit = await commitAll(dir, 'x');
   return { dir, commit };
 }
 
@@ -43,17 +41,10 @@ test('a changed or new file makes the tree dirty', async () => {
 
 test('a linked worktree (.git is a file) is followed to its commit', async () => {
   const { dir, commit } = await repoWithContent();
-  // What `git worktree add` leaves behind: .git/worktrees/<name>/{HEAD,commondir} and a .git file.
-  const wt = await tempDir();
-  dirs.push(wt);
-  const admin = join(dir, '.git/worktrees/wt');
-  await mkdir(admin, { recursive: true });
-  await writeFile(join(admin, 'HEAD'), `${commit}\n`);
-  await writeFile(join(admin, 'commondir'), '../..\n');
-  await writeFile(join(wt, '.git'), `gitdir: ${admin}\n`);
-  await mkdir(join(wt, 'content'));
-  await writeFile(join(wt, 'content/site.yaml'), 'title: x\n');
-  await writeFile(join(wt, '.gitignore'), 'dist/\n');
+  const parent = await tempDir();
+  dirs.push(parent);
+  const wt = join(parent, 'wt');
+  git(dir, ['worktree', 'add', '-q', '--detach', wt, commit]);
   assert.deepEqual(await readHead(join(wt, 'content')), { kind: 'commit', commit, dirty: false, root: wt });
 });
 
@@ -61,7 +52,7 @@ test('outside git, or before the first commit, says why', async () => {
   const plain = await tempDir();
   dirs.push(plain);
   assert.deepEqual(await readHead(plain), { kind: 'none', reason: '内容目录不在 Git 仓库中' });
-  await git.init({ fs, dir: plain });
+  await initRepo(plain);
   assert.deepEqual(await readHead(plain), { kind: 'none', reason: 'Git 仓库中还没有提交' });
 });
 
@@ -84,7 +75,7 @@ test('a deleted file makes the tree dirty; a file only in the index does not', a
   const other = await repoWithContent();
   // Staged, then removed from the working tree: the tree still equals the commit.
   await writeFile(join(other.dir, 'staged.txt'), 'x');
-  await git.add({ fs, dir: other.dir, filepath: 'staged.txt' });
+  git(other.dir, ['add', 'staged.txt']);
   await rm(join(other.dir, 'staged.txt'));
   assert.equal(((await readHead(join(other.dir, 'content'))) as { dirty: boolean }).dirty, false);
 });

@@ -1,0 +1,47 @@
+// The commits that touched each file of the content tree, newest first, read
+// from `git log` once for the whole tree: a report's 最后更新 and change
+// history. Commit dates, not build times: the same commit gives the same page.
+import { relative, sep } from 'node:path';
+import { GitMissing, gitText, runGit } from './git.ts';
+
+export interface Change {
+  commit: string;
+  /** The commit's date (committer), YYYY-MM-DD in the committer's own time zone. */
+  date: string;
+  /** The first line of its message. */
+  subject: string;
+}
+
+/** Content-root-relative path → its commits, newest first. Empty outside git. */
+export async function readHistory(contentRoot: string): Promise<Map<string, Change[]>> {
+  const history = new Map<string, Change[]>();
+  let top: string | undefined;
+  try {
+    top = await gitText(['rev-parse', '--show-toplevel'], contentRoot);
+  } catch (error) {
+    if (error instanceof GitMissing) return history;
+    throw error;
+  }
+  if (!top) return history;
+  const prefix = relative(top, contentRoot).split(sep).join('/');
+  const log = await runGit(
+    ['log', '-z', '--no-renames', '--format=%x1e%H%x1f%cI%x1f%s', '--name-only', '--', prefix || '.'],
+    top,
+  );
+  if (log.status !== 0) return history; // no commits yet
+  for (const record of log.stdout.toString('utf8').split('\x1e')) {
+    if (!record.trim()) continue;
+    // With -z: the header, NUL, then a newline and the file names, each NUL-terminated.
+    const [header = '', ...names] = record.split('\0');
+    const [commit = '', iso = '', subject = ''] = header.split('\x1f');
+    const change: Change = { commit, date: iso.slice(0, 10), subject };
+    for (const file of names.map((n) => n.replace(/^\n/, '')).filter(Boolean)) {
+      const inTree = prefix ? (file.startsWith(`${prefix}/`) ? file.slice(prefix.length + 1) : undefined) : file;
+      if (!inTree) continue;
+      const list = history.get(inTree) ?? [];
+      list.push(change);
+      history.set(inTree, list);
+    }
+  }
+  return history;
+}
