@@ -91,7 +91,15 @@ export const reportsLoader = () =>
       store.set({
         id,
         data,
-        rendered: { html: report.body.html, metadata: { headings: report.body.headings } },
+        // The report's change history and PDF travel with its body (not in data, which is the validated frontmatter).
+        rendered: {
+          html: report.body.html,
+          metadata: {
+            headings: report.body.headings,
+            history: report.history ?? [],
+            ...(report.pdf ? { pdf: report.pdf } : {}),
+          },
+        },
         ...(root ? { filePath: relative(fileURLToPath(config.root), join(root, report.file)) } : {}),
       });
     }

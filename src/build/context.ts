@@ -3,6 +3,7 @@
 import { settings, type Settings } from '../config.ts';
 import type { ContentIndex } from '../scan/scan.ts';
 import type { Revision } from '../model/revision.ts';
+import type { ReportChange } from '../model/site-input.ts';
 
 export interface BuildContext {
   /** The content tree (content/ or GONGKAI_CONTENT). */
@@ -11,6 +12,8 @@ export interface BuildContext {
   content: ContentIndex;
   /** The source revision the pages show; set by the revision step. */
   revision: Revision;
+  /** Each content file's commits, newest first; set by the revision step. */
+  history: ReadonlyMap<string, readonly ReportChange[]>;
   /** Where this build writes; becomes `dest` at the end. */
   outDir: string;
   /** The published folder (dist/). The previous build is still there while steps run. */
@@ -33,6 +36,7 @@ export function buildContext(fields: {
     dest: fields.outDir,
     ...fields,
     revision: { kind: 'unknown' },
+    history: new Map(),
     metrics: {},
   };
 }

@@ -3,6 +3,7 @@
 // time: the same commit must give the same bytes.
 import { shortCommit, type Revision } from '../model/revision.ts';
 import { readHead } from '../git/head.ts';
+import { readHistory } from '../git/history.ts';
 import type { BuildStep } from './context.ts';
 
 export const revisionStep: BuildStep = {
@@ -13,6 +14,7 @@ export const revisionStep: BuildStep = {
     const revision: Revision =
       head.kind === 'commit' ? { kind: 'commit', commit: head.commit, dirty: head.dirty } : head;
     ctx.revision = revision;
+    ctx.history = await readHistory(ctx.contentRoot);
     if (revision.kind === 'none') return revision.reason;
     return `${shortCommit(revision.commit)}${revision.dirty ? '（工作区有未提交的修改）' : ''}`;
   },

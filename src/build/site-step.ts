@@ -146,7 +146,7 @@ async function plan(ctx: BuildContext, scratch: string): Promise<{ builds: Plann
     revision: ctx.revision,
     site: content.site as Site,
     departments,
-    reports,
+    reports: reports.map((r) => ({ ...r, history: [...(ctx.history.get(r.file) ?? [])] })),
   });
   const astroCache = (id: string) => cacheDirFor(contentRoot, `astro/${id}`);
   if (parts.length <= 1) {

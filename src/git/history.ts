@@ -2,15 +2,11 @@
 // from `git log` once for the whole tree: a report's 最后更新 and change
 // history. Commit dates, not build times: the same commit gives the same page.
 import { relative, sep } from 'node:path';
+import type { ReportChange } from '../model/site-input.ts';
 import { GitMissing, gitText, runGit } from './git.ts';
 
-export interface Change {
-  commit: string;
-  /** The commit's date (committer), YYYY-MM-DD in the committer's own time zone. */
-  date: string;
-  /** The first line of its message. */
-  subject: string;
-}
+/** A commit: its id, its date (committer, YYYY-MM-DD in the committer's own time zone), its subject. */
+export type Change = ReportChange;
 
 /** Content-root-relative path → its commits, newest first. Empty outside git. */
 export async function readHistory(contentRoot: string): Promise<Map<string, Change[]>> {

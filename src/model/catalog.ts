@@ -6,18 +6,22 @@ import type { Department } from '../schema/department.ts';
 import type { Report } from '../schema/report.ts';
 import type { Site } from '../schema/site.ts';
 import { publishedOn } from './key-figures.ts';
-import { readSiteInput, sitePart } from './site-input.ts';
+import { readSiteInput, sitePart, type InputReport, type PdfInfo, type ReportChange } from './site-input.ts';
 import { reportPath } from './urls.ts';
 
 export { reportPath };
 
 export interface CatalogReport {
-  /** The MDX entry to render; absent in the catalogue part, which renders no report bodies. */
+  /** The entry to render; absent in the catalogue part, which renders no report bodies. */
   entry?: CollectionEntry<'reports'>;
   data: Report;
   department: Department;
   /** /reports/2023/kgxj/ */
   path: string;
+  /** The commits that changed the report, newest first (empty outside git). */
+  history: readonly ReportChange[];
+  /** Its PDF, when the build makes one. */
+  pdf: PdfInfo | undefined;
 }
 
 /** A report whose body this build renders. */
@@ -52,23 +56,40 @@ export function getDepartments(): Promise<Department[]> {
  * each entry in its data store and serialise the store into the build: at
  * 20,000 reports the part took 2.2 GB that way, 1.4 GB this way.
  */
-function catalogFigures(): Report[] {
+function catalogFigures(): InputReport[] {
   const input = readSiteInput();
   if (!input) throw new Error('目录页只在 npm run build 分部分构建时单独生成');
-  return input.reports.map((r) => r.data);
+  return input.reports;
+}
+
+/** What the build handed over with a rendered body (content-loaders.ts): its history and PDF. */
+function extrasOf(entry: CollectionEntry<'reports'>): Pick<InputReport, 'history' | 'pdf'> {
+  const metadata = entry.rendered?.metadata as Pick<InputReport, 'history' | 'pdf'> | undefined;
+  return { history: metadata?.history ?? [], ...(metadata?.pdf ? { pdf: metadata.pdf } : {}) };
 }
 
 async function loadReports(): Promise<CatalogReport[]> {
   const byId = new Map((await getDepartments()).map((d) => [d.id, d]));
-  const join = (data: Report, entry?: CollectionEntry<'reports'>): CatalogReport => {
+  const join = (
+    data: Report,
+    extras: Pick<InputReport, 'history' | 'pdf'>,
+    entry?: CollectionEntry<'reports'>,
+  ): CatalogReport => {
     const department = byId.get(data.department);
     if (!department) throw new Error(`未登记的单位 ${data.department}（应已被 npm run check 拦下）`);
-    return { ...(entry ? { entry } : {}), data, department, path: reportPath(data.year, data.department) };
+    return {
+      ...(entry ? { entry } : {}),
+      data,
+      department,
+      path: reportPath(data.year, data.department),
+      history: extras.history ?? [],
+      pdf: extras.pdf,
+    };
   };
   const items =
     sitePart() === 'catalog'
-      ? catalogFigures().map((data) => join(data))
-      : (await getCollection('reports')).map((entry) => join(entry.data, entry));
+      ? catalogFigures().map((r) => join(r.data, r))
+      : (await getCollection('reports')).map((entry) => join(entry.data, extrasOf(entry), entry));
   return items.sort((a, b) => b.data.year - a.data.year || a.data.department.localeCompare(b.data.department));
 }
 

@@ -20,6 +20,21 @@ import type { Revision } from './revision.ts';
  */
 export type SitePart = 'all' | 'catalog' | 'reports';
 
+/** A commit that changed a report (from git, at build time): its change history on the page. */
+export interface ReportChange {
+  commit: string;
+  /** The commit's date, YYYY-MM-DD: a build time would make every build differ. */
+  date: string;
+  /** The first line of its message. */
+  subject: string;
+}
+
+/** The PDF the build makes of a report. */
+export interface PdfInfo {
+  bytes: number;
+  pages: number;
+}
+
 export interface InputReport {
   /** Path in the content tree: reports/2023/kgxj.mdx. */
   file: string;
@@ -27,6 +42,10 @@ export interface InputReport {
   /** The checked body, rendered once (absent in the catalogue part, which renders no bodies). */
   body?: RenderedBody;
   media?: MediaFile[];
+  /** The commits that touched the file, newest first (empty outside git). */
+  history?: ReportChange[];
+  /** Its PDF, when the build makes one (absent with GONGKAI_PDF=0). */
+  pdf?: PdfInfo;
 }
 
 export interface SiteInput {
