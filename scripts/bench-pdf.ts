@@ -19,7 +19,7 @@ import type { Page } from 'playwright-core';
 import { failed } from '../src/checks/index.ts';
 import { contentIndex, scanContent } from '../src/scan/scan.ts';
 import { buildContext } from '../src/build/context.ts';
-import { siteStep } from '../src/build/site-step.ts';
+import { printStep } from '../src/build/print-step.ts';
 import { chromiumPath, launchChromium } from '../src/print/chromium.ts';
 import { EXIT, run, UserError } from '../src/cli/run.ts';
 import { writeCorpus } from './corpus/write.ts';
@@ -155,7 +155,7 @@ run(async () => {
     const content = contentIndex(checks);
     const jobs = pdfJobs(content);
     const siteDir = join(work, 'site');
-    const siteSeconds = await timed(() => siteStep.run(buildContext({ contentRoot, content, outDir: siteDir })));
+    const siteSeconds = await timed(() => printStep.run(buildContext({ contentRoot, content, outDir: siteDir })));
     console.log(
       `PDF 基准：${jobs.length} 份报告（npm run bench:corpus 的合成语料），并发 ${concurrency} 页，` +
         `${availableParallelism()} 核，Chromium ${chromiumPath()}；网站生成 ${siteSeconds.toFixed(1)} 秒（不计入下表）`,

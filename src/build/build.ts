@@ -20,9 +20,12 @@ import { discardDir, publishDir, stagingDir } from './atomic-dir.ts';
 import { stopChildren } from './child-processes.ts';
 import { buildContext } from './context.ts';
 import { checkOutputDir, markOutput } from './output-dir.ts';
-import { revisionStep } from './revision-step.ts';
-import { buildSiteShard, discardUnfinishedParts, importSiteShards } from './site-step.ts';
-import { BUILD_STEPS } from './steps.ts';
+import { discardUnfinishedParts } from './part-builds.ts';
+import { exportShard, importShards } from './site-step.ts';
+import { partSizeOf, planParts } from './site-parts.ts';
+import { BUILD_STEPS, SHARD_STEPS } from './steps.ts';
+import { inShard } from '../cli/shard.ts';
+import { cacheFrom } from '../print/pdf/options.ts';
 
 export interface BuildOptions {
   /** --out; dist/ by default. */
@@ -66,21 +69,25 @@ export async function build(options: BuildOptions): Promise<number> {
   }
   await markOutput(outDir);
   const ctx = buildContext({ contentRoot: root, content: contentIndex(checks), outDir, dest });
+  const pdfCache = settings().pdf.enabled ? cacheFrom(settings().pdf.cache)?.dir : undefined;
+  if (options.shard) {
+    // A shard's share: the reports of every n-th part of the site (the same split on every machine).
+    const parts = planParts(
+      ctx.content.reports.map((r) => ({ file: r.file, department: r.data.department })),
+      partSizeOf(ctx.settings.site),
+    );
+    ctx.scope = new Set(inShard(parts, options.shard).flatMap((p) => p.files));
+  }
   try {
-    if (options.shard) {
-      await revisionStep.run(ctx);
-      console.log(`✓ ${await buildSiteShard(ctx, options.shard)}`);
-      await publishDir(outDir, dest);
-      return EXIT.ok;
-    }
     if (options.merge.length) {
-      const n = await importSiteShards(
+      const n = await importShards(
         root,
         options.merge.map((d) => resolve(d)),
+        pdfCache,
       );
-      console.log(`✓ 取用分片构建的 ${n} 个网站部分`);
+      console.log(`✓ 取用分片构建的 ${n.parts} 个部分${n.pdfs ? `、${n.pdfs} 份 PDF` : ''}`);
     }
-    for (const step of BUILD_STEPS) {
+    for (const step of options.shard ? SHARD_STEPS : BUILD_STEPS) {
       const reason = step.skip?.(ctx);
       if (reason) {
         console.log(`－ ${step.title}：${reason}`);
@@ -95,6 +102,11 @@ export async function build(options: BuildOptions): Promise<number> {
         console.log(`（已暂停：${outDir}）`);
         await new Promise((resolve) => setTimeout(resolve, 600_000));
       }
+    }
+    if (options.shard) {
+      console.log(`✓ ${await exportShard(ctx, options.shard, pdfCache)}`);
+      await publishDir(outDir, dest);
+      return EXIT.ok;
     }
     if (buildTimingsFile) await writeFile(buildTimingsFile, JSON.stringify({ steps: timings, metrics: ctx.metrics }));
     await publishDir(outDir, dest);

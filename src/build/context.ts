@@ -3,7 +3,7 @@
 import { settings, type Settings } from '../config.ts';
 import type { ContentIndex } from '../scan/scan.ts';
 import type { Revision } from '../model/revision.ts';
-import type { ReportChange } from '../model/site-input.ts';
+import type { PdfInfo, ReportChange } from '../model/site-input.ts';
 
 export interface BuildContext {
   /** The content tree (content/ or GONGKAI_CONTENT). */
@@ -14,6 +14,14 @@ export interface BuildContext {
   revision: Revision;
   /** Each content file's commits, newest first; set by the revision step. */
   history: ReadonlyMap<string, readonly ReportChange[]>;
+  /** Each report's PDF (by report file), set by the PDF step: the web pages link them with size and pages. */
+  pdfs: Map<string, PdfInfo>;
+  /** The PDF-cache keys of the PDFs this build made or found (a shard hands them over). */
+  pdfKeys: Set<string>;
+  /** The report files this build handles: all, or a shard's (--shard). */
+  scope: ReadonlySet<string> | undefined;
+  /** The site-cache keys of every part this build used (the rest are pruned at the end). */
+  usedParts: Set<string>;
   /** Where this build writes; becomes `dest` at the end. */
   outDir: string;
   /** The published folder (dist/). The previous build is still there while steps run. */
@@ -37,6 +45,10 @@ export function buildContext(fields: {
     ...fields,
     revision: { kind: 'unknown' },
     history: new Map(),
+    pdfs: new Map(),
+    pdfKeys: new Set(),
+    scope: undefined,
+    usedParts: new Set(),
     metrics: {},
   };
 }

@@ -1,12 +1,14 @@
-// The PDFs: every report's print page (already in the staging folder) printed
-// to pdf/<year>/<dept>.pdf, with pdf/manifest.json. GONGKAI_PDF=0 skips them.
-// A report whose PDF fails fails the build, like a failed check: nothing is
-// published, and every failing report is named at once.
+// The PDFs: every report's print page (already in the staging folder, from the
+// print step) printed to pdf/<year>/<dept>.pdf, with pdf/manifest.json; each
+// PDF's size and page count go to the web pages, built next. GONGKAI_PDF=0
+// skips them (and the pages then offer no PDF). A report whose PDF fails fails
+// the build, like a failed check: nothing is published, and every failing
+// report is named at once.
 import { join } from 'node:path';
 import { UserError } from '../cli/run.ts';
 import { pdfJobs } from '../print/pdf/jobs.ts';
 import { cacheFrom, parseEngine, parseJobs, parseTimeout } from '../print/pdf/options.ts';
-import { EXIT_BROWSER, failureLine, outcomeOf } from '../print/pdf/outcome.ts';
+import { EXIT_BROWSER, failureLine, outcomeOf, warningLines } from '../print/pdf/outcome.ts';
 import { recordRun } from '../print/pdf/output.ts';
 import { BrowserUnavailable, renderPdfs } from '../print/pdf/render-pdfs.ts';
 import type { BuildStep } from './context.ts';
@@ -15,21 +17,26 @@ export const pdfStep: BuildStep = {
   name: 'pdf',
   title: '打印版',
   skip: ({ settings }) => (settings.pdf.enabled ? undefined : '已跳过（GONGKAI_PDF=0）'),
-  async run({ contentRoot, content, outDir, settings }) {
+  async run(ctx) {
+    const { contentRoot, content, outDir, settings } = ctx;
     const engine = parseEngine(settings.pdf.engine);
     const pdfDir = join(outDir, 'pdf');
+    const jobs = pdfJobs(content).filter((j) => !ctx.scope || ctx.scope.has(j.source));
     // No browser is a problem of this machine that staff can fix (install
     // chromium), so it is reported like a content problem: exit 1, in Chinese.
     const results = await renderPdfs({
       siteDir: outDir,
       contentRoot,
       pdfDir,
-      jobs: pdfJobs(content),
+      jobs,
       engine,
       concurrency: parseJobs(settings.pdf.jobs),
       cache: cacheFrom(settings.pdf.cache),
       timeoutMs: parseTimeout(settings.pdf.timeout),
       fontFiles: content.site?.print.font_files.map((f) => f.file) ?? [],
+      onResult: (r) => {
+        for (const line of warningLines(r)) process.stderr.write(`${line}\n`);
+      },
     }).catch((error: unknown) => {
       throw error instanceof BrowserUnavailable ? new UserError(error.message) : error;
     });
@@ -39,6 +46,10 @@ export const pdfStep: BuildStep = {
       const lines = outcome.failed.map(failureLine).join('\n');
       if (outcome.exitCode === EXIT_BROWSER) throw new Error(`浏览器未能生成 PDF：\n${lines}`);
       throw new UserError(`PDF 未能生成，网站未发布：\n${lines}`);
+    }
+    for (const r of results) {
+      if (r.entry) ctx.pdfs.set(r.job.source, { bytes: r.entry.bytes, pages: r.entry.pages });
+      if (r.key) ctx.pdfKeys.add(r.key);
     }
     return outcome.summary;
   },

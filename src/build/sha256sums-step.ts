@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { formatManifest, hashTree, MANIFEST } from './sha256sums.ts';
 import type { BuildStep } from './context.ts';
 
-export const manifestStep: BuildStep = {
+export const sha256sumsStep: BuildStep = {
   name: 'manifest',
   title: '文件清单 SHA256SUMS',
   async run({ outDir }) {

@@ -1,20 +1,23 @@
-// The build steps, in order. Each lives in its own file. The site step makes
-// the pages and their search index; pdf-links finishes the report pages
-// against the PDFs that exist, so it follows every step that writes pages or
-// PDFs; the manifest is last because it lists what all the others wrote.
-import { manifestStep } from './sha256sums-step.ts';
-import { pdfLinksStep } from './pdf-links-step.ts';
+// The build steps, in order. Each lives in its own file. The print pages come
+// first, then the PDFs printed from them, then the web pages, which link each
+// PDF with its size and page count; the manifest is last because it lists
+// what all the others wrote.
 import { pdfStep } from './pdf-step.ts';
+import { printStep } from './print-step.ts';
 import { revisionStep } from './revision-step.ts';
+import { sha256sumsStep } from './sha256sums-step.ts';
 import { siteStep } from './site-step.ts';
 import { sitemapStep } from './sitemap-step.ts';
 import type { BuildStep } from './context.ts';
 
 export const BUILD_STEPS: readonly BuildStep[] = [
   revisionStep,
-  siteStep,
+  printStep,
   pdfStep,
-  pdfLinksStep,
+  siteStep,
   sitemapStep,
-  manifestStep,
+  sha256sumsStep,
 ];
+
+/** What a shard machine runs for its share: no catalogue, sitemap or manifest (the merging machine makes them). */
+export const SHARD_STEPS: readonly BuildStep[] = [revisionStep, printStep, pdfStep, siteStep];

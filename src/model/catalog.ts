@@ -6,7 +6,15 @@ import type { Department } from '../schema/department.ts';
 import type { Report } from '../schema/report.ts';
 import type { Site } from '../schema/site.ts';
 import { publishedOn } from './key-figures.ts';
-import { readSiteInput, sitePart, type InputReport, type PdfInfo, type ReportChange } from './site-input.ts';
+import {
+  buildsPrint,
+  buildsReports,
+  readSiteInput,
+  sitePart,
+  type InputReport,
+  type PdfInfo,
+  type ReportChange,
+} from './site-input.ts';
 import { reportPath } from './urls.ts';
 
 export { reportPath };
@@ -99,9 +107,16 @@ export function getReports(): Promise<CatalogReport[]> {
   return reports;
 }
 
-/** The reports whose pages this build renders (none in the catalogue part). */
+const withBody = (reports: CatalogReport[]) => reports.filter((r): r is RenderableReport => r.entry !== undefined);
+
+/** The reports whose web pages and data files this build renders (none in the catalogue and print parts). */
 export async function getRenderableReports(): Promise<RenderableReport[]> {
-  return (await getReports()).filter((r): r is RenderableReport => r.entry !== undefined);
+  return buildsReports() ? withBody(await getReports()) : [];
+}
+
+/** The reports whose print pages this build renders. */
+export async function getPrintableReports(): Promise<RenderableReport[]> {
+  return buildsPrint() ? withBody(await getReports()) : [];
 }
 
 /** Years that have reports, newest first. */

@@ -13,12 +13,15 @@ import type { MediaFile } from '../source/media.ts';
 import type { Revision } from './revision.ts';
 
 /**
- * Which pages an `astro build` makes. A large site is built in parts: one
+ * Which pages an `astro build` makes. The build first makes the print pages
+ * ('print' parts), prints the PDFs from them, then the web pages, which link
+ * each PDF with its size: a small site as one 'web' part; a large one as one
  * catalogue part (home, years, open data, feed, search…) from every report's
- * figures, and report parts, each with the report pages, department pages and
- * per-report data of a group of departments. 'all' makes everything.
+ * figures and report parts, each with the report pages, department pages and
+ * per-report data of a group of departments. 'all' (no build input: npm run
+ * dev, astro check) makes everything.
  */
-export type SitePart = 'all' | 'catalog' | 'reports';
+export type SitePart = 'all' | 'web' | 'catalog' | 'reports' | 'print';
 
 /** A commit that changed a report (from git, at build time): its change history on the page. */
 export interface ReportChange {
@@ -71,7 +74,35 @@ export function readSiteInput(): SiteInput | undefined {
 export const sitePart = (): SitePart => readSiteInput()?.part ?? 'all';
 
 /** Pages made from all reports together: home, years, open data, feed. */
-export const buildsCatalog = () => sitePart() !== 'reports';
+export const buildsCatalog = () => ['all', 'web', 'catalog'].includes(sitePart());
 
 /** Pages made from one report or one department: reports, departments, per-report data. */
-export const buildsReports = () => sitePart() !== 'catalog';
+export const buildsReports = () => ['all', 'web', 'reports'].includes(sitePart());
+
+/** The print pages of the reports (and their stylesheet of fonts). */
+export const buildsPrint = () => ['all', 'print'].includes(sitePart());
+
+// What each part contributes to the merged site, by output path. Astro renders
+// a page without parameters in every part; only its owner's copy is kept.
+const PRINT_OWNED = /^(?:reports\/\d{4}\/[^/]+\/print\/|print\/)/;
+const REPORT_OWNED = /^(?:reports\/|departments\/[^/]+\/|data\/\d{4}\/|pagefind\/p\d+\/)/;
+/** Bundled assets (hashed names): every part may have them, and they must agree. */
+export const SHARED_OUTPUT = /^_astro\//;
+
+/** Whether a file a part wrote (relative to its output) belongs in the site. */
+export function partOwns(part: SitePart, file: string): boolean {
+  if (SHARED_OUTPUT.test(file)) return true;
+  const print = PRINT_OWNED.test(file);
+  switch (part) {
+    case 'print':
+      return print;
+    case 'reports':
+      return !print && REPORT_OWNED.test(file);
+    case 'catalog':
+      return !print && !REPORT_OWNED.test(file);
+    case 'web':
+      return !print;
+    case 'all':
+      return true;
+  }
+}

@@ -1,8 +1,8 @@
 // The print route exists for every report, like the report page.
-import { getRenderableReports } from '../model/catalog.ts';
+import { getPrintableReports } from '../model/catalog.ts';
 
 export async function reportRoutes() {
-  const reports = await getRenderableReports();
+  const reports = await getPrintableReports();
   return reports.map((report) => ({
     params: { year: String(report.data.year), dept: report.data.department },
     props: { report },

@@ -5,7 +5,7 @@
 // the same bytes. No browser needed; see browser.test.ts for the rest.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
@@ -225,28 +225,22 @@ describe('report page', () => {
   });
 });
 
-describe('PDF links (contract with the pdf build step)', () => {
-  test('a PDF written before the last step gets its size in the link; a missing one loses its link', async () => {
+describe('PDF links (from the PDFs the build made)', () => {
+  test('a report with a PDF links it with its size and page count; one without has no link', async () => {
     // The steps in-process, in build order, with a stand-in for the pdf step: one PDF of two.
     const { contentIndex, scanContent } = await import('../../src/scan/scan.ts');
     const { revisionStep } = await import('../../src/build/revision-step.ts');
     const { siteStep } = await import('../../src/build/site-step.ts');
-    const { pdfLinksStep } = await import('../../src/build/pdf-links-step.ts');
     const root = await copyContent(fixtureSite('multi'));
     const outDir = join(await scratch(), 'out');
     const content = contentIndex(await scanContent(root, { render: true }));
     const { buildContext } = await import('../../src/build/context.ts');
     const ctx = buildContext({ contentRoot: root, content, outDir });
     await revisionStep.run(ctx);
+    ctx.pdfs.set('reports/2024/ceshi.mdx', { bytes: 150_000, pages: 7 });
     await siteStep.run(ctx);
-    await mkdir(join(outDir, 'pdf/2024'), { recursive: true });
-    await writeFile(join(outDir, 'pdf/2024/ceshi.pdf'), Buffer.alloc(150_000));
-    assert.equal(await pdfLinksStep.run(ctx), '1 份已链接，5 份未生成 PDF，已去掉其链接');
     const withPdf = await readSiteFile(outDir, '/reports/2024/ceshi/index.html');
-    assert.match(
-      withPdf,
-      /<a href="\/pdf\/2024\/ceshi\.pdf" data-pdf="2024\/ceshi">报告全文<span data-pdf-size>（PDF，146 KB）<\/span><\/a>/,
-    );
+    assert.match(withPdf, /<a href="\/pdf\/2024\/ceshi\.pdf" data-pdf="2024\/ceshi">\s*报告全文（PDF，146 KB，7 页）\s*<\/a>/);
     const without = await readSiteFile(outDir, '/reports/2023/ceshi/index.html');
     assert.doesNotMatch(without, /data-pdf|\/pdf\//);
     assert.match(textOf(without), /下载 报告全部数据（JSON） 绩效指标表（CSV，可用 Excel 打开）/);

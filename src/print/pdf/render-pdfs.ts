@@ -48,6 +48,8 @@ export interface RenderOptions {
 export interface JobResult {
   job: PdfJob;
   status: 'rendered' | 'cached' | 'failed';
+  /** The cache key of a PDF that was made or found (a shard hands these over). */
+  key?: string;
   entry?: ManifestEntry;
   failure?: RenderFailure;
   /** Things that should not happen and were stopped (requests off the print server, links the policy refuses). */
@@ -168,7 +170,7 @@ export async function renderPdfs(opts: RenderOptions): Promise<JobResult[]> {
           const cached = await opts.cache?.get(key);
           if (cached) {
             await writeAtomically(target, cached.bytes);
-            record(i, { job, status: 'cached', entry: entryOf(job, cached.bytes, cached.pages) });
+            record(i, { job, status: 'cached', key, entry: entryOf(job, cached.bytes, cached.pages) });
             continue;
           }
           browser ??= launch(fence.args);
@@ -188,7 +190,12 @@ export async function renderPdfs(opts: RenderOptions): Promise<JobResult[]> {
           // Not cached with warnings: each run warns again until the cause is gone.
           if (!warnings) await opts.cache?.put(key, { bytes, pages });
           await writeAtomically(target, bytes);
-          record(i, { job, status: 'rendered', entry: entryOf(job, bytes, pages), ...(warnings ? { warnings } : {}) });
+          record(i, {
+            job,
+            status: 'rendered',
+            ...(warnings ? { warnings } : { key }),
+            entry: entryOf(job, bytes, pages),
+          });
         } catch (error) {
           if (error instanceof BrowserUnavailable) throw error;
           const failure =

@@ -1,0 +1,273 @@
+// Building the site's parts: each part is one `astro build` (and, for report
+// pages, a search index) in a process of its own, within time and memory
+// limits, into the site cache under a key of everything that went into it
+// (the code and the part's site input). Used by the print step and the site
+// step; a part's files are then merged into the staging folder, each part
+// contributing what it owns (partOwns in src/model/site-input.ts).
+import { availableParallelism } from 'node:os';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { UserError } from '../cli/run.ts';
+import { cacheDirFor, PROJECT_ROOT, type Settings } from '../config.ts';
+import { listFiles } from '../lib/list-files.ts';
+import { mapLimited } from '../lib/map-limited.ts';
+import { partOwns, SHARED_OUTPUT, type InputReport, type SiteInput, type SitePart } from '../model/site-input.ts';
+import type { Department } from '../schema/department.ts';
+import type { Site } from '../schema/site.ts';
+import { killGroup, spawnGroup, stopChildren } from './child-processes.ts';
+import type { BuildContext } from './context.ts';
+import { buildingDir, cachedPart, completeMarker, planDir, removeTemporary } from './part-cache.ts';
+import type { PartJob } from './site-part.ts';
+import { allHeapOf, CATALOG_BESIDE_PARTS_UP_TO, partHeapOf, partTimeoutOf } from './site-parts.ts';
+
+export interface PlannedBuild {
+  job: Omit<PartJob, 'outDir' | 'step'>;
+  key: string;
+  /** The reports in the part (content-root relative): the catalogue has every report's figures. */
+  files: readonly string[];
+}
+
+/** “网站部分 p3（12 份报告：reports/2023/kgxj.mdx、… ）”, for messages. */
+export function describePart({ job, files }: PlannedBuild): string {
+  if (job.kind === 'catalog') return `网站目录部分（首页、年度页、开放数据等，含全部 ${files.length} 份报告的数字）`;
+  const shown = files.slice(0, 3).join('、');
+  const what = job.kind === 'print' ? '打印页部分' : '网站部分';
+  return `${what} ${job.id}（${files.length} 份报告：${shown}${files.length > 3 ? ' …' : ''}）`;
+}
+
+const OUT_OF_MEMORY = /JavaScript heap out of memory|Reached heap limit/;
+/** The end of a part's error output is what explains a failure; it is not kept whole. */
+const STDERR_KEPT = 64 * 1024;
+
+/** The V8 heap cap of a part's process (MB); the catalogue, which grows with the site, has none. */
+function heapOf(kind: SitePart, step: PartJob['step'], site: Settings['site']): number | undefined {
+  if (step !== 'render') return undefined;
+  if (kind === 'reports') return partHeapOf(site);
+  if (kind === 'catalog') return undefined;
+  return allHeapOf(site);
+}
+
+/** Runs one process of a part within its time and memory limits; rejects with a UserError past them. */
+export function runPart(b: PlannedBuild, step: PartJob['step'], outDir: string, site: Settings['site']): Promise<void> {
+  const { job, files } = b;
+  const heap = heapOf(job.kind, step, site);
+  const seconds = partTimeoutOf(site, files.length);
+  const doing = step === 'render' ? '生成' : '建立搜索索引';
+  return new Promise((resolve, reject) => {
+    const child = spawnGroup(
+      process.execPath,
+      [
+        ...(heap ? [`--max-old-space-size=${heap}`] : []),
+        join(PROJECT_ROOT, 'scripts/site-part.ts'),
+        JSON.stringify({ ...job, step, outDir } satisfies PartJob),
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child);
+    }, seconds * 1000);
+    child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-STDERR_KEPT)));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else if (timedOut)
+        reject(
+          new UserError(
+            `${describePart(b)}${doing}超过 ${seconds} 秒，已停止，网站未发布。` +
+              '这些报告中可能有异常庞大或复杂的内容，也可能是机器过忙：请检查这些报告后重新运行；' +
+              '如确实需要更长时间，可设置 GONGKAI_PART_TIMEOUT_S=<秒数>。',
+          ),
+        );
+      else if (OUT_OF_MEMORY.test(stderr))
+        reject(
+          new UserError(
+            `${describePart(b)}${doing}所需内存超过上限（${heap ? `${heap} MB` : 'Node 的默认上限'}），已停止，网站未发布。` +
+              '这些报告中可能有异常庞大的内容：请检查这些报告后重新运行；' +
+              `如确实需要更多内存，可设置 ${heap ? 'GONGKAI_PART_HEAP_MB' : 'NODE_OPTIONS=--max-old-space-size'}=<兆字节>。`,
+          ),
+        );
+      else
+        reject(
+          new Error(
+            `网站部分 ${job.id}（${step}）构建失败（${code === null ? `信号 ${signal}` : `退出码 ${code}`}）：\n${stderr.trim()}`,
+          ),
+        );
+    });
+  });
+}
+
+/** Writes a part's site input; the part is cached by it (and the code version). */
+export async function writeInput(
+  scratch: string,
+  id: string,
+  input: SiteInput,
+): Promise<{ file: string; json: string }> {
+  const json = JSON.stringify(input);
+  const file = join(scratch, `${id}.json`);
+  await writeFile(file, json);
+  return { file, json };
+}
+
+/** A part's site input: the site, its departments and reports, each report with its history and PDF. */
+export function inputFor(
+  ctx: BuildContext,
+  part: SitePart,
+  reports: readonly InputReport[],
+  departments: readonly Department[],
+): SiteInput {
+  if (!ctx.content.site) throw new Error('site.yaml 未通过检查，不能生成网站');
+  return {
+    part,
+    revision: ctx.revision,
+    site: ctx.content.site as Site,
+    departments: [...departments],
+    reports: reports.map((r) => {
+      const pdf = ctx.pdfs.get(r.file);
+      return { ...r, history: [...(ctx.history.get(r.file) ?? [])], ...(pdf ? { pdf } : {}) };
+    }),
+  };
+}
+
+/** Where a part's Astro keeps its own caches: stable per part, so they stay valid between builds. */
+export const astroCacheDir = (contentRoot: string, id: string) => cacheDirFor(contentRoot, `astro/${id}`);
+
+/** Copies the files a part owns into the site; shared assets must agree between parts. */
+export async function mergePart(from: string, outDir: string, kind: SitePart): Promise<void> {
+  const made = new Set<string>();
+  const files = (await listFiles(from)).filter((f) => !f.startsWith('.') && partOwns(kind, f));
+  await mapLimited(files, 64, async (file) => {
+    const dest = join(outDir, file);
+    if (SHARED_OUTPUT.test(file)) {
+      const existing = await readFile(dest).catch(() => undefined);
+      if (existing) {
+        if (!existing.equals(await readFile(join(from, file))))
+          throw new Error(`网站各部分的共用资源 ${file} 不一致，无法合并`);
+        return;
+      }
+    }
+    const dir = dirname(dest);
+    if (!made.has(dir)) {
+      await mkdir(dir, { recursive: true });
+      made.add(dir);
+    }
+    await copyFile(join(from, file), dest);
+  });
+}
+
+export interface Timing {
+  render: number;
+  index: number;
+}
+
+/**
+ * Runs `build` over the items, `jobs` at a time. On the first failure the
+ * parts still running are stopped and no new one starts; it is thrown once
+ * every started part has finished cleaning up.
+ */
+async function buildAll(items: readonly PlannedBuild[], jobs: number, build: (b: PlannedBuild) => Promise<void>) {
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const lane = async () => {
+    while (!failure && next < items.length) {
+      const b = items[next++] as PlannedBuild;
+      try {
+        await build(b);
+      } catch (error) {
+        if (failure) continue;
+        failure = { error };
+        void stopChildren();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, items.length)) }, lane));
+  if (failure) throw failure.error;
+}
+
+/** Builds the parts the cache does not have, two at a time, each into the cache. */
+export async function buildMissing(
+  ctx: BuildContext,
+  builds: readonly PlannedBuild[],
+  cacheDir: string,
+  timing: Timing,
+  progress: (done: number, total: number) => void,
+): Promise<{ ready: Map<string, string>; built: number }> {
+  const todo: PlannedBuild[] = [];
+  const ready = new Map<string, string>();
+  for (const b of builds) {
+    const hit = ctx.settings.site.cache ? await cachedPart(cacheDir, b.key) : undefined;
+    if (hit) ready.set(b.key, hit);
+    else todo.push(b);
+  }
+  const jobs = Math.max(1, Math.min(ctx.settings.site.jobs ?? 2, availableParallelism()));
+  const since = (t: number) => (performance.now() - t) / 1000;
+  let done = 0;
+  const build = async (b: PlannedBuild) => {
+    const temp = buildingDir(cacheDir, b.key);
+    await rm(temp, { recursive: true, force: true });
+    try {
+      let t = performance.now();
+      await runPart(b, 'render', temp, ctx.settings.site);
+      timing.render += since(t);
+      t = performance.now();
+      // Search indexes the web report pages: not the catalogue's, not the print pages.
+      if (b.job.kind !== 'catalog' && b.job.kind !== 'print') await runPart(b, 'index', temp, ctx.settings.site);
+      timing.index += since(t);
+      await writeFile(completeMarker(temp), '');
+    } catch (error) {
+      // Whatever a failed part wrote (it may be anything its input made Vite emit) is not kept.
+      await rm(temp, { recursive: true, force: true });
+      throw error;
+    }
+    const final = join(cacheDir, b.key);
+    await rm(final, { recursive: true, force: true });
+    await rename(temp, final);
+    ready.set(b.key, final);
+    progress(++done, todo.length);
+  };
+  // The catalogue grows with the site: past a size it runs alone (see parts.ts).
+  if (ctx.content.reports.length <= CATALOG_BESIDE_PARTS_UP_TO) await buildAll(todo, jobs, build);
+  else {
+    await buildAll(
+      todo.filter((b) => b.job.kind === 'catalog'),
+      1,
+      build,
+    );
+    await buildAll(
+      todo.filter((b) => b.job.kind !== 'catalog'),
+      jobs,
+      build,
+    );
+  }
+  return { ready, built: todo.length };
+}
+
+/** Plans a phase's parts in a scratch folder of this build (their site inputs), and builds with them. */
+export async function withPlan<P, T>(
+  ctx: BuildContext,
+  plan: (scratch: string) => Promise<P>,
+  use: (planned: P, cacheDir: string) => Promise<T>,
+): Promise<T> {
+  const cacheDir = cacheDirFor(ctx.contentRoot, 'site');
+  await mkdir(cacheDir, { recursive: true });
+  // Left by killed builds; or this process's, when its id was a killed build's before.
+  await removeTemporary(cacheDir, { own: true });
+  const scratch = planDir(cacheDir);
+  await mkdir(scratch);
+  try {
+    return await use(await plan(scratch), cacheDir);
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+/** For a build that is interrupted: removes its unfinished parts (and their inputs) from the cache. */
+export async function discardUnfinishedParts(contentRoot: string): Promise<void> {
+  await removeTemporary(cacheDirFor(contentRoot, 'site'), { own: true });
+}
