@@ -1,8 +1,10 @@
-// A pool of worker threads with a time and heap limit per task: work that a
-// hostile input could make endless or huge is done here, where it can be
-// stopped without stopping the program. A worker that hits a limit is replaced.
+// A pool of worker threads (piscina) with a time and heap limit per task:
+// work that a hostile input could make endless or huge is done there, where
+// it can be stopped without stopping the program. A task past its time is
+// aborted (piscina terminates its worker and starts another); a worker past
+// its heap is replaced the same way. Workers export their handler as default.
 import { availableParallelism } from 'node:os';
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { Piscina } from 'piscina';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; limit: 'time' | 'memory' };
 
@@ -20,100 +22,36 @@ export interface PoolOptions {
   data?: unknown;
 }
 
-interface Task<Req, Res> {
-  id: number;
-  request: Req;
-  resolve(outcome: Outcome<Res>): void;
-  reject(error: unknown): void;
-}
-
-interface Slot<Req, Res> {
-  worker: Worker;
-  task?: Task<Req, Res>;
-  timer?: NodeJS.Timeout;
-}
-
 export function defaultPoolSize(tasks: number): number {
   return Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(tasks / 4)));
 }
 
 export function createWorkerPool<Req, Res>(url: URL, options: PoolOptions): WorkerPool<Req, Res> {
-  const queue: Task<Req, Res>[] = [];
-  const slots: Slot<Req, Res>[] = [];
-  let nextId = 0;
-  let closed = false;
-
-  const spawn = (): Slot<Req, Res> => {
-    const worker = new Worker(url, {
-      workerData: options.data,
-      resourceLimits: { maxOldGenerationSizeMb: options.heapMb },
-    });
-    const slot: Slot<Req, Res> = { worker };
-    worker.on('message', ({ id, response }: { id: number; response: Res }) => {
-      const task = slot.task;
-      if (!task || task.id !== id) return;
-      clearTimeout(slot.timer);
-      delete slot.task;
-      task.resolve({ ok: true, value: response });
-      pump();
-    });
-    worker.on('error', (error: Error & { code?: string }) => {
-      const task = slot.task;
-      clearTimeout(slot.timer);
-      delete slot.task;
-      replace(slot);
-      if (task) {
-        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') task.resolve({ ok: false, limit: 'memory' });
-        else task.reject(error);
-      }
-      pump();
-    });
-    worker.unref();
-    return slot;
-  };
-
-  const replace = (slot: Slot<Req, Res>) => {
-    void slot.worker.terminate();
-    const i = slots.indexOf(slot);
-    if (i >= 0 && !closed) slots[i] = spawn();
-  };
-
-  const pump = () => {
-    for (const slot of slots) {
-      if (slot.task) continue;
-      const task = queue.shift();
-      if (!task) return;
-      slot.task = task;
-      slot.timer = setTimeout(() => {
-        delete slot.task;
-        replace(slot);
-        task.resolve({ ok: false, limit: 'time' });
-        pump();
-      }, options.timeoutMs);
-      slot.worker.postMessage({ id: task.id, request: task.request });
-    }
-  };
-
   const size = options.size ?? availableParallelism();
-  for (let i = 0; i < size; i++) slots.push(spawn());
-
-  return {
-    run(request) {
-      return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, request, resolve, reject });
-        pump();
-      });
-    },
-    async close() {
-      closed = true;
-      await Promise.all(slots.map((s) => s.worker.terminate()));
-    },
-  };
-}
-
-/** Inside a worker: answers each request with `handle(request, workerData)`. */
-export function serveWorker<Req, Res, Data = unknown>(handle: (request: Req, data: Data) => Res | Promise<Res>): void {
-  parentPort?.on('message', async ({ id, request }: { id: number; request: Req }) => {
-    parentPort?.postMessage({ id, response: await handle(request, workerData as Data) });
+  const pool = new Piscina({
+    filename: url.href,
+    minThreads: size,
+    maxThreads: size,
+    // One task at a time per worker: a limit stops that task's worker only.
+    concurrentTasksPerWorker: 1,
+    idleTimeout: Infinity,
+    workerData: options.data,
+    resourceLimits: { maxOldGenerationSizeMb: options.heapMb },
   });
+  return {
+    async run(request) {
+      try {
+        return {
+          ok: true,
+          value: (await pool.run(request, { signal: AbortSignal.timeout(options.timeoutMs) })) as Res,
+        };
+      } catch (error) {
+        const e = error as Error & { code?: string };
+        if (e.name === 'AbortError' || e.name === 'TimeoutError') return { ok: false, limit: 'time' };
+        if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') return { ok: false, limit: 'memory' };
+        throw error;
+      }
+    },
+    close: () => pool.destroy(),
+  };
 }

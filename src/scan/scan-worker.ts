@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { checkReportFile } from '../checks/report-findings.ts';
-import { serveWorker } from '../lib/worker-pool.ts';
+import { workerData } from 'node:worker_threads';
 import type { Department } from '../schema/department.ts';
 import { inThreadParser } from '../source/body-parser.ts';
 import { syncDiskSource, type ContentSource } from '../source/content-source.ts';
@@ -55,7 +55,8 @@ async function check(
 
 let departmentsKey: string | undefined;
 
-serveWorker<ScanRequest, ScanResponse, WorkerSetup>(async ({ file }, { root, departments, cacheDir, render }) => {
+export default async function scan({ file }: ScanRequest): Promise<ScanResponse> {
+  const { root, departments, cacheDir, render } = workerData as WorkerSetup;
   const disk = syncDiskSource(root);
   if (!cacheDir) return check(disk, file, departments, render);
   const bytes = await disk.read(file).catch(() => undefined); // a refused file is explained by check()
@@ -85,4 +86,4 @@ serveWorker<ScanRequest, ScanResponse, WorkerSetup>(async ({ file }, { root, dep
   await writeFile(temp, JSON.stringify(response));
   await rename(temp, entry);
   return response;
-});
+}

@@ -1,5 +1,4 @@
 // Parses report bodies off the main thread (see body-parser.ts).
-import { serveWorker } from '../lib/worker-pool.ts';
 import { parseBodyBounded } from './bounded-parse.ts';
 import type { BodyResult } from './markdown.ts';
 
@@ -8,4 +7,4 @@ export interface ParseRequest {
   kind: 'md' | 'mdx';
 }
 
-serveWorker<ParseRequest, BodyResult>(({ text, kind }) => parseBodyBounded(text, kind));
+export default ({ text, kind }: ParseRequest): BodyResult => parseBodyBounded(text, kind);
