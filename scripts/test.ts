@@ -2,8 +2,9 @@
 // Stages: type check, lint, format, unit tests, build/CLI tests, browser
 // tests, PDF tests. `npm test -- unit e2e` runs only the named stages.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
 import { PROJECT_ROOT } from '../src/config.ts';
 
 interface Stage {
@@ -18,10 +19,15 @@ const bin = (name: string) => join(PROJECT_ROOT, 'node_modules/.bin', name);
 const hasTests = (dir: string) => () =>
   existsSync(join(PROJECT_ROOT, dir)) &&
   readdirSync(join(PROJECT_ROOT, dir), { recursive: true }).some((f) => String(f).endsWith('.test.ts'));
+/** Where each stage's test durations go, for the slowest-tests list at the end. */
+const timings = mkdtempSync(join(tmpdir(), 'gongkai-test-times-'));
 const nodeTest = (dir: string) => [
   process.execPath,
   '--test',
   '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  `--test-reporter=${join(PROJECT_ROOT, 'test/helpers/durations-reporter.mjs')}`,
+  `--test-reporter-destination=${join(timings, `${dir.replace(/\W/g, '-')}.jsonl`)}`,
   '--test-concurrency=1',
   `${dir}/**/*.test.ts`,
 ];
@@ -59,6 +65,20 @@ for (const stage of STAGES) {
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
   });
   results.push({ stage, ok: r.status === 0, seconds: (performance.now() - start) / 1000, skipped: false });
+}
+
+const slowest = readdirSync(timings)
+  .flatMap((f) => readFileSync(join(timings, f), 'utf8').trim().split('\n').filter(Boolean))
+  .map((line) => JSON.parse(line) as { name: string; file?: string; ms: number })
+  .sort((a, b) => b.ms - a.ms)
+  .slice(0, 10);
+rmSync(timings, { recursive: true, force: true });
+if (slowest.length) {
+  console.log('\n━━ 最慢的 10 个测试 ━━');
+  for (const t of slowest)
+    console.log(
+      `${(t.ms / 1000).toFixed(1).padStart(6)} 秒  ${t.name}${t.file ? `（${relative(PROJECT_ROOT, t.file)}）` : ''}`,
+    );
 }
 
 console.log('\n━━ 小结 ━━');
