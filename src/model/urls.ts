@@ -5,7 +5,7 @@ export const reportPath = (year: number, department: string) => `/reports/${year
 export const departmentPath = (department: string) => `/departments/${department}/`;
 export const yearPath = (year: number) => `/years/${year}/`;
 
-/** The PDF written by the pdf build step (may be absent: see scripts/lib/build/pdf-links.ts). */
+/** The PDF written by the pdf build step (absent with GONGKAI_PDF=0: the page then has no link). */
 export const pdfPath = (year: number, department: string) => `/pdf/${year}/${department}.pdf`;
 
 /** Open data of one report: everything in its frontmatter, and its indicators as a table. */

@@ -1,7 +1,7 @@
 // Names an element of the report for a person: what it is, the start of its
 // text and the heading it sits under, e.g. 表格“审核意见 审核结论…”（在“六、…”之下）.
 // Self-contained (no module-level references), because the Chromium engine
-// runs it in the print page by its source text (scripts/lib/pdf/engines.ts).
+// runs it in the print page by its source text (src/print/pdf/engines.ts).
 export function describeElement(el: Element, root: ParentNode = el.ownerDocument): string {
   const kinds: Record<string, string> = {
     TABLE: '表格',

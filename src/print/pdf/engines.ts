@@ -22,7 +22,7 @@ const TEXT_WIDTH_PX = Math.round((156 / 25.4) * 96);
 export const pageUrl = (engine: Engine, base: string, reportPath: string) =>
   base + (engine === 'pagedjs' ? previewPath(reportPath) : printPath(reportPath));
 
-/** Resolves when the preview page has paged the document (src/scripts/print/paged.ts). */
+/** Resolves when the preview page has paged the document (src/print/paged/paged.ts). */
 const pagedDone = () =>
   new Promise<void>((resolve) => {
     if (window.gongkaiPaged && window.gongkaiPaged.state !== 'running') resolve();
