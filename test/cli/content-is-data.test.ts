@@ -5,6 +5,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { access, readdir, readFile, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { runScript } from '../helpers/cli.ts';
@@ -16,8 +18,23 @@ after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))
 const hostile = new Map((await readFixtures('hostile')).map((c) => [c.name, c.fixture]));
 const edits = (name: string): Edit[] => hostile.get(name)?.edits ?? [];
 
-test('images are copied as bytes, never run; texts that crashed the old reader build', async () => {
+/** A server that answers every request differently: if a build ever fetched from it, two builds would differ. */
+async function fickleServer() {
+  let hits = 0;
+  const server = createServer((_req, res) => res.end(`answer ${++hits} ${Math.random()}`));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { origin, hits: () => hits, close: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+test('images are copied as bytes, never run; texts that crashed the old reader build; two cold builds are identical', async () => {
+  const world = await fickleServer();
+  after(() => world.close());
   const root = await contentWith([
+    {
+      file: 'reports/2023/kgxj.mdx',
+      append: `\n外部链接：[甲](${world.origin}/a)、<a href="${world.origin}/b">乙</a>。\n`,
+    },
     ...edits('accept-png-polyglot'),
     ...edits('accept-image-png'),
     ...edits('accept-date-like-texts'),
@@ -54,4 +71,14 @@ test('images are copied as bytes, never run; texts that crashed the old reader b
   const images = spawnSync('pdfimages', ['-list', join(dist, 'pdf/2023/kgxj.pdf')], { encoding: 'utf8' });
   assert.equal(images.status, 0, images.stderr);
   assert.ok(images.stdout.trim().split('\n').length >= 3, `the PDF carries the images:\n${images.stdout}`);
+
+  // Again with every cache off: the same bytes, and the linked server never asked.
+  const again = join(await tempDir(), 'dist');
+  dirs.push(again);
+  const cold = { GONGKAI_CONTENT: root, GONGKAI_CHECK_CACHE: '0', GONGKAI_SITE_CACHE: '0', GONGKAI_PDF_CACHE: '0' };
+  const r2 = await runScript('build', ['--out', again], cold);
+  assert.equal(r2.status, 0, r2.stdout + r2.stderr);
+  const sums = await Promise.all([dist, again].map((d) => readFile(join(d, 'SHA256SUMS'), 'utf8')));
+  assert.equal(sums[1], sums[0]);
+  assert.equal(world.hits(), 0, 'no build or PDF fetched the linked server');
 });
