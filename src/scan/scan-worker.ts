@@ -1,11 +1,7 @@
 // One report per task, start to finish in a worker: read, validate, parse,
-// check. Only the validated data and the findings travel back, so the main
-// thread stays small however large the tree is. Results are cached by the
-// file's path and bytes (and the code version), so an unchanged report is
-// not checked twice.
-import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// check, and render when asked. Only the validated data, the findings and
+// the rendered body travel back. (Results are cached for the whole tree by
+// the scan itself: tree-cache.ts.)
 import { checkReportFile } from '../checks/report-findings.ts';
 import { workerData } from 'node:worker_threads';
 import type { Department } from '../schema/department.ts';
@@ -20,8 +16,6 @@ export interface WorkerSetup {
   departments: Department[];
   /** Render each valid report's body too (see src/render/). */
   render: boolean;
-  /** Where results are cached, or undefined to always check afresh. */
-  cacheDir: string | undefined;
 }
 
 async function check(
@@ -53,37 +47,7 @@ async function check(
   };
 }
 
-let departmentsKey: string | undefined;
-
 export default async function scan({ file }: ScanRequest): Promise<ScanResponse> {
-  const { root, departments, cacheDir, render } = workerData as WorkerSetup;
-  const disk = syncDiskSource(root);
-  if (!cacheDir) return check(disk, file, departments, render);
-  const bytes = await disk.read(file).catch(() => undefined); // a refused file is explained by check()
-  if (!bytes) return check(disk, file, departments, render);
-  departmentsKey ??= JSON.stringify(departments);
-  const key = createHash('sha256')
-    .update(file)
-    .update('\0')
-    .update(bytes)
-    .update('\0')
-    .update(departmentsKey)
-    .update(render ? '\0render' : '')
-    .digest('hex');
-  const entry = join(cacheDir, key.slice(0, 2), `${key}.json`);
-  try {
-    const cached = JSON.parse(await readFile(entry, 'utf8')) as ScanResponse;
-    // Images are other files, not in the key: a report that uses any is checked afresh.
-    if (!cached.usesImages) return cached;
-  } catch {
-    // not cached yet
-  }
-  // Serve the bytes already read, so the file is read once.
-  const source: ContentSource = { ...disk, read: async (f) => (f === file ? bytes : disk.read(f)) };
-  const response = await check(source, file, departments, render);
-  await mkdir(join(cacheDir, key.slice(0, 2)), { recursive: true });
-  const temp = `${entry}.${process.pid}.${Math.random().toString(36).slice(2)}`;
-  await writeFile(temp, JSON.stringify(response));
-  await rename(temp, entry);
-  return response;
+  const { root, departments, render } = workerData as WorkerSetup;
+  return check(syncDiskSource(root), file, departments, render);
 }

@@ -2,7 +2,10 @@
 // validated and checked in a worker (bounded in time and memory, all cores
 // busy); this thread keeps only the validated figures and the findings, and
 // runs the cross-file rules.
-import { createWorkerPool, defaultPoolSize } from '../lib/worker-pool.ts';
+import { mapLimited } from '../lib/map-limited.ts';
+import { createWorkerPool, defaultPoolSize, type Outcome, type WorkerPool } from '../lib/worker-pool.ts';
+import { syncDiskSource } from '../source/content-source.ts';
+import { entryKey, openTreeCache } from './tree-cache.ts';
 import type { Department } from '../schema/department.ts';
 import type { KeyPath } from '../lib/key-path.ts';
 import type { Report } from '../schema/report.ts';
@@ -18,11 +21,8 @@ import { checkCollection } from '../checks/collection.ts';
 import { byPosition, collectionFindings, type CheckResult } from '../checks/index.ts';
 import { checkReportFile } from '../checks/report-findings.ts';
 import type { Finding } from '../checks/types.ts';
-import { PROJECT_ROOT, settings } from '../config.ts';
-import { codeVersion } from './code-version.ts';
+import { settings } from '../config.ts';
 import type { WorkerSetup } from './scan-worker.ts';
-import { readdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 
 export interface ScanRequest {
   file: string;
@@ -64,15 +64,6 @@ export interface ScanOptions {
   render?: boolean;
 }
 
-/** The cache of check results for this version of the code; older versions' entries are removed. */
-async function cacheDir(): Promise<string> {
-  const version = await codeVersion();
-  const base = join(PROJECT_ROOT, 'node_modules/.cache/gongkai/check');
-  for (const old of await readdir(base).catch(() => [] as string[]))
-    if (old !== version) await rm(join(base, old), { recursive: true, force: true });
-  return join(base, version);
-}
-
 export async function scanContent(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   const registry = await loadRegistry(root);
   const departments = registry.departments.flatMap((d): Department[] => (d.data ? [d.data] : []));
@@ -81,36 +72,47 @@ export async function scanContent(root: string, options: ScanOptions = {}): Prom
   findings.push(...checkReportFile(undefined, registry.problems, undefined));
 
   const files = registry.reportPaths;
-  const pool = createWorkerPool<ScanRequest, ScanResponse>(new URL('./scan-worker.ts', import.meta.url), {
-    size: defaultPoolSize(files.length),
-    timeoutMs: PARSE_TIMEOUT_MS,
-    heapMb: PARSE_HEAP_MB,
-    data: {
-      root,
-      departments,
-      render: options.render ?? false,
-      cacheDir: (options.cache ?? settings().checkCache) ? await cacheDir() : undefined,
-    } satisfies WorkerSetup,
-  });
+  const render = options.render ?? false;
+  const cache = (options.cache ?? settings().checkCache) ? await openTreeCache(root, render) : undefined;
+  const disk = syncDiskSource(root);
+  const departmentsKey = JSON.stringify(departments);
+  let pool: WorkerPool<ScanRequest, ScanResponse> | undefined;
+  const worker = () =>
+    (pool ??= createWorkerPool<ScanRequest, ScanResponse>(new URL('./scan-worker.ts', import.meta.url), {
+      size: defaultPoolSize(files.length),
+      timeoutMs: PARSE_TIMEOUT_MS,
+      heapMb: PARSE_HEAP_MB,
+      data: { root, departments, render } satisfies WorkerSetup,
+    }));
+  /** A report's result from the tree's cache, or from a worker (then kept for next time). */
+  const result = async (file: string): Promise<Outcome<ScanResponse>> => {
+    // A file that cannot be read safely is explained by the worker's reading of it.
+    const bytes = cache ? await disk.read(file).catch(() => undefined) : undefined;
+    const key = bytes && entryKey(file, bytes, departmentsKey);
+    const hit = key ? cache?.get(key) : undefined;
+    if (hit) return { ok: true, value: hit };
+    const outcome = await worker().run({ file });
+    if (key && outcome.ok) cache?.set(key, outcome.value);
+    return outcome;
+  };
   const scanned: (ScannedReport | undefined)[] = new Array(files.length);
   let done = 0;
   try {
-    await Promise.all(
-      files.map(async (file, i) => {
-        const outcome = await pool.run({ file });
-        if (outcome.ok) {
-          findings.push(...outcome.value.findings);
-          scanned[i] = outcome.value.report;
-        } else {
-          findings.push(
-            ...checkReportFile(undefined, [{ file, severity: 'error', ...limitProblem(outcome.limit) }], undefined),
-          );
-        }
-        options.progress?.(++done, files.length);
-      }),
-    );
+    await mapLimited(files, 64, async (file, i) => {
+      const outcome = await result(file);
+      if (outcome.ok) {
+        findings.push(...outcome.value.findings);
+        scanned[i] = outcome.value.report;
+      } else {
+        findings.push(
+          ...checkReportFile(undefined, [{ file, severity: 'error', ...limitProblem(outcome.limit) }], undefined),
+        );
+      }
+      options.progress?.(++done, files.length);
+    });
+    await cache?.save();
   } finally {
-    await pool.close();
+    await pool?.close();
   }
   const reports = scanned.filter((r): r is ScannedReport => r !== undefined);
   const positions = new Map(reports.map((r) => [r.file, r.positions]));

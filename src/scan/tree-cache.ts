@@ -1,0 +1,61 @@
+// The check results of a whole content tree in one file: for each report, the
+// hash of what decided its result (its path and bytes, the department
+// registry, whether bodies were rendered) and the result. One file per tree,
+// read once and written once, instead of a file per report: at 20,000 reports
+// the reads of single files were the cached check's whole time.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../config.ts';
+import { codeVersion } from './code-version.ts';
+import type { ScanResponse } from './scan.ts';
+
+const BASE = join(PROJECT_ROOT, 'node_modules/.cache/gongkai/check');
+
+/** This tree's cache file for this version of the code; other versions' files are removed. */
+async function cacheFile(root: string, render: boolean): Promise<string> {
+  const version = await codeVersion();
+  for (const old of await readdir(BASE).catch(() => [] as string[]))
+    if (old !== version) await rm(join(BASE, old), { recursive: true, force: true });
+  const tree = createHash('sha256').update(root).digest('hex').slice(0, 16);
+  return join(BASE, version, `${tree}${render ? '-rendered' : ''}.json`);
+}
+
+export function entryKey(file: string, bytes: Uint8Array, departmentsKey: string): string {
+  return createHash('sha256').update(file).update('\0').update(bytes).update('\0').update(departmentsKey).digest('hex');
+}
+
+export interface TreeCache {
+  get(key: string): ScanResponse | undefined;
+  /** Keeps a result for the next run (one that uses images is never kept: they are other files). */
+  set(key: string, response: ScanResponse): void;
+  /** Writes what this run used: the file holds one tree's worth. */
+  save(): Promise<void>;
+}
+
+export async function openTreeCache(root: string, render: boolean): Promise<TreeCache> {
+  const file = await cacheFile(root, render);
+  let before: Record<string, ScanResponse> = {};
+  try {
+    before = JSON.parse(await readFile(file, 'utf8')) as Record<string, ScanResponse>;
+  } catch {
+    // none yet, or unreadable: start afresh
+  }
+  const now = new Map<string, ScanResponse>();
+  return {
+    get(key) {
+      const hit = Object.hasOwn(before, key) ? before[key] : undefined;
+      if (hit) now.set(key, hit);
+      return hit;
+    },
+    set(key, response) {
+      if (!response.usesImages) now.set(key, response);
+    },
+    async save() {
+      await mkdir(join(file, '..'), { recursive: true });
+      const temp = `${file}.${process.pid}.tmp`;
+      await writeFile(temp, JSON.stringify(Object.fromEntries(now)));
+      await rename(temp, file);
+    },
+  };
+}
