@@ -57,6 +57,7 @@ for (const c of CASES) {
     const { data } = await seedInput(c.change);
     const figure = figureAt(data, c.key);
     assert.ok(figure, c.key);
+    assert.ok(figure.value !== null, 'stated in the seed');
     assert.equal(figure.text, c.text);
     assert.equal(pageText(data, c.key), `${figure.value}|${c.text}`);
 
