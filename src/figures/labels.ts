@@ -46,7 +46,8 @@ export const FIGURE_LABELS: readonly FigureLabel[] = FIGURES.flatMap((def) =>
  * 项目支出执行率, 上年决算数): in running text the name is then not read as
  * the report's own figure.
  */
-export const OTHER_FIGURE_PREFIX = '(?<!上年|去年|上一年|同期|以前年度|采购|项目|项目支出|专项|资金|三公经费)';
+export const OTHER_FIGURE_PREFIX =
+  '(?<!上年|去年|上一年|同期|以前年度|采购|项目|项目支出|专项|资金|三公经费|基本|人员|公用|经费)';
 
 /** What a non-figure form field is for, when the importer has a use for it. */
 export type FormRole = 'department' | 'report-date' | 'budget-code' | 'other';
