@@ -29,8 +29,8 @@ export interface ScoreSheetTable {
   rows: ScoreSheetTableRow[];
   /** Which optional columns the sheet has. */
   columns: { target: boolean; actual: boolean; note: boolean };
-  /** Σ 分值 and Σ 得分 with the computed mark; undefined when a row's figure is 原文未载. */
-  total: { weight: string; score: string } | undefined;
+  /** The 合计 row the site computes: its label carries the mark (“合计（计算）”); undefined when a row's figure is 原文未载. */
+  total: { label: string; weight: string; score: string } | undefined;
 }
 
 /** Spans of consecutive equal values (within the same parent run). */
@@ -76,7 +76,7 @@ export function scoreSheetTable(rows: readonly ScoreSheetRow[]): ScoreSheetTable
     },
     total:
       weights && scores && rows.length
-        ? { weight: `${sum(weights)}${DERIVED_MARK}`, score: `${sum(scores)}${DERIVED_MARK}` }
+        ? { label: `合计${DERIVED_MARK}`, weight: sum(weights), score: sum(scores) }
         : undefined,
   };
 }

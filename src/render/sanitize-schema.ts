@@ -63,7 +63,11 @@ const COMPONENTS: Record<string, AttributeList> = {
   table: [['className', 'score-sheet']],
   caption: [],
   tr: [['className', 'score-sheet__total']],
-  th: ['scope', 'colSpan', ['className', 'num']],
+  th: [
+    'scope',
+    'colSpan',
+    ['className', 'num', 'score-sheet__level', 'score-sheet__name', 'score-sheet__value', 'score-sheet__note'],
+  ],
   td: ['rowSpan', 'colSpan', ['className', 'num']],
 };
 

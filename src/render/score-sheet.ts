@@ -16,17 +16,17 @@ const el = (tagName: string, properties: Element['properties'], children: Elemen
 export function scoreSheetElement(data: Report): Element {
   const sheet = scoreSheetTable(data.score_sheet);
   const { columns } = sheet;
-  const heads = [
-    '一级指标',
-    '二级指标',
-    '三级指标',
-    '分值',
-    '得分',
-    ...(columns.target ? ['年度指标值'] : []),
-    ...(columns.actual ? ['实际完成值'] : []),
-    ...(columns.note ? ['偏差原因及改进措施'] : []),
+  // Each header cell names its column's kind, so the print layout can size the columns (print.css).
+  const heads: [string, string][] = [
+    ['一级指标', 'score-sheet__level'],
+    ['二级指标', 'score-sheet__level'],
+    ['三级指标', 'score-sheet__name'],
+    ['分值', 'num'],
+    ['得分', 'num'],
+    ...(columns.target ? [['年度指标值', 'score-sheet__value'] as [string, string]] : []),
+    ...(columns.actual ? [['实际完成值', 'score-sheet__value'] as [string, string]] : []),
+    ...(columns.note ? [['偏差原因及改进措施', 'score-sheet__note'] as [string, string]] : []),
   ];
-  const numeric = new Set(['分值', '得分']);
   const figure = (f: { value: string | null; text: string }): ElementContent =>
     f.value === null
       ? el('span', { className: ['not-stated'] }, [text(f.text)])
@@ -47,7 +47,7 @@ export function scoreSheetElement(data: Report): Element {
   const total = sheet.total
     ? [
         el('tr', { className: ['score-sheet__total'] }, [
-          el('th', { scope: 'row', colSpan: 3 }, [text('合计')]),
+          el('th', { scope: 'row', colSpan: 3 }, [text(sheet.total.label)]),
           el('td', { className: ['num'] }, [text(sheet.total.weight)]),
           el('td', { className: ['num'] }, [text(sheet.total.score)]),
           ...(extra ? [el('td', { colSpan: extra }, [])] : []),
@@ -60,7 +60,7 @@ export function scoreSheetElement(data: Report): Element {
       el(
         'tr',
         {},
-        heads.map((h) => el('th', { scope: 'col', ...(numeric.has(h) ? { className: ['num'] } : {}) }, [text(h)])),
+        heads.map(([h, kind]) => el('th', { scope: 'col', className: [kind] }, [text(h)])),
       ),
     ]),
     el('tbody', {}, [...rows, ...total]),

@@ -136,7 +136,7 @@ test('the sheet as a table: 一级/二级指标 merged over their rows, 原文�
       [1, 1],
     ],
   );
-  assert.deepEqual(sheet.total, { weight: '100（计算）', score: '96（计算）' });
+  assert.deepEqual(sheet.total, { label: '合计（计算）', weight: '100', score: '96' });
   const unstated = scoreSheetTable([{ ...SHEET[0]!, score: null }]);
   assert.equal(unstated.rows[0]?.score.text, '原文未写');
   assert.equal(unstated.total, undefined);
@@ -154,5 +154,5 @@ test('the sheet as a table: 一级/二级指标 merged over their rows, 原文�
     html,
     /<th scope="row">政府采购执行率<\/th><td class="num"><data value="10">10<\/data><\/td><td class="num"><data value="8">8<\/data><\/td><td>100%<\/td><td>72\.74%<\/td><td>部分采购延期<\/td>/,
   );
-  assert.match(html, /<th scope="row" colspan="3">合计<\/th><td class="num">100（计算）<\/td>/);
+  assert.match(html, /<th scope="row" colspan="3">合计（计算）<\/th><td class="num">100<\/td><td class="num">96<\/td>/);
 });
