@@ -12,8 +12,8 @@ import {
   scoreSheetScoreSum,
   scoreSheetWeightSum,
 } from '../../../src/checks/score-sheet.ts';
-import { scoreSheetTable } from '../../../src/model/score-sheet.ts';
 import { renderBody } from '../../../src/render/render-body.ts';
+import { scoreSheetTable } from '../../../src/render/score-sheet.ts';
 import type { Report, ScoreSheetRow } from '../../../src/schema/report.ts';
 import { parseBody } from '../../../src/source/markdown.ts';
 import { seedInput } from '../../helpers/seed.ts';
