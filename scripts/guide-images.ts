@@ -1,7 +1,10 @@
-// node scripts/guide-images.ts — remakes the screenshots of the staff guide
-// (docs/编辑指南.md) in docs/images/: the preview of a report in the browser, a
-// failed check in a terminal, and the change summary a reviewer sees. Run by
-// hand after the pages or the messages change; look at the pictures.
+// node scripts/guide-images.ts [名称…] — remakes the screenshots of the staff
+// guide (docs/编辑指南.md) in docs/images/: the preview of a report in the
+// browser, a failed check in a terminal, the change summary a reviewer sees,
+// and a report imported from real-looking documents (原文未写, computed values,
+// the score sheet). Names (preview, check-error, diff-comment, not-stated,
+// score-sheet) limit it to those. Run by hand after the pages or the messages
+// change; look at the pictures.
 import { execFileSync, spawn } from 'node:child_process';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -18,6 +21,8 @@ import { renderMarkdown } from '../src/diff/summary-markdown.ts';
 import { gitVersion, workTreeVersion } from '../src/diff/version.ts';
 import { formatHuman } from '../src/cli/format-findings.ts';
 import { PROJECT_ROOT } from '../src/config.ts';
+import { importDocument } from '../src/import/draft.ts';
+import { serveDir } from '../src/lib/static-server.ts';
 
 const OUT = join(PROJECT_ROOT, 'docs/images');
 const REPORT = 'reports/2023/kgxj.mdx';
@@ -130,26 +135,103 @@ async function devServer(): Promise<{ url: string; stop: () => void }> {
   throw new Error('astro dev did not start');
 }
 
+/**
+ * Two documents of test/fixtures/import/ imported as staff would: the sparse
+ * report with its 【待填】 written 原文未载, and the Hunan-style form with its
+ * score sheet (its one missing figure written 原文未载 too).
+ */
+async function importedContent(): Promise<{ dir: string; content: string }> {
+  const { dir, content } = await editedCopy();
+  const departments = [
+    { id: 'mzj', name: '测试县民政局' },
+    { id: 'nyj', name: '测试县农业农村局' },
+  ];
+  for (const d of departments)
+    await writeFile(join(content, 'departments', `${d.id}.yaml`), `id: ${d.id}\nname: ${d.name}\n`);
+  for (const [file, id] of [
+    ['sparse.txt', 'mzj'],
+    ['hunan-form.txt', 'nyj'],
+  ] as const) {
+    const draft = await importDocument(join(PROJECT_ROOT, 'test/fixtures/import', file), { departments });
+    await mkdir(join(content, 'reports/2023'), { recursive: true });
+    await writeFile(join(content, `reports/2023/${id}.mdx`), draft.text.replace(/【待填(?:：[^】]*)?】/g, '原文未载'));
+  }
+  return { dir, content };
+}
+
+const wanted = process.argv.slice(2);
+const make = (name: string) => wanted.length === 0 || wanted.includes(name);
+
 await mkdir(OUT, { recursive: true });
 const browser = await launchChromium();
-const { dir, content } = await editedCopy();
-const server = await devServer();
 try {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 860 }, deviceScaleFactor: 1 });
-  await page.goto(`${server.url}/reports/2023/kgxj/`, { waitUntil: 'networkidle' });
-  await page.screenshot({ path: join(OUT, 'preview.png') });
-
-  await edit(content);
-  await page.setContent(await terminal(content, dir));
-  await page.locator('.window').screenshot({ path: join(OUT, 'check-error.png') });
-
-  const fresh = await editedCopy();
-  await page.setContent(await diffComment(fresh.dir, fresh.content));
-  await page.locator('.comment').screenshot({ path: join(OUT, 'diff-comment.png') });
-  await rm(fresh.dir, { recursive: true, force: true });
-  console.log(`已更新 ${OUT}/preview.png、check-error.png、diff-comment.png`);
+  if (make('preview') || make('check-error') || make('diff-comment')) await seedImages();
+  if (make('not-stated') || make('score-sheet')) await importedImages();
 } finally {
-  server.stop();
   await browser.close();
-  await rm(dir, { recursive: true, force: true });
+}
+
+async function seedImages(): Promise<void> {
+  const { dir, content } = await editedCopy();
+  const server = await devServer();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 860 }, deviceScaleFactor: 1 });
+    if (make('preview')) {
+      await page.goto(`${server.url}/reports/2023/kgxj/`, { waitUntil: 'networkidle' });
+      await page.screenshot({ path: join(OUT, 'preview.png') });
+    }
+    if (make('check-error')) {
+      await edit(content);
+      await page.setContent(await terminal(content, dir));
+      await page.locator('.window').screenshot({ path: join(OUT, 'check-error.png') });
+    }
+    if (make('diff-comment')) {
+      const fresh = await editedCopy();
+      await page.setContent(await diffComment(fresh.dir, fresh.content));
+      await page.locator('.comment').screenshot({ path: join(OUT, 'diff-comment.png') });
+      await rm(fresh.dir, { recursive: true, force: true });
+    }
+    console.log(`已更新 ${OUT} 中的 preview.png、check-error.png、diff-comment.png`);
+  } finally {
+    server.stop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** `npm run build` of a content tree (without PDFs) into `out`: the pages as published, styles and all. */
+async function buildSite(content: string, out: string): Promise<void> {
+  const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/build.ts'), '--out', out], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, GONGKAI_CONTENT: content, GONGKAI_PDF: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'ignore',
+  });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`npm run build failed (${code}) for ${content}`);
+}
+
+async function importedImages(): Promise<void> {
+  const { dir, content } = await importedContent();
+  await buildSite(content, join(dir, 'dist'));
+  const server = await serveDir(join(dir, 'dist'));
+  try {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 }, deviceScaleFactor: 1 });
+    if (make('not-stated')) {
+      await page.goto(`${server.url}/reports/2023/mzj/`, { waitUntil: 'networkidle' });
+      const top = await page.locator('h1').boundingBox();
+      const panel = await page.locator('.key-figures').boundingBox();
+      if (!top || !panel) throw new Error('the report page has no title or key figures');
+      await page.screenshot({
+        path: join(OUT, 'not-stated.png'),
+        clip: { x: 0, y: Math.max(0, top.y - 16), width: 1000, height: panel.y + panel.height + 24 - top.y },
+      });
+    }
+    if (make('score-sheet')) {
+      await page.goto(`${server.url}/reports/2023/nyj/`, { waitUntil: 'networkidle' });
+      await page.locator('table.score-sheet').screenshot({ path: join(OUT, 'score-sheet.png') });
+    }
+    console.log(`已更新 ${OUT} 中的 not-stated.png、score-sheet.png`);
+  } finally {
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  }
 }

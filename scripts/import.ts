@@ -1,11 +1,12 @@
-// npm run import -- <file.docx|file.txt> [--dept <id>] [--year <yyyy>] [--out <file>]
-// Turns a published report (Word or plain text) into a draft
+// npm run import -- <file.docx|file.xlsx|file.txt> [--dept <id>] [--year <yyyy>] [--out <file>]
+// Turns a published report (Word, Excel or plain text) into a draft
 // content/reports/<year>/<dept>.mdx: structure recognised, tables kept,
 // standard figures taken into frontmatter by label, each reported with the
 // sentence it came from. Values it cannot find are 【待填】, never guessed.
-// Never overwrites a file.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative, resolve } from 'node:path';
+// Never overwrites a file, and never leaves half a draft: the draft is written
+// beside its place and linked into it whole.
+import { link, mkdir, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LAYOUT } from '../src/source/content-root.ts';
 import { contentRoot } from '../src/config.ts';
@@ -14,7 +15,7 @@ import { EXIT, run, UserError } from '../src/cli/run.ts';
 import { importDocument } from '../src/import/draft.ts';
 import { importReport } from '../src/import/import-summary.ts';
 
-const USAGE = '用法：npm run import -- <文件.docx|文件.txt> [--dept 单位代码] [--year 年度] [--out 输出文件]';
+const USAGE = '用法：npm run import -- <文件.docx|文件.xlsx|文件.txt> [--dept 单位代码] [--year 年度] [--out 输出文件]';
 
 run(async () => {
   const { values, positionals } = parseArgs({
@@ -38,12 +39,16 @@ run(async () => {
     : join(root, LAYOUT.reports, String(draft.year), `${draft.department}.mdx`);
   const shown = relative(process.cwd(), target);
   await mkdir(dirname(target), { recursive: true });
+  const partial = join(dirname(target), `.${basename(target)}.${process.pid}.part`);
   try {
-    await writeFile(target, draft.text, { flag: 'wx' });
+    await writeFile(partial, draft.text, { flag: 'wx' });
+    await link(partial, target); // fails, leaving nothing, when the draft exists
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST')
       throw new UserError(`${shown} 已经存在，不会覆盖。请用 --out 指定另一个文件，或先删除、改名原文件。`);
     throw error;
+  } finally {
+    await rm(partial, { force: true });
   }
   process.stdout.write(importReport(draft, shown));
   return EXIT.ok;

@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { contentIndex, scanContent } from '../scan/scan.ts';
 import { readSiteInput, type SiteInput } from '../model/site-input.ts';
 import { contentRoot } from '../config.ts';
+import { asWritten } from '../figures/not-stated.ts';
 
 let current: Promise<SiteInput> | undefined;
 
@@ -87,7 +88,8 @@ export const reportsLoader = () =>
     for (const report of input.reports) {
       if (!report.body) continue;
       const id = `${report.data.year}/${report.data.department}`;
-      const data = await parseData({ id, data: report.data as unknown as Record<string, unknown> });
+      // Parsed again by the collection's schema: 原文未载 (null in the model) goes in as written.
+      const data = await parseData({ id, data: asWritten(report.data) as unknown as Record<string, unknown> });
       store.set({
         id,
         data,

@@ -5,8 +5,9 @@ export const issuedAfterYear: ReportRule = {
   id: 'report.issued-after-year',
   severity: 'error',
   title: '成文日期在预算年度结束之后',
+  reads: ['issued'],
   check({ data: { issued, year } }) {
-    if (Number(issued.slice(0, 4)) > year) return [];
+    if (issued === null || Number(issued.slice(0, 4)) > year) return [];
     return [
       {
         at: { key: ['issued'] },

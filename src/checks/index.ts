@@ -32,9 +32,11 @@ export function collectionFindings(
   );
 }
 
-/** Exit status of a check: 1 when an unacknowledged error (or, strictly, warning) remains. */
+/** Exit status of a check: 1 when an unacknowledged error (or, strictly, warning) remains; information never fails. */
 export function failed(result: CheckResult, strict = false): boolean {
-  return result.findings.some((f) => !f.acknowledged && (f.severity === 'error' || strict));
+  return result.findings.some(
+    (f) => !f.acknowledged && (f.severity === 'error' || (strict && f.severity === 'warning')),
+  );
 }
 
 export type { Finding } from './types.ts';

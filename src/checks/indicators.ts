@@ -8,9 +8,11 @@ export const indicatorRate: ReportRule = {
   id: 'indicator.rate',
   severity: 'error',
   title: '指标完成率 = 完成值 ÷ 目标值',
+  reads: ['indicators.*.rate', 'indicators.*.actual', 'indicators.*.target'],
   check({ data }) {
-    return data.indicators.flatMap((ind, i): Hit[] => {
-      if (ind.rate === undefined) return [];
+    return data.indicators.flatMap((raw, i): Hit[] => {
+      if (raw.rate === undefined || raw.rate === null || raw.actual === null || raw.target === null) return [];
+      const ind = { ...raw, rate: raw.rate, actual: raw.actual, target: raw.target };
       if (ind.target === undefined) {
         return [
           {
@@ -41,13 +43,15 @@ export const indicatorShortfall: ReportRule = {
   id: 'indicator.shortfall-unexplained',
   severity: 'error',
   title: '未完成目标的指标须在“存在的问题及改进措施”中说明',
+  reads: ['indicators.*.actual', 'indicators.*.target'],
   check({ data, prose }) {
     const problems = prose
       .filter((b) => b.section.some((title) => PROBLEMS_SECTION.test(title)))
       .map((b) => b.text)
       .join('\n');
     return data.indicators.flatMap((ind, i): Hit[] => {
-      if (ind.target === undefined || compare(ind.actual, ind.target) >= 0) return [];
+      if (ind.target === undefined || ind.target === null || ind.actual === null) return [];
+      if (compare(ind.actual, ind.target) >= 0) return [];
       if (problems.includes(ind.name)) return [];
       return [
         {

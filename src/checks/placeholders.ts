@@ -30,7 +30,8 @@ export interface PlaceholderHit {
   excerpt: string;
 }
 
-const HINT = '把【待填…】换成本年度的实际内容（数字只写半角数字，不带单位）。';
+const HINT =
+  '把【待填…】换成报告的实际内容（数字只写半角数字，不带单位）；原文确实没有写的数字或成文日期写 原文未载（网页显示“原文未写”），不要估算。';
 
 function frontmatterHits(data: unknown, path: KeyPath, locate: (p: KeyPath) => Position, out: PlaceholderHit[]) {
   if (typeof data === 'string') {

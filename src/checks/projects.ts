@@ -1,6 +1,7 @@
 // 项目支出: breakdowns by category, budget type and fund source add up to 项目支出.
 import { signed } from '../lib/decimal.ts';
 import { figureText } from '../figures/figure.ts';
+import { allStated } from '../figures/not-stated.ts';
 import { checkRate, checkSum } from './sums.ts';
 import type { Hit, ReportInput, ReportRule } from './types.ts';
 
@@ -45,14 +46,15 @@ export const projectsCategorySum: ReportRule = {
   id: 'projects.category-sum',
   severity: 'error',
   title: '各项目类别金额之和 = 项目支出',
+  reads: ['projects.categories.*.amount', 'budget.project'],
   check(report) {
     const categories = report.data.projects?.categories ?? [];
-    const amounts = categories.map((c) => c.amount);
-    if (categories.length === 0 || amounts.some((a) => a === undefined)) return [];
+    const amounts = allStated(...categories.map((c) => c.amount));
     const { budget } = report.data;
+    if (categories.length === 0 || !amounts || budget.project === null) return [];
     return sumHit(
       '按项目类别',
-      amounts as string[],
+      amounts,
       categories.map((c) => c.name),
       budget.project,
       budget.unit,
@@ -65,13 +67,15 @@ export const projectsBudgetTypeSum: ReportRule = {
   id: 'projects.budget-type-sum',
   severity: 'error',
   title: '各预算类型项目支出之和 = 项目支出',
+  reads: ['projects.budget_types.*.amount', 'budget.project'],
   check(report) {
     const types = budgetTypes(report);
-    if (types.length === 0) return [];
+    const amounts = allStated(...types.map((t) => t.amount));
     const { budget } = report.data;
+    if (types.length === 0 || !amounts || budget.project === null) return [];
     return sumHit(
       '按预算类型',
-      types.map((t) => t.amount),
+      amounts,
       types.map((t) => t.name),
       budget.project,
       budget.unit,
@@ -84,18 +88,16 @@ export const projectsSourceSum: ReportRule = {
   id: 'projects.source-sum',
   severity: 'error',
   title: '上级资金 + 本级财政资金 = 项目支出',
+  reads: ['projects.sources.superior', 'projects.sources.local', 'budget.project'],
   check(report) {
     const sources = report.data.projects?.sources;
-    if (sources?.superior === undefined || sources.local === undefined) return [];
     const { budget } = report.data;
-    return sumHit(
-      '按资金来源',
-      [sources.superior, sources.local],
-      ['上级资金', '本级财政资金'],
-      budget.project,
-      budget.unit,
-      ['projects', 'sources'],
-    );
+    const stated = allStated(sources?.superior, sources?.local);
+    if (!stated || budget.project === null) return [];
+    return sumHit('按资金来源', stated, ['上级资金', '本级财政资金'], budget.project, budget.unit, [
+      'projects',
+      'sources',
+    ]);
   },
 };
 
@@ -103,16 +105,20 @@ export const projectsShare: ReportRule = {
   id: 'projects.share',
   severity: 'error',
   title: '预算类型的占比 = 该类金额 ÷ 项目支出',
+  reads: ['projects.budget_types.*.share', 'projects.budget_types.*.amount', 'budget.project'],
   check(report) {
     const { budget } = report.data;
-    return budgetTypes(report).flatMap((t): Hit[] => {
-      if (t.share === undefined) return [];
-      const r = checkRate(t.share, t.amount, budget.project);
+    const project = budget.project;
+    if (project === null) return [];
+    return budgetTypes(report).flatMap((raw): Hit[] => {
+      if (raw.share === undefined || raw.share === null || raw.amount === null) return [];
+      const t = { ...raw, share: raw.share, amount: raw.amount };
+      const r = checkRate(t.share, t.amount, project);
       if (r.ok) return [];
       return [
         {
           at: { key: ['projects', 'budget_types', t.key, 'share'] },
-          message: `${t.name}项目支出占比写的是 ${figureText(t.share, '%')}，按 ${figureText(t.amount, budget.unit)} ÷ 项目支出 ${figureText(budget.project, budget.unit)} 计算应为 ${r.computed === null ? '（项目支出为 0，无法计算）' : figureText(r.computed, '%')}`,
+          message: `${t.name}项目支出占比写的是 ${figureText(t.share, '%')}，按 ${figureText(t.amount, budget.unit)} ÷ 项目支出 ${figureText(project, budget.unit)} 计算应为 ${r.computed === null ? '（项目支出为 0，无法计算）' : figureText(r.computed, '%')}`,
           excerpt: figureText(t.share, '%'),
         },
       ];
@@ -124,12 +130,14 @@ export const projectsCount: ReportRule = {
   id: 'projects.count',
   severity: 'error',
   title: '各类别项目个数之和 = 各预算类型项目个数之和',
+  reads: ['projects.categories.*.count', 'projects.budget_types.*.count'],
   check(report) {
     const categories = report.data.projects?.categories ?? [];
     const types = budgetTypes(report);
     const byCategory = categories.map((c) => c.count);
     const byType = types.map((t) => t.count);
-    if (!categories.length || !types.length || [...byCategory, ...byType].some((n) => n === undefined)) return [];
+    if (!categories.length || !types.length || [...byCategory, ...byType].some((n) => n === undefined || n === null))
+      return [];
     const a = byCategory.reduce((s, n) => s + Number(n), 0);
     const b = byType.reduce((s, n) => s + Number(n), 0);
     if (a === b) return [];

@@ -3,6 +3,7 @@
 // never disagree.
 import { figureText } from '../figures/figure.ts';
 import { convertMoney } from '../figures/money.ts';
+import { NOT_STATED } from '../figures/not-stated.ts';
 import { equals } from '../lib/decimal.ts';
 import { valueAt } from '../lib/key-path.ts';
 import { formatKeyPath } from '../lib/key-path.ts';
@@ -25,6 +26,15 @@ export const proseFigures: ReportRule = {
       if (block.kind === 'field') continue;
       for (const f of findLabelledFigures(block.text)) {
         const expected = valueAt(report.data, f.figure.key);
+        if (expected === null) {
+          hits.push({
+            at: { offset: block.offsetOf(f.index) },
+            message: `正文写“${block.text.slice(f.index, f.index + f.length)}”，而 frontmatter 中 ${formatKeyPath(f.figure.key)}（${f.figure.title}）写的是“${NOT_STATED}”`,
+            hint: `原文写了这个数：请把 ${formatKeyPath(f.figure.key)} 改为原文的数，不要写 ${NOT_STATED}。`,
+            excerpt: block.text.slice(f.index, f.index + f.length),
+          });
+          continue;
+        }
         if (typeof expected !== 'string') continue;
         const written = f.figure.kind === 'amount' ? inFrontmatterUnit(f.value, f.unit, report) : f.value;
         if (equals(written, expected)) continue;

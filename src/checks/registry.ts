@@ -1,12 +1,13 @@
 // The registry of every rule: ids, severities and titles in one list, read by
 // the checks, the docs (npm run docs) and the acknowledgements.
 import { ACK_RULES } from './acknowledgements.ts';
-import { budgetEvaluatedCoverage, budgetExecutionRate, budgetSum } from './budget.ts';
+import { budgetBasicParts, budgetEvaluatedCoverage, budgetExecutionRate, budgetSum } from './budget.ts';
 import { COLLECTION_RULES } from './collection.ts';
 import { issuedAfterYear } from './dates.ts';
 import { BODY_RULES } from './mdx-safety.ts';
 import { figKeys } from './mdx-figures.ts';
 import { indicatorRate, indicatorShortfall } from './indicators.ts';
+import { notStatedRule } from './not-stated.ts';
 import {
   projectsBudgetTypeSum,
   projectsCategorySum,
@@ -17,8 +18,17 @@ import {
 import { proseFigures } from './prose-figures.ts';
 import { PLACEHOLDER_RULE } from './placeholders.ts';
 import { scoreGrade, scoreRange } from './score.ts';
+import {
+  scoreSheetFullMarksShort,
+  scoreSheetPlacement,
+  scoreSheetRowRange,
+  scoreSheetScoreSum,
+  scoreSheetWeightSum,
+} from './score-sheet.ts';
 import { staffingOver } from './staffing.ts';
 import { latinWord } from './text-latin.ts';
+import { halfWidthPunctuation } from './text-halfwidth.ts';
+import { repeatedItemNumber } from './text-numbering.ts';
 import { punctuation } from './text-punctuation.ts';
 import { repeatedSentence } from './text-repeated.ts';
 import type { ReportRule, RuleInfo } from './types.ts';
@@ -59,7 +69,9 @@ export const SCHEMA_RULES: RuleInfo[] = [
 ];
 
 export const REPORT_RULES: readonly ReportRule[] = [
+  notStatedRule(() => REPORT_RULES),
   budgetSum,
+  budgetBasicParts,
   budgetExecutionRate,
   budgetEvaluatedCoverage,
   projectsCategorySum,
@@ -72,12 +84,19 @@ export const REPORT_RULES: readonly ReportRule[] = [
   staffingOver,
   scoreRange,
   scoreGrade,
+  scoreSheetWeightSum,
+  scoreSheetRowRange,
+  scoreSheetScoreSum,
+  scoreSheetFullMarksShort,
+  scoreSheetPlacement,
   issuedAfterYear,
   proseFigures,
   figKeys,
   repeatedSentence,
   latinWord,
   punctuation,
+  halfWidthPunctuation,
+  repeatedItemNumber,
 ];
 
 export const ALL_RULES: readonly RuleInfo[] = [
@@ -85,7 +104,7 @@ export const ALL_RULES: readonly RuleInfo[] = [
   ...SCHEMA_RULES,
   ...COLLECTION_RULES,
   ...BODY_RULES.map(({ id, severity, title }) => ({ id, severity, title })),
-  ...REPORT_RULES.map(({ id, severity, title }) => ({ id, severity, title })),
+  ...REPORT_RULES.map(({ id, severity, title, reads }) => ({ id, severity, title, ...(reads ? { reads } : {}) })),
   ...ACK_RULES,
 ];
 

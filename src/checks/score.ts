@@ -7,8 +7,9 @@ export const scoreRange: ReportRule = {
   id: 'score.range',
   severity: 'error',
   title: '自评得分在 0—100 分之间',
+  reads: ['score'],
   check({ data: { score } }) {
-    if (compare(score, '100') <= 0) return [];
+    if (score === null || compare(score, '100') <= 0) return [];
     return [
       {
         at: { key: ['score'] },
@@ -24,8 +25,9 @@ export const scoreGrade: ReportRule = {
   id: 'score.grade',
   severity: 'error',
   title: '自评等级与得分的分档一致',
+  reads: ['score'],
   check({ data: { score, grade } }) {
-    if (grade === undefined || compare(score, '100') > 0) return [];
+    if (grade === undefined || score === null || compare(score, '100') > 0) return [];
     const expected = gradeFor(score);
     if (grade === expected) return [];
     const band = GRADE_BANDS.find((b) => b.grade === expected);

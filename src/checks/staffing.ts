@@ -5,7 +5,9 @@ export const staffingOver: ReportRule = {
   id: 'staffing.over-authorized',
   severity: 'warning',
   title: '年末实有人数不超过编制人数',
+  reads: ['staffing.actual', 'staffing.authorized'],
   check({ data: { staffing } }) {
+    if (staffing.actual === null || staffing.authorized === null) return [];
     if (Number(staffing.actual) <= Number(staffing.authorized)) return [];
     return [
       {

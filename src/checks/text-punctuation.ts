@@ -1,6 +1,7 @@
-// Punctuation slips: a conjunction left hanging before a comma (“管理水平和，”),
-// doubled marks (“。。” “，、”), an ASCII comma or semicolon between Chinese
-// characters.
+// Punctuation slips: a conjunction left hanging before a comma (“管理水平和，”)
+// and doubled marks (“。。” “，、”), each its own finding. Half-width marks
+// between Chinese characters, which text copied from a web page has by the
+// dozen, are one finding per report (text-halfwidth.ts).
 import { around } from './text-context.ts';
 import type { Hit, ReportRule } from './types.ts';
 
@@ -18,7 +19,6 @@ const ENDS_WITH_CONJUNCTION =
 
 const HANGING = /[和与及][，。、；]/g;
 const DOUBLED = /[，。、；：][，。、；：]/g;
-const ASCII_BETWEEN_CJK = /(?<=[\u4e00-\u9fff])[,;](?=[\u4e00-\u9fff])/g;
 
 export function punctuationSlips(text: string): Slip[] {
   const slips: Slip[] = [];
@@ -34,17 +34,13 @@ export function punctuationSlips(text: string): Slip[] {
   for (const m of text.matchAll(DOUBLED)) {
     slips.push({ index: m.index, length: 2, what: `标点重复：“${m[0]}”`, hint: '请删去多余的标点' });
   }
-  for (const m of text.matchAll(ASCII_BETWEEN_CJK)) {
-    const full = m[0] === ',' ? '，' : '；';
-    slips.push({ index: m.index, length: 1, what: `中文之间用了半角“${m[0]}”`, hint: `请改为全角“${full}”` });
-  }
   return slips.sort((a, b) => a.index - b.index);
 }
 
 export const punctuation: ReportRule = {
   id: 'text.punctuation',
   severity: 'warning',
-  title: '标点使用正确（无残缺、重复或半角标点）',
+  title: '标点使用正确（无残缺或重复的标点）',
   check({ prose }) {
     return prose.flatMap((block) =>
       punctuationSlips(block.text).map((s): Hit => ({

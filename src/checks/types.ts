@@ -7,7 +7,8 @@ import type { Report } from '../schema/report.ts';
 import type { Root } from 'mdast';
 import type { ProseBlock } from '../source/prose.ts';
 
-export type Severity = 'error' | 'warning';
+/** 'info' is what a reader should know but nothing to fix (原文未载); it never fails a check. */
+export type Severity = 'error' | 'warning' | 'info';
 
 export type Locator = { key: KeyPath } | { offset: number };
 
@@ -32,6 +33,11 @@ export interface RuleInfo {
   severity: Severity;
   /** What the rule checks, in Chinese, for docs and the JSON output. */
   title: string;
+  /**
+   * The figures it compares (registry patterns: budget.final, indicators.*.target).
+   * Where one is 原文未载 the rule cannot check, and figure.not-stated names it.
+   */
+  reads?: readonly string[];
 }
 
 export interface ReportRule extends RuleInfo {

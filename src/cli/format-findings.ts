@@ -7,7 +7,7 @@ import type { CheckResult, Finding } from '../checks/index.ts';
 export type Format = 'human' | 'json' | 'github';
 export const FORMATS: readonly Format[] = ['human', 'json', 'github'];
 
-const SEVERITY = { error: '错误', warning: '警告' } as const;
+const SEVERITY = { error: '错误', warning: '警告', info: '信息' } as const;
 
 /** Paths as the user can open them: relative to the working directory. */
 function displayPath(result: CheckResult, file: string, cwd: string): string {
@@ -21,6 +21,7 @@ function summary(result: CheckResult) {
     reports: result.reports,
     errors: open.filter((f) => f.severity === 'error').length,
     warnings: open.filter((f) => f.severity === 'warning').length,
+    info: open.filter((f) => f.severity === 'info').length,
     acknowledged: result.findings.length - open.length,
   };
 }
@@ -40,7 +41,9 @@ export function formatHuman(result: CheckResult, cwd: string, color = false): st
       ? paint('2', '已确认')
       : f.severity === 'error'
         ? paint('31', SEVERITY.error)
-        : paint('33', SEVERITY.warning);
+        : f.severity === 'warning'
+          ? paint('33', SEVERITY.warning)
+          : paint('36', SEVERITY.info);
     lines.push(`${path}:${f.line}:${f.column}  ${label}  ${paint('2', f.rule)}  ${f.message}`);
     if (f.acknowledged) lines.push(`    ${paint('2', `说明：${f.acknowledged}`)}`);
     else if (f.hint) lines.push(`    → ${f.hint}`);
@@ -48,7 +51,7 @@ export function formatHuman(result: CheckResult, cwd: string, color = false): st
   const s = summary(result);
   if (lines.length) lines.push('');
   lines.push(
-    `检查了 ${s.reports} 份报告：${s.errors} 个错误，${s.warnings} 个警告${s.acknowledged ? `，${s.acknowledged} 个已确认的原文问题` : ''}。`,
+    `检查了 ${s.reports} 份报告：${s.errors} 个错误，${s.warnings} 个警告${s.acknowledged ? `，${s.acknowledged} 个已确认的原文问题` : ''}${s.info ? `，${s.info} 条信息（原文未载的数字，不算问题）` : ''}。`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -75,7 +78,7 @@ const escapeProperty = (s: string) => escapeData(s).replace(/:/g, '%3A').replace
 
 export function formatGithub(result: CheckResult, cwd: string): string {
   const lines = result.findings.map((f) => {
-    const level = f.acknowledged ? 'notice' : f.severity === 'error' ? 'error' : 'warning';
+    const level = f.acknowledged || f.severity === 'info' ? 'notice' : f.severity === 'error' ? 'error' : 'warning';
     const body = f.acknowledged
       ? `${f.message}\n已确认：${f.acknowledged}`
       : f.hint
@@ -90,7 +93,9 @@ export function formatGithub(result: CheckResult, cwd: string): string {
     return `::${level} ${props}::${escapeData(body)}`;
   });
   const s = summary(result);
-  lines.push(`检查了 ${s.reports} 份报告：${s.errors} 个错误，${s.warnings} 个警告，${s.acknowledged} 个已确认。`);
+  lines.push(
+    `检查了 ${s.reports} 份报告：${s.errors} 个错误，${s.warnings} 个警告，${s.acknowledged} 个已确认，${s.info} 条信息。`,
+  );
   return `${lines.join('\n')}\n`;
 }
 

@@ -25,7 +25,11 @@ function sortBy(table: HTMLTableElement, index: number, direction: Direction): v
   const numeric = header.dataset.sortType === 'number';
   const rows = [...body.rows];
   rows.sort((a, b) => {
-    const c = compare(cellValue(a, index), cellValue(b, index), numeric);
+    const va = cellValue(a, index);
+    const vb = cellValue(b, index);
+    // A figure the original does not state (原文未写, no sort value) is not 0: last, either way.
+    if (va === '' || vb === '') return va === vb ? 0 : va === '' ? 1 : -1;
+    const c = compare(va, vb, numeric);
     return direction === 'ascending' ? c : -c;
   });
   body.append(...rows);

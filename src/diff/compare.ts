@@ -1,7 +1,8 @@
 // Two versions of the content, compared report by report: figures,
 // indicators, score and grade, other data, check findings and prose.
 import { signed, subtract } from '../lib/decimal.ts';
-import { gradeFor } from '../lib/grade.ts';
+import { shownGrade } from '../figures/derived.ts';
+import { NOT_STATED } from '../figures/not-stated.ts';
 import type { Finding } from '../checks/types.ts';
 import type { Report } from '../schema/report.ts';
 import { REPORT_PATH } from '../source/content-root.ts';
@@ -29,22 +30,26 @@ function validity(v: Version, file: string): Validity {
   const problems: FindingRef[] = valid
     ? []
     : findingsOf(v, file)
-        .filter((f) => UNREADABLE.test(f.rule))
+        .filter(
+          (f): f is Finding & { severity: FindingRef['severity'] } => UNREADABLE.test(f.rule) && f.severity !== 'info',
+        )
         .slice(0, MAX_PROBLEMS)
         .map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, file: f.file, line: f.line }));
   return { valid, problems };
 }
 
 export function compareScore(base: Report | undefined, head: Report | undefined): ScoreChange | null {
-  const before = base?.score ?? null;
-  const after = head?.score ?? null;
-  const gradeBefore = base ? (base.grade ?? gradeFor(base.score)) : null;
-  const gradeAfter = head ? (head.grade ?? gradeFor(head.score)) : null;
+  // 原文未载 stays as written, so the comparison shows “原文未写 → 98分”.
+  const before = base ? (base.score ?? NOT_STATED) : null;
+  const after = head ? (head.score ?? NOT_STATED) : null;
+  // As shown: “优”, or “优（按得分推算）” when the original states no grade.
+  const gradeBefore = base ? (shownGrade(base)?.shown ?? null) : null;
+  const gradeAfter = head ? (shownGrade(head)?.shown ?? null) : null;
   if (before === after && gradeBefore === gradeAfter) return null;
   return {
     before,
     after,
-    difference: before !== null && after !== null ? signed(subtract(after, before)) : null,
+    difference: base?.score && head?.score ? signed(subtract(head.score, base.score)) : null,
     gradeBefore,
     gradeAfter,
   };

@@ -18,9 +18,10 @@ export interface FigureChange {
   unit: string;
   /** The unit of `before` when it differs (the report changed 万元 to 元). */
   unitBefore: string | null;
+  /** As written: a decimal, 原文未载 (shown 原文未写), or null when the figure is absent on that side. */
   before: string | null;
   after: string | null;
-  /** after − before in `unit`, signed ("+0.25"), when both exist. */
+  /** after − before in `unit`, signed ("+0.25"), when both are stated. */
   difference: string | null;
 }
 

@@ -5,6 +5,7 @@ import { diffArrays } from 'diff';
 import { formatKeyPath, leaves, type KeyPath } from '../lib/key-path.ts';
 import type { Report } from '../schema/report.ts';
 import { isFigurePath } from '../figures/figure.ts';
+import { NOT_STATED_TEXT } from '../figures/not-stated.ts';
 import { fieldTitle } from '../schema/field-titles.ts';
 import type { FieldChange } from './diff-types.ts';
 
@@ -15,6 +16,7 @@ const short = (text: string, max = 40) => (text.length > max ? `${text.slice(0, 
 
 function scalar(value: unknown): string {
   if (typeof value === 'boolean') return value ? '是' : '否';
+  if (value === null) return NOT_STATED_TEXT; // 原文未载 (成文日期)
   return String(value);
 }
 

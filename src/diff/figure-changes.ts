@@ -3,12 +3,13 @@
 // with exact decimal differences, money converted when the unit changed.
 import { figuresIn, type Figure } from '../figures/figure.ts';
 import { convertMoney } from '../figures/money.ts';
+import { NOT_STATED } from '../figures/not-stated.ts';
 import { signed, subtract } from '../lib/decimal.ts';
 import { valueAt, type KeyPath } from '../lib/key-path.ts';
 import type { Report } from '../schema/report.ts';
 import type { FigureChange } from './diff-types.ts';
 
-/** Indicators and the score have their own sections. */
+/** Indicators and the score have their own sections (score-sheet rows are figures here, matched by name). */
 const OWN_SECTIONS = new Set(['indicators', 'score']);
 
 /** A key that survives reordering: list items are named by their `name`. */
@@ -39,20 +40,22 @@ export function difference(before: string, after: string, unitBefore: string, un
 export function figureChange(
   key: string,
   label: string,
-  before: { value: string; unit: string } | undefined,
-  after: { value: string; unit: string } | undefined,
+  before: { value: string | null; unit: string } | undefined,
+  after: { value: string | null; unit: string } | undefined,
 ): FigureChange | undefined {
   if (before && after && before.value === after.value && before.unit === after.unit) return undefined;
   if (!before && !after) return undefined;
   const unit = after?.unit ?? before?.unit ?? '';
-  const diff = before && after ? difference(before.value, after.value, before.unit, after.unit) : '';
+  const diff = before?.value && after?.value ? difference(before.value, after.value, before.unit, after.unit) : '';
+  // 原文未载 is kept as written: the comment shows “原文未写 → 825.75万元”.
+  const written = (f: { value: string | null } | undefined) => (f ? (f.value ?? NOT_STATED) : null);
   return {
     key,
     label,
     unit,
     unitBefore: before && after && before.unit !== after.unit ? before.unit : null,
-    before: before?.value ?? null,
-    after: after?.value ?? null,
+    before: written(before),
+    after: written(after),
     difference: diff || null,
   };
 }

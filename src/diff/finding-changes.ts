@@ -6,17 +6,19 @@ import type { FindingRef } from './diff-types.ts';
 
 const keyOf = (f: Finding) => `${f.rule}\u0000${f.excerpt ?? f.message}`;
 
-function ref(f: Finding): FindingRef {
+type OpenFinding = Finding & { severity: FindingRef['severity'] };
+
+function ref(f: OpenFinding): FindingRef {
   return { rule: f.rule, severity: f.severity, message: f.message, file: f.file, line: f.line };
 }
 
-/** Open (unacknowledged) findings in `head` but not `base`, and the other way round. */
+/** Open (unacknowledged) findings in `head` but not `base`, and the other way round; information (原文未载) is not a problem. */
 export function compareFindings(
   base: readonly Finding[],
   head: readonly Finding[],
 ): { new: FindingRef[]; resolved: FindingRef[] } {
-  const open = (fs: readonly Finding[]) => fs.filter((f) => !f.acknowledged);
-  const unmatched = (from: Finding[], against: Finding[]) => {
+  const open = (fs: readonly Finding[]) => fs.filter((f): f is OpenFinding => !f.acknowledged && f.severity !== 'info');
+  const unmatched = (from: OpenFinding[], against: OpenFinding[]) => {
     const pool = new Map<string, number>();
     for (const f of against) pool.set(keyOf(f), (pool.get(keyOf(f)) ?? 0) + 1);
     return from.filter((f) => {

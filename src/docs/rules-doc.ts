@@ -9,7 +9,7 @@ import { MAX_FILE_BYTES, MAX_IMAGE_BYTES, MAX_NESTING, PARSE_HEAP_MB, PARSE_TIME
 import { COLLECTION_RULES } from '../checks/collection.ts';
 import type { RuleInfo } from '../checks/types.ts';
 
-const SEVERITY = { error: '错误', warning: '警告' } as const;
+const SEVERITY = { error: '错误', warning: '警告', info: '信息' } as const;
 
 function table(rules: readonly RuleInfo[]): string {
   return [
@@ -38,6 +38,7 @@ export function rulesDoc(): string {
 
 - **错误**：必须改正，否则 \`npm run check\` 以退出码 1 结束，\`npm run build\` 不发布；
 - **警告**：请核实；加 \`--strict\` 时也视为失败（合并请求的检查建议使用）；
+- **信息**：不是问题，例如原文未载的数字（写为 \`原文未载\`，网页显示“原文未写”）以及因此没有核对的规则；从不导致失败，\`--strict\` 也不算；
 - **已确认**：原文已公布的已知问题，在报告 frontmatter 的 \`acknowledged\` 中写明规则编号和原因（可用 \`match\` 限定到某段文字），照原文保留，网页上显示说明，不算失败。
 
 ${groups.map(([title, rules]) => `## ${title}\n\n${table(rules)}`).join('\n\n')}
@@ -47,7 +48,9 @@ ${groups.map(([title, rules]) => `## ${title}\n\n${table(rules)}`).join('\n\n')}
 - 金额用精确小数计算，不用浮点数：\`520.97 + 304.78 = 825.75\`。
 - 合计与分项之和允许的差额只来自四舍五入：n 个分项最多差 ⌊(n + 1) / 2⌋ 个末位单位（两个分项时为 0.01）。
 - 比率（执行率、完成率、占比）按原文写出的小数位数重新计算，四舍五入或截断得到的值都算正确。
-- 正文中“年终决算数825.75万元”“编制人数23人”这类写法与 frontmatter 对照；单位为元、亿元时先换算。
+- 正文中“年终决算数825.75万元”“编制人数23人”这类写法与 frontmatter 对照；单位为元、亿元时先换算；frontmatter 写 \`原文未载\` 而正文写了这个数，是错误。
+- 写为 \`原文未载\` 的数不参与核对：用到它的规则跳过，\`figure.not-stated\` 逐项说明跳过了哪些规则。
+- 自评得分表：分值之和应为 100；每项得分不超过分值；各项得分之和按自评得分的小数位数四舍五入后应等于自评得分；实际完成值未达到年度指标值（“≥95%”“100%”“≤5%”等可比较的写法）却得满分的，给出警告。
 
 ## 已确认问题的写法
 

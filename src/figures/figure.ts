@@ -1,9 +1,11 @@
 // A figure of a report as everything shows it: its label, its value exactly
 // as published, its unit and its text ("825.75万元", "3个", "101.25%", "98分",
 // "600余册"). One spacing rule: the unit follows the number directly, as in
-// the published reports.
+// the published reports. A figure the original does not state (原文未载) is
+// written 原文未写, here and nowhere else.
 import { formatKeyPath, leaves, parseKeyPath, valueAt, type KeyPath } from '../lib/key-path.ts';
 import type { Report } from '../schema/report.ts';
+import { NOT_STATED, NOT_STATED_TEXT } from './not-stated.ts';
 import { figureDefAt, type FigureDef } from './registry.ts';
 
 export interface Figure {
@@ -13,15 +15,20 @@ export interface Figure {
   def: FigureDef;
   /** 年终决算数; 事业发展类·项目个数 */
   label: string;
-  /** The decimal as published: "825.75". */
-  value: string;
+  /** The decimal as published: "825.75"; null when the original does not state it (原文未载). */
+  value: string | null;
   unit: string;
-  /** "825.75万元" */
+  /** "825.75万元"; "原文未写" for a figure the original does not state. */
   text: string;
 }
 
-/** The one way a number and its unit are written: "825.75万元", "100%", "600余册". */
-export function figureText(value: string, unit: string, options: { approx?: boolean } = {}): string {
+/**
+ * The one way a number and its unit are written: "825.75万元", "100%",
+ * "600余册"; a figure the original does not state (null in the model, 原文未载
+ * as written, e.g. in the diff) is "原文未写".
+ */
+export function figureText(value: string | null, unit: string, options: { approx?: boolean } = {}): string {
+  if (value === null || value === NOT_STATED) return NOT_STATED_TEXT;
   return `${value}${options.approx ? '余' : ''}${unit}`;
 }
 
@@ -51,8 +58,8 @@ export function figureLabel(def: FigureDef, data: unknown, path: KeyPath): strin
 
 function figureFrom(data: Report, path: KeyPath, def: FigureDef): Figure | undefined {
   const v = valueAt(data, path);
-  if (typeof v !== 'string' && typeof v !== 'number') return undefined;
-  const value = String(v);
+  if (typeof v !== 'string' && typeof v !== 'number' && v !== null) return undefined;
+  const value = v === null ? null : String(v);
   const unit = figureUnit(def, data, path);
   const approx = path.at(-1) === 'actual' && itemOf(data, path)?.approx === true;
   return {

@@ -40,6 +40,13 @@ export interface FigureDef {
   signed?: boolean;
   /** Other names published reports use for it, for the prose check and the importer; the title included. */
   variants?: readonly string[];
+  /**
+   * Names too short or too general to be read in running text (执行率, 总分):
+   * recognised only as a whole form label or table cell (“执行率 | 100%”).
+   */
+  formVariants?: readonly string[];
+  /** May the site compute it when the original does not state it (derived.ts)? */
+  derivable?: boolean;
   /** Its column in /data/reports.json and reports.csv. */
   column?: string;
 }
@@ -69,6 +76,7 @@ export const FIGURES: readonly FigureDef[] = [
     kind: 'money',
     unit: MONEY,
     variants: ['全年预算数', '调整后预算数', '全年预算'],
+    formVariants: ['调整后预算'],
     column: 'budget_total',
   },
   {
@@ -76,7 +84,17 @@ export const FIGURES: readonly FigureDef[] = [
     title: '年终决算数',
     kind: 'money',
     unit: MONEY,
-    variants: ['年终决算数', '全年决算数', '决算数'],
+    variants: [
+      '年终决算数',
+      '全年决算数',
+      '决算数',
+      '全年支出数',
+      '全年执行数',
+      '预算执行数',
+      '本年支出合计',
+      '支出合计',
+    ],
+    formVariants: ['支出总计', '决算支出', '全年支出'],
     column: 'budget_final',
   },
   {
@@ -84,8 +102,10 @@ export const FIGURES: readonly FigureDef[] = [
     title: '预算执行率',
     kind: 'percent',
     unit: PERCENT,
-    variants: ['预算总体执行率', '预算执行率', '执行率'],
+    variants: ['预算总体执行率', '预算执行率'],
+    formVariants: ['执行率'],
     column: 'execution_rate',
+    derivable: true,
   },
   {
     pattern: 'budget.basic',
@@ -94,6 +114,23 @@ export const FIGURES: readonly FigureDef[] = [
     unit: MONEY,
     variants: ['基本支出'],
     column: 'budget_basic',
+    derivable: true,
+  },
+  {
+    pattern: 'budget.personnel',
+    title: '人员经费',
+    kind: 'money',
+    unit: MONEY,
+    variants: ['人员经费支出', '人员经费'],
+    column: 'budget_personnel',
+  },
+  {
+    pattern: 'budget.public',
+    title: '公用经费',
+    kind: 'money',
+    unit: MONEY,
+    variants: ['日常公用经费', '公用经费支出', '公用经费'],
+    column: 'budget_public',
   },
   {
     pattern: 'budget.project',
@@ -102,6 +139,14 @@ export const FIGURES: readonly FigureDef[] = [
     unit: MONEY,
     variants: ['项目支出'],
     column: 'budget_project',
+  },
+  {
+    pattern: 'budget.income',
+    title: '本年收入合计',
+    kind: 'money',
+    unit: MONEY,
+    variants: ['本年收入合计', '收入合计', '收入总计', '本年收入'],
+    column: 'budget_income',
   },
   {
     pattern: 'budget.evaluated',
@@ -116,7 +161,7 @@ export const FIGURES: readonly FigureDef[] = [
     title: '编制人数',
     kind: 'count',
     unit: { fixed: '人' },
-    variants: ['编制人数', '核定编制', '编制数'],
+    variants: ['编制人数', '核定编制数', '核定编制', '人员编制数', '人员编制', '编制数'],
     column: 'staffing_authorized',
   },
   {
@@ -124,7 +169,7 @@ export const FIGURES: readonly FigureDef[] = [
     title: '年末实有人数',
     kind: 'count',
     unit: { fixed: '人' },
-    variants: ['年末实有人数', '实有人数'],
+    variants: ['年末实有人数', '实有在职人员', '实有在职人数', '实有人数', '在职人数'],
     column: 'staffing_actual',
   },
   {
@@ -132,7 +177,8 @@ export const FIGURES: readonly FigureDef[] = [
     title: '自评得分',
     kind: 'score',
     unit: { fixed: '分' },
-    variants: ['自评得分', '绩效自评得分'],
+    variants: ['绩效自评得分', '自评得分', '自评总分', '综合评分', '综合得分'],
+    formVariants: ['总分', '得分合计', '自评分'],
     column: 'score',
   },
   {
@@ -176,7 +222,14 @@ export const FIGURES: readonly FigureDef[] = [
     kind: 'quantity',
     unit: { from: 'item' },
   },
-  { pattern: 'indicators.*.rate', title: '完成率', owner: { item: 'name' }, kind: 'percent', unit: PERCENT },
+  {
+    pattern: 'indicators.*.rate',
+    title: '完成率',
+    owner: { item: 'name' },
+    kind: 'percent',
+    unit: PERCENT,
+    derivable: true,
+  },
   {
     pattern: 'indicators.*.growth',
     title: '同比增长',
@@ -185,6 +238,8 @@ export const FIGURES: readonly FigureDef[] = [
     unit: PERCENT,
     signed: true,
   },
+  { pattern: 'score_sheet.*.weight', title: '分值', owner: { item: 'name' }, kind: 'score', unit: { fixed: '分' } },
+  { pattern: 'score_sheet.*.score', title: '得分', owner: { item: 'name' }, kind: 'score', unit: { fixed: '分' } },
 ];
 
 const byPattern = new Map(FIGURES.map((f) => [f.pattern, f]));

@@ -1,23 +1,26 @@
 // The frontmatter of the draft, taken from the text: standard figures by
-// their labels (the same table the prose-figure check uses), indicators of
-// the form “<name> 81 家，完成任务数的 101.25%”, figures in tables, duties,
-// internal units, the evaluation basis. Each value keeps the sentence it came
-// from; a figure stated twice with different values is not chosen between.
+// their labels (one registry: src/figures/labels.ts) in sentences, in form
+// fields (“人员编制：128”) and in tables read by their headers (tables.ts);
+// indicators of the form “<name> 81 家，完成任务数的 101.25%”; duties,
+// internal units, the evaluation basis. Each value keeps where it came from;
+// a figure stated twice with different values is not chosen between, and one
+// that only a table that could not be aligned states is not taken at all.
 import { equals } from '../lib/decimal.ts';
 import { toHalfWidthDigits } from '../lib/numbers.ts';
 import type { KeyPath } from '../lib/key-path.ts';
-import { FIGURE_LABELS, type FigureLabel } from '../figures/labels.ts';
+import { FIGURE_LABELS, figureByLabel, type FigureLabel } from '../figures/labels.ts';
 import { convertMoney } from '../figures/money.ts';
-import { cellNumber, figureForLabel, findIndicatorFigures, findLabelledFigures } from '../source/labelled-figures.ts';
+import { cellNumber, findIndicatorFigures, findLabelledFigures } from '../source/labelled-figures.ts';
 import { sentences, type ProseBlock } from '../source/prose.ts';
 import { NUMBERED, type DraftBlock } from './structure.ts';
+import type { DraftScoreRow, TableAnalysis } from './tables.ts';
 
 export interface Evidence {
-  /** The sentence or table row, as written. */
+  /** The sentence, form line or table row, as written. */
   text: string;
-  /** 0-based offset in the draft body, for a line number; undefined for tables. */
+  /** 0-based offset in the draft body, for a line number; undefined for tables and fields. */
   offset?: number;
-  /** Where in the original, for tables. */
+  /** Where in the original, for tables and form fields. */
   where?: string;
 }
 
@@ -35,6 +38,8 @@ export interface FigureResult {
   /** The value was converted from another unit (元 → 万元). */
   convertedFrom?: string;
   conflict: boolean;
+  /** Rows of tables that could not be aligned which seem to state it: listed for the person, never used. */
+  unused: { row: string; where: string }[];
 }
 
 export interface IndicatorResult {
@@ -46,11 +51,18 @@ export interface IndicatorResult {
   evidence: Evidence;
 }
 
+export interface AnalysedTable {
+  where: string;
+  analysis: TableAnalysis;
+}
+
 export interface Extraction {
   budgetUnit: string;
   figures: FigureResult[];
   indicators: IndicatorResult[];
   fullCoverage?: Evidence;
+  tables: AnalysedTable[];
+  scoreSheet?: { rows: DraftScoreRow[]; where: string };
 }
 
 function sentenceAt(block: ProseBlock, index: number): Evidence {
@@ -58,60 +70,37 @@ function sentenceAt(block: ProseBlock, index: number): Evidence {
   return { text: s.text, offset: block.offsetOf(s.start) };
 }
 
-const UNIT_CAPTION = /单位[:：]\s*(万元|亿元|元)/;
+/** A line that states the unit of what follows: “单位：万元”, “（单位：元）”. */
+export const UNIT_LINE = /^[（(]?\s*(?:金额)?单位[:：]\s*(万元|亿元|元)\s*[）)]?$/;
 
-/** Rows of a table that name a standard figure and give its number. */
-function tableCandidates(blocks: readonly DraftBlock[]): { figure: FigureLabel; candidate: Candidate }[] {
+/** Form fields that name a figure (“人员编制：128”, “年初预算数（万元）：366.95”), with the unit in force. */
+function fieldCandidates(blocks: readonly DraftBlock[]): { figure: FigureLabel; candidate: Candidate }[] {
   const out: { figure: FigureLabel; candidate: Candidate }[] = [];
-  blocks.forEach((b, i) => {
-    if (b.kind !== 'table') return;
-    const prev = blocks[i - 1];
-    const caption = prev?.kind === 'paragraph' ? UNIT_CAPTION.exec(prev.text)?.[1] : undefined;
-    const header = b.rows[0] ?? [];
-    const headerUnits = header.map((h) => /[（(](万元|亿元|元|%|％)[）)]/.exec(h)?.[1]?.replace('％', '%'));
-    // Label in the first column, number in another; or labels across the header, numbers below.
-    for (const row of b.rows) {
-      const label = figureForLabel(row[0] ?? '');
-      if (!label) continue;
-      row.slice(1).forEach((cell, c) => {
-        const n = cellNumber(cell);
-        if (!n) return;
-        const unit = n.unit ?? label.unit ?? headerUnits[c + 1] ?? caption;
-        if (!unit && label.figure.kind === 'amount') return;
-        out.push({
-          figure: label.figure,
-          candidate: {
-            value: n.value,
-            unit: unit ?? (label.figure.kind === 'percent' ? '%' : ''),
-            evidence: { text: row.join(' | '), where: b.where },
-          },
-        });
-      });
-    }
-    header.forEach((h, c) => {
-      const label = figureForLabel(h);
-      if (!label) return;
-      for (const row of b.rows.slice(1)) {
-        const n = cellNumber(row[c] ?? '');
-        const unit = n?.unit ?? label.unit ?? caption;
-        if (!n || (!unit && label.figure.kind === 'amount')) continue;
-        out.push({
-          figure: label.figure,
-          candidate: {
-            value: n.value,
-            unit: unit ?? (label.figure.kind === 'percent' ? '%' : ''),
-            evidence: { text: `${h}：${row[c] ?? ''}`, where: b.where },
-          },
-        });
-      }
+  let unit: string | undefined;
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') unit = UNIT_LINE.exec(b.text.trim())?.[1] ?? unit;
+    if (b.kind !== 'field') continue;
+    const label = figureByLabel(b.label);
+    const n = label && cellNumber(b.value);
+    if (!label || !n) continue;
+    const u = n.unit ?? label.unit ?? (label.figure.kind === 'amount' ? unit : undefined);
+    if (label.figure.kind === 'amount' && !u) continue;
+    if (label.figure.kind === 'percent' && u !== '%') continue;
+    out.push({
+      figure: label.figure,
+      candidate: { value: n.value, unit: u ?? '', evidence: { text: `${b.label}：${b.value}`, where: b.where } },
     });
-  });
+  }
   return out;
 }
 
 const keyOf = (key: KeyPath) => key.join('.');
 
-export function extract(prose: readonly ProseBlock[], blocks: readonly DraftBlock[]): Extraction {
+export function extract(
+  prose: readonly ProseBlock[],
+  blocks: readonly DraftBlock[],
+  tables: readonly AnalysedTable[] = [],
+): Extraction {
   const found = new Map<string, Candidate[]>();
   const add = (figure: FigureLabel, c: Candidate) => {
     const list = found.get(keyOf(figure.key)) ?? [];
@@ -138,7 +127,9 @@ export function extract(prose: readonly ProseBlock[], blocks: readonly DraftBloc
     if (!fullCoverage && /全覆盖/.test(block.text) && /自评/.test(block.text))
       fullCoverage = sentenceAt(block, block.text.indexOf('全覆盖'));
   }
-  for (const { figure, candidate } of tableCandidates(blocks)) add(figure, candidate);
+  for (const { figure, candidate } of fieldCandidates(blocks)) add(figure, candidate);
+  for (const { analysis } of tables)
+    for (const c of analysis.candidates) add(c.figure, { value: c.value, unit: c.unit, evidence: c.evidence });
 
   // Amounts keep one unit in the frontmatter: the one 决算数 is written in.
   const amounts = FIGURE_LABELS.filter((f) => f.kind === 'amount').flatMap((f) => found.get(keyOf(f.key)) ?? []);
@@ -147,7 +138,10 @@ export function extract(prose: readonly ProseBlock[], blocks: readonly DraftBloc
 
   const figures = FIGURE_LABELS.map((figure): FigureResult => {
     const candidates = found.get(keyOf(figure.key)) ?? [];
-    if (candidates.length === 0) return { figure, candidates, conflict: false };
+    const unused = tables.flatMap(({ where, analysis }) =>
+      analysis.unused.filter((u) => keyOf(u.figure.key) === keyOf(figure.key)).map((u) => ({ row: u.row, where })),
+    );
+    if (candidates.length === 0) return { figure, candidates, conflict: false, unused };
     const inUnit = candidates.map((c) => {
       if (figure.kind !== 'amount') return c.value;
       return convertMoney(c.value, c.unit, budgetUnit) ?? c.value;
@@ -159,11 +153,20 @@ export function extract(prose: readonly ProseBlock[], blocks: readonly DraftBloc
       figure,
       candidates,
       conflict,
+      unused,
       ...(conflict ? {} : { value: first }),
       ...(converted && !conflict ? { convertedFrom: `${candidates[0]?.value}${candidates[0]?.unit}` } : {}),
     };
   });
-  return { budgetUnit, figures, indicators, ...(fullCoverage ? { fullCoverage } : {}) };
+  const sheet = tables.find((t) => t.analysis.kind === 'score-sheet' && t.analysis.scoreSheet?.length);
+  return {
+    budgetUnit,
+    figures,
+    indicators,
+    tables: [...tables],
+    ...(fullCoverage ? { fullCoverage } : {}),
+    ...(sheet?.analysis.scoreSheet ? { scoreSheet: { rows: sheet.analysis.scoreSheet, where: sheet.where } } : {}),
+  };
 }
 
 /** Numbered paragraphs right under a heading about duties (职责) become the duties list. */
@@ -188,7 +191,7 @@ export function extractDuties(blocks: DraftBlock[]): { duties: string[]; blocks:
   const where = blocks[at + 1]?.where ?? '';
   const rest = [
     ...blocks.slice(0, at + 1),
-    { kind: 'paragraph', text: '<Duties />', where } as DraftBlock,
+    { kind: 'component', name: 'Duties', where } as DraftBlock,
     ...blocks.slice(end),
   ];
   return { duties, blocks: rest };

@@ -95,3 +95,8 @@ export function divide(a: string, b: string, scale: number): string | null {
 export function trimZeros(text: string): string {
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
+
+/** Rounded half up to `scale` places: roundTo("97.65", 1) is "97.7"; roundTo("98", 1) is "98.0". */
+export function roundTo(text: string, scale: number): string {
+  return big(text).round(scale, Big.roundHalfUp).toFixed(scale);
+}

@@ -138,6 +138,7 @@ export function byDepartment(
 export function byPublication(reports: readonly CatalogReport[]): CatalogReport[] {
   return [...reports].sort(
     (a, b) =>
-      publishedOn(b.data).localeCompare(publishedOn(a.data)) || a.data.department.localeCompare(b.data.department),
+      (publishedOn(b.data) ?? '').localeCompare(publishedOn(a.data) ?? '') ||
+      a.data.department.localeCompare(b.data.department),
   );
 }

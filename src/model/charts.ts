@@ -6,8 +6,9 @@ import { compare, percent } from '../lib/decimal.ts';
 export interface BarInput {
   /** Which series the bar belongs to (its colour and legend entry), e.g. "决算". */
   series: string;
-  value: string;
-  /** The value with its unit as the chart prints it. */
+  /** null for a figure the original does not state: no bar, the text says 原文未写. */
+  value: string | null;
+  /** The value with its unit as the chart prints it (“520.97万元（计算）”, “原文未写”). */
   text: string;
 }
 
@@ -35,7 +36,7 @@ export interface BarChartData {
 
 export function barChart(groups: readonly BarGroupInput[]): BarChartData {
   const all = groups.flatMap((g) => g.bars);
-  const max = all.reduce((m, b) => (compare(b.value, m) > 0 ? b.value : m), '0');
+  const max = all.reduce((m, b) => (b.value !== null && compare(b.value, m) > 0 ? b.value : m), '0');
   const series = [...new Set(all.map((b) => b.series))];
   return {
     series,
@@ -44,7 +45,7 @@ export function barChart(groups: readonly BarGroupInput[]): BarChartData {
       bars: g.bars.map((b) => ({
         ...b,
         seriesIndex: series.indexOf(b.series),
-        share: percent(b.value, max, 2) ?? '0',
+        share: (b.value !== null && percent(b.value, max, 2)) || '0',
       })),
     })),
   };

@@ -5,6 +5,7 @@
 import { formatChineseDate } from '../schema/date.ts';
 import type { Department } from '../schema/department.ts';
 import type { Report } from '../schema/report.ts';
+import { NOT_STATED_TEXT } from '../figures/not-stated.ts';
 
 export interface MetaRow {
   label: string;
@@ -26,7 +27,9 @@ export function disclosureRows(report: Report, department: Department): MetaRow[
     optional('索引号', d?.index_no),
     { label: '发布机构', value: d?.publisher ?? department.name },
     optional('文号', d?.doc_no),
-    { label: '成文日期', value: formatChineseDate(report.issued), date: report.issued },
+    report.issued === null
+      ? { label: '成文日期', value: NOT_STATED_TEXT, missing: true }
+      : { label: '成文日期', value: formatChineseDate(report.issued), date: report.issued },
     published
       ? { label: '发布日期', value: formatChineseDate(published), date: published }
       : { label: '发布日期', value: NOT_GIVEN, missing: true },

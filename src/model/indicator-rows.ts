@@ -1,38 +1,47 @@
 // The 绩效指标 table: what was targeted, what was done, the completion rate
 // (as published, or computed and marked so) and whether the target was met.
-import { compare, percent, trimZeros } from '../lib/decimal.ts';
-import type { Indicator } from '../schema/report.ts';
+// Every value is written by src/figures/ (原文未写 for 原文未载).
+import { shownFigure } from '../figures/derived.ts';
+import { figureText } from '../figures/figure.ts';
+import { compare } from '../lib/decimal.ts';
+import type { Indicator, Report } from '../schema/report.ts';
+
+export interface IndicatorValue {
+  /** The decimal, or null when the original does not state it. */
+  value: string | null;
+  /** "81家", "600余册", "原文未写". */
+  text: string;
+}
 
 export interface IndicatorRow {
   name: string;
   unit: string;
-  target: string | undefined;
-  /** The completed value as published, "600余" for a round figure given as such. */
-  actual: string;
-  actualValue: string;
-  rate: { value: string; computed: boolean } | undefined;
-  /** undefined when there is no target to compare with. */
+  target: IndicatorValue | undefined;
+  actual: IndicatorValue;
+  /** As published, or computed from 完成值 ÷ 目标值 (computed: true). */
+  rate: (IndicatorValue & { computed: boolean }) | undefined;
+  /** undefined when there is no stated target (or value) to compare with. */
   met: boolean | undefined;
-  growth: string | undefined;
+  growth: IndicatorValue | undefined;
   note: string | undefined;
 }
 
+const valueOf = (value: string | null | undefined, unit: string, approx = false): IndicatorValue | undefined =>
+  value === undefined ? undefined : { value, text: figureText(value, unit, { approx }) };
+
 export function indicatorRow(ind: Indicator): IndicatorRow {
-  let rate: IndicatorRow['rate'];
-  if (ind.rate !== undefined) rate = { value: ind.rate, computed: false };
-  else if (ind.target !== undefined) {
-    const computed = percent(ind.actual, ind.target, 2);
-    if (computed !== null) rate = { value: trimZeros(computed), computed: true };
-  }
+  const rate = shownFigure({ indicators: [ind] } as unknown as Report, ['indicators', 0, 'rate']);
   return {
     name: ind.name,
     unit: ind.unit,
-    target: ind.target,
-    actual: ind.approx ? `${ind.actual}余` : ind.actual,
-    actualValue: ind.actual,
-    rate,
-    met: ind.target === undefined ? undefined : compare(ind.actual, ind.target) >= 0,
-    growth: ind.growth,
+    target: valueOf(ind.target, ind.unit),
+    actual: valueOf(ind.actual, ind.unit, ind.approx) as IndicatorValue,
+    rate: rate && { value: rate.value, text: rate.text, computed: rate.source === 'derived' },
+    met:
+      ind.target === undefined || ind.target === null || ind.actual === null
+        ? undefined
+        : compare(ind.actual, ind.target) >= 0,
+    growth: valueOf(ind.growth, '%'),
     note: ind.note,
   };
 }

@@ -1,19 +1,23 @@
 // The key figures of a report, as the panel at the top of its page and the
 // comparison tables show them: named, valued and written as the figure
-// registry says (src/figures/).
-import { figureAt } from '../figures/figure.ts';
+// registry says (src/figures/): as published, computed and marked so
+// (“100%（计算）”), or 原文未写.
+import { shownFigure, shownGrade, type FigureSource } from '../figures/derived.ts';
 import { figureDef } from '../figures/registry.ts';
-import { gradeFor, type Grade } from '../lib/grade.ts';
+import type { Grade } from '../lib/grade.ts';
 import type { Report } from '../schema/report.ts';
 
 export interface KeyFigure {
   /** Key path in the frontmatter, e.g. budget.final. */
   key: string;
   label: string;
-  /** The decimal as published: "825.75". */
-  value: string;
-  /** With its unit: "825.75万元". */
+  /** The decimal as published (or computed): "825.75"; null when the original does not state it. */
+  value: string | null;
+  /** With its unit: "825.75万元"; "原文未写". */
   text: string;
+  source: FigureSource;
+  /** The text with its mark: "100%（计算）"; "原文未写". */
+  shown: string;
 }
 
 /** The panel's figures, in reading order. */
@@ -32,9 +36,16 @@ export type KeyFigureKey = (typeof KEY_FIGURE_KEYS)[number];
 export const figureTitle = (key: string): string => figureDef(key).title;
 
 export function keyFigure(report: Report, key: string): KeyFigure {
-  const figure = figureAt(report, key);
+  const figure = shownFigure(report, key);
   if (!figure) throw new Error(`report has no figure ${key}`);
-  return { key, label: figure.label, value: figure.value, text: figure.text };
+  return {
+    key,
+    label: figure.label,
+    value: figure.value,
+    text: figure.text,
+    source: figure.source,
+    shown: figure.shown,
+  };
 }
 
 export function keyFigures(report: Report): KeyFigure[] {
@@ -45,13 +56,20 @@ export interface GradeInfo {
   grade: Grade;
   /** False when the report does not state a grade and it was derived from the score. */
   stated: boolean;
+  /** “优”, “优（按得分推算）”. */
+  shown: string;
 }
 
-export function reportGrade(report: Report): GradeInfo {
-  return report.grade ? { grade: report.grade, stated: true } : { grade: gradeFor(report.score), stated: false };
+/** The grade, stated or derived from the score; undefined when neither grade nor score is stated. */
+export function reportGrade(report: Report): GradeInfo | undefined {
+  const g = shownGrade(report);
+  return g && { grade: g.grade, stated: g.source === 'stated', shown: g.shown };
 }
 
-/** 发布日期: the disclosure date when given, else the date the report was signed (成文日期). */
-export function publishedOn(report: Report): string {
-  return report.disclosure?.published ?? report.issued;
+/**
+ * 发布日期: the disclosure date when given, else the date the report was
+ * signed (成文日期); undefined when the original states neither.
+ */
+export function publishedOn(report: Report): string | undefined {
+  return report.disclosure?.published ?? report.issued ?? undefined;
 }

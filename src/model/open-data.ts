@@ -2,22 +2,29 @@
 // and each report's indicators (/data/<year>/<dept>-indicators.csv). The
 // columns are declared once here with their Chinese titles; the JSON uses the
 // keys, the CSV the titles, the /data/ page documents both from this list.
-// Figures stay the decimal strings of the model: exact as published.
+// Figures stay the decimal strings of the model: exact as published. A figure
+// the original does not state (原文未载) is null in JSON and an empty cell in
+// CSV, and each report lists such keys under not_stated; a value the site
+// computes (基本支出 from its parts, 执行率, 等级) says so in its *_source column.
 import { stringify } from 'csv-stringify/sync';
-import { figureAt } from '../figures/figure.ts';
+import { shownFigure, shownGrade } from '../figures/derived.ts';
+import { figuresIn } from '../figures/figure.ts';
 import { figureDef } from '../figures/registry.ts';
 import type { Department } from '../schema/department.ts';
-import type { Indicator, Report } from '../schema/report.ts';
+import type { Indicator, Report, ScoreSheetRow } from '../schema/report.ts';
 import { absoluteUrl, reportJsonPath, reportPath } from './urls.ts';
 
-export type ColumnKind = 'text' | 'number' | 'date';
+export type ColumnKind = 'text' | 'number' | 'date' | 'list';
+
+/** A cell: undefined when absent, null when the original does not state it; a list only in 'list' columns. */
+export type CellValue = string | number | readonly string[] | null | undefined;
 
 export interface Column<T> {
   key: string;
   title: string;
   kind: ColumnKind;
   description?: string;
-  value(row: T): string | number | undefined;
+  value(row: T): CellValue;
 }
 
 export interface PublishedReport {
@@ -31,17 +38,50 @@ export interface RecordContext {
 
 type ReportRow = PublishedReport & RecordContext;
 
-/** A column for a figure of the registry: its open-data key, its title (with % for rates), its exact value. */
-function figureColumn<T>(pattern: string, dataOf: (row: T) => Report, description?: string): Column<T> {
+const SOURCE_DESCRIPTION = 'stated：原文所写；derived：原文未写，本站计算；原文未写且无法计算时为空';
+
+/**
+ * The columns of a figure of the registry: its open-data key, its title (with
+ * % for rates) and its exact value; for a figure the site may compute, the
+ * value so computed and a *_source column saying which it is.
+ */
+function figureColumns<T>(pattern: string, dataOf: (row: T) => Report, description?: string): Column<T>[] {
   const def = figureDef(pattern);
   const key = def.column ?? pattern.split('.').at(-1) ?? pattern;
-  return {
+  const shown = (row: T) => shownFigure(dataOf(row), pattern.replace('*', '0'));
+  const value: Column<T> = {
     key,
     title: def.kind === 'percent' ? `${def.title}（%）` : def.title,
     kind: 'number',
-    ...(description ? { description } : {}),
-    value: (row) => figureAt(dataOf(row), pattern.replace('*', '0'))?.value,
+    description: [description, def.derivable ? '原文未写时为本站计算的值，见下一列' : '原文未写时为空']
+      .filter(Boolean)
+      .join('；'),
+    value: (row) => shown(row)?.value,
   };
+  if (!def.derivable) return [value];
+  return [
+    value,
+    {
+      key: `${key}_source`,
+      title: `${def.title}的来源`,
+      kind: 'text',
+      description: SOURCE_DESCRIPTION,
+      value: (row) => {
+        const source = shown(row)?.source;
+        return source === 'not_stated' ? null : source;
+      },
+    },
+  ];
+}
+
+/** Every figure key the original does not state (原文未载), and 成文日期 when it has none. */
+export function notStatedKeys(data: Report): string[] {
+  return [
+    ...(data.issued === null ? ['issued'] : []),
+    ...figuresIn(data)
+      .filter((f) => f.value === null)
+      .map((f) => f.key),
+  ];
 }
 
 const ofReport = (r: ReportRow) => r.data;
@@ -51,7 +91,7 @@ export const REPORT_COLUMNS: readonly Column<ReportRow>[] = [
   { key: 'department', title: '单位代码', kind: 'text', value: (r) => r.department.id },
   { key: 'department_name', title: '单位名称', kind: 'text', value: (r) => r.department.name },
   { key: 'title', title: '报告标题', kind: 'text', value: (r) => r.data.title },
-  { key: 'issued', title: '成文日期', kind: 'date', value: (r) => r.data.issued },
+  { key: 'issued', title: '成文日期', kind: 'date', description: '原文未写时为空', value: (r) => r.data.issued },
   {
     key: 'published',
     title: '发布日期',
@@ -60,24 +100,48 @@ export const REPORT_COLUMNS: readonly Column<ReportRow>[] = [
     value: (r) => r.data.disclosure?.published,
   },
   { key: 'unit', title: '金额单位', kind: 'text', value: (r) => r.data.budget.unit },
-  figureColumn('budget.initial', ofReport),
-  figureColumn('budget.total', ofReport),
-  figureColumn('budget.final', ofReport),
-  figureColumn('budget.execution_rate', ofReport),
-  figureColumn('budget.basic', ofReport),
-  figureColumn('budget.project', ofReport),
-  figureColumn('budget.evaluated', ofReport),
-  figureColumn('score', ofReport),
+  ...figureColumns('budget.initial', ofReport),
+  ...figureColumns('budget.total', ofReport),
+  ...figureColumns('budget.final', ofReport),
+  ...figureColumns('budget.execution_rate', ofReport),
+  ...figureColumns('budget.basic', ofReport),
+  ...figureColumns('budget.personnel', ofReport),
+  ...figureColumns('budget.public', ofReport),
+  ...figureColumns('budget.project', ofReport),
+  ...figureColumns('budget.income', ofReport),
+  ...figureColumns('budget.evaluated', ofReport),
+  ...figureColumns('score', ofReport),
   {
     key: 'grade',
     title: '自评等级',
     kind: 'text',
-    description: '原文所写等级；原文未写时为空',
-    value: (r) => r.data.grade,
+    description: '原文所写等级，或原文未写时按得分推算（见下一列）',
+    value: (r) => shownGrade(r.data)?.grade,
   },
-  figureColumn('staffing.authorized', ofReport),
-  figureColumn('staffing.actual', ofReport),
+  {
+    key: 'grade_source',
+    title: '自评等级的来源',
+    kind: 'text',
+    description: 'stated：原文所写；derived：原文未写，按得分推算（财预〔2020〕10号）',
+    value: (r) => shownGrade(r.data)?.source,
+  },
+  ...figureColumns('staffing.authorized', ofReport),
+  ...figureColumns('staffing.actual', ofReport),
   { key: 'indicators', title: '绩效指标个数', kind: 'number', value: (r) => r.data.indicators.length },
+  {
+    key: 'score_sheet_rows',
+    title: '自评得分表行数',
+    kind: 'number',
+    description: '各行见 reports.json 的 score_sheet 和每份报告的得分表 CSV',
+    value: (r) => r.data.score_sheet.length,
+  },
+  {
+    key: 'not_stated',
+    title: '原文未写的项',
+    kind: 'list',
+    description: '原文未载的数字和日期的键（如 budget.initial）；CSV 中以空格分隔',
+    value: (r) => notStatedKeys(r.data),
+  },
   {
     key: 'acknowledged',
     title: '已说明的原文问题个数',
@@ -108,8 +172,8 @@ export const INDICATOR_COLUMNS: readonly Column<IndicatorRow>[] = [
   { key: 'department', title: '单位代码', kind: 'text', value: (r) => r.report.department },
   { key: 'name', title: '指标名称', kind: 'text', value: (r) => r.indicator.name },
   { key: 'unit', title: '计量单位', kind: 'text', value: (r) => r.indicator.unit },
-  figureColumn('indicators.*.target', ofIndicator),
-  figureColumn('indicators.*.actual', ofIndicator),
+  ...figureColumns('indicators.*.target', ofIndicator),
+  ...figureColumns('indicators.*.actual', ofIndicator),
   {
     key: 'approx',
     title: '约数',
@@ -117,21 +181,65 @@ export const INDICATOR_COLUMNS: readonly Column<IndicatorRow>[] = [
     description: '“是”表示原文为约数，例如“600余册”',
     value: (r) => (r.indicator.approx ? '是' : undefined),
   },
-  figureColumn('indicators.*.rate', ofIndicator, '原文所写'),
-  figureColumn('indicators.*.growth', ofIndicator),
+  ...figureColumns('indicators.*.rate', ofIndicator),
+  ...figureColumns('indicators.*.growth', ofIndicator),
   { key: 'note', title: '说明', kind: 'text', value: (r) => r.indicator.note },
 ];
 
+type ScoreSheetLine = { report: Report; row: ScoreSheetRow };
+
+const text = (
+  title: string,
+  key: string,
+  pick: (row: ScoreSheetRow) => string | undefined,
+): Column<ScoreSheetLine> => ({
+  key,
+  title,
+  kind: 'text',
+  value: (r) => pick(r.row),
+});
+
+/** The 自评得分表, one row per indicator (/data/<year>/<dept>-score-sheet.csv, score_sheet in the JSON). */
+export const SCORE_SHEET_COLUMNS: readonly Column<ScoreSheetLine>[] = [
+  { key: 'year', title: '年度', kind: 'number', value: (r) => r.report.year },
+  { key: 'department', title: '单位代码', kind: 'text', value: (r) => r.report.department },
+  text('一级指标', 'level1', (row) => row.level1),
+  text('二级指标', 'level2', (row) => row.level2),
+  text('三级指标', 'name', (row) => row.name),
+  { key: 'weight', title: '分值', kind: 'number', description: '原文未写时为空', value: (r) => r.row.weight },
+  { key: 'score', title: '得分', kind: 'number', description: '原文未写时为空', value: (r) => r.row.score },
+  text('年度指标值', 'target', (row) => row.target),
+  text('实际完成值', 'actual', (row) => row.actual),
+  text('偏差原因及改进措施', 'note', (row) => row.note),
+];
+
+export function scoreSheetLines(report: Report): ScoreSheetLine[] {
+  return report.score_sheet.map((row) => ({ report, row }));
+}
+
+/** A report's score sheet as JSON rows (without the year and department, which the record has). */
+export const scoreSheetRecords = (report: Report) =>
+  scoreSheetLines(report).map((line) => {
+    const { year: _y, department: _d, ...rest } = toRecord(SCORE_SHEET_COLUMNS, line);
+    return rest;
+  });
+
 export function reportRecords(reports: readonly PublishedReport[], ctx: RecordContext) {
-  return reports.map((r) => toRecord(REPORT_COLUMNS, { ...r, ...ctx }));
+  return reports.map((r) => ({
+    ...toRecord(REPORT_COLUMNS, { ...r, ...ctx }),
+    score_sheet: scoreSheetRecords(r.data),
+  }));
 }
 
 export function indicatorRows(report: Report): IndicatorRow[] {
   return report.indicators.map((indicator) => ({ report, indicator }));
 }
 
-/** A JSON record: column keys, decimals as strings, missing values as null. */
-export function toRecord<T>(columns: readonly Column<T>[], row: T): Record<string, string | number | null> {
+/** A JSON record: column keys, decimals as strings, missing and unstated values as null. */
+export function toRecord<T>(
+  columns: readonly Column<T>[],
+  row: T,
+): Record<string, string | number | readonly string[] | null> {
   return Object.fromEntries(columns.map((c) => [c.key, c.value(row) ?? null]));
 }
 
@@ -139,9 +247,9 @@ export function toRecord<T>(columns: readonly Column<T>[], row: T): Record<strin
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** Text cells that could run as a formula get a leading apostrophe; numbers stay numbers. */
-export function csvCell(kind: ColumnKind, value: string | number | undefined): string {
-  if (value === undefined) return '';
-  const text = String(value);
+export function csvCell(kind: ColumnKind, value: CellValue): string {
+  if (value === undefined || value === null) return '';
+  const text = typeof value === 'object' ? value.join(' ') : String(value);
   return kind === 'text' && FORMULA_START.test(text) ? `'${text}` : text;
 }
 

@@ -20,14 +20,14 @@ export function budgetChart(report: Report): BarChartData {
   return barChart(
     BUDGET_KEYS.filter((k) => k !== 'budget.evaluated' || report.budget.evaluated !== undefined).map((k) => {
       const f = keyFigure(report, k);
-      return { label: f.label, bars: [{ series: '金额', value: f.value, text: f.text }] };
+      return { label: f.label, bars: [{ series: '金额', value: f.value, text: f.shown }] };
     }),
   );
 }
 
 function comparable(report: Report, key: string) {
   const f = keyFigure(report, key);
-  return { series: f.label, value: inWanYuan(f.value, report.budget.unit), text: f.text };
+  return { series: f.label, value: f.value === null ? null : inWanYuan(f.value, report.budget.unit), text: f.shown };
 }
 
 /** Several reports (a department over the years, or a year's departments): 全年预算数 and 年终决算数. */

@@ -1,6 +1,9 @@
 // Totals over several reports (a year, a department): counts, amounts
 // converted to 万元 (reports may use 元 or 亿元), average score. Exact decimals.
+// A report whose original does not state the figure (原文未载) is left out, and
+// the total says how many reports it covers (“12 份报告中 10 份载明”).
 import { inWanYuan } from '../figures/money.ts';
+import { coverageText } from '../figures/not-stated.ts';
 import { divide, sum } from '../lib/decimal.ts';
 import type { Report } from '../schema/report.ts';
 
@@ -13,16 +16,28 @@ export function moneyScale(text: string): string {
 
 export interface Totals {
   reports: number;
-  /** 年终决算数 summed, in 万元. */
-  final: string;
-  /** Mean 自评得分 to two places; undefined without reports. */
+  /** 年终决算数 summed over the reports that state it, in 万元; undefined when none does. */
+  final: string | undefined;
+  /** How many reports state 年终决算数. */
+  finalStated: number;
+  /** Mean 自评得分 of the reports that state one, to two places; undefined when none does. */
   averageScore: string | undefined;
+  scoreStated: number;
+  /** “12 份报告中 10 份载明” when not every report states it; undefined when all do. */
+  finalCoverage: string | undefined;
+  scoreCoverage: string | undefined;
 }
 
 export function totals(reports: readonly Report[]): Totals {
+  const finals = reports.flatMap((r) => (r.budget.final === null ? [] : [inWanYuan(r.budget.final, r.budget.unit)]));
+  const scores = reports.flatMap((r) => (r.score === null ? [] : [r.score]));
   return {
     reports: reports.length,
-    final: moneyScale(sum(reports.map((r) => inWanYuan(r.budget.final, r.budget.unit)))),
-    averageScore: divide(sum(reports.map((r) => r.score)), String(reports.length), 2) ?? undefined,
+    final: finals.length ? moneyScale(sum(finals)) : undefined,
+    finalStated: finals.length,
+    averageScore: divide(sum(scores), String(scores.length), 2) ?? undefined,
+    scoreStated: scores.length,
+    finalCoverage: coverageText(finals.length, reports.length),
+    scoreCoverage: coverageText(scores.length, reports.length),
   };
 }

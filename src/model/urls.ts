@@ -11,6 +11,7 @@ export const pdfPath = (year: number, department: string) => `/pdf/${year}/${dep
 /** Open data of one report: everything in its frontmatter, and its indicators as a table. */
 export const reportJsonPath = (year: number, department: string) => `/data/${year}/${department}.json`;
 export const indicatorsCsvPath = (year: number, department: string) => `/data/${year}/${department}-indicators.csv`;
+export const scoreSheetCsvPath = (year: number, department: string) => `/data/${year}/${department}-score-sheet.csv`;
 
 export const PATHS = {
   home: '/',

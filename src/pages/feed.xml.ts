@@ -16,11 +16,12 @@ export const GET: APIRoute = async () => {
     items: reports.map((r) => {
       const final = keyFigure(r.data, 'budget.final');
       const score = keyFigure(r.data, 'score');
+      const date = publishedOn(r.data);
       return {
         title: `${r.department.name}：${r.data.title}`,
         link: r.path,
-        pubDate: new Date(`${publishedOn(r.data)}T00:00:00+08:00`),
-        description: `${r.data.year} 年度，${final.label} ${final.text}，${score.label} ${score.text}。`,
+        ...(date ? { pubDate: new Date(`${date}T00:00:00+08:00`) } : {}),
+        description: `${r.data.year} 年度，${final.label} ${final.shown}，${score.label} ${score.shown}。`,
         categories: [String(r.data.year), r.department.name],
       };
     }),

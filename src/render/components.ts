@@ -3,10 +3,11 @@
 // the PDF. They read only the validated figures; their props are literals.
 import type { Element, ElementContent } from 'hast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { figureAt } from '../figures/figure.ts';
+import { DERIVED_MARK, shownFigure } from '../figures/derived.ts';
 import type { AuthoringName } from '../schema/body-allow-list.ts';
 import type { Report } from '../schema/report.ts';
 import { attributeLiteral } from '../source/jsx.ts';
+import { scoreSheetElement } from './score-sheet.ts';
 
 type Jsx = MdxJsxFlowElement | MdxJsxTextElement;
 
@@ -21,17 +22,31 @@ function prop(node: Jsx, name: string): string | undefined {
   return undefined;
 }
 
-/** <Fig k="budget.final" />: the figure with its unit, its exact value for machines. */
-function fig(node: Jsx, data: Report): Element | undefined {
+/**
+ * <Fig k="budget.final" />: the figure with its unit, its exact value for
+ * machines; a computed one with its mark (“（计算）”), one the original does
+ * not state as 原文未写.
+ */
+function fig(node: Jsx, data: Report): ElementContent[] | undefined {
   const k = prop(node, 'k');
-  const figure = k === undefined ? undefined : figureAt(data, k);
+  const figure = k === undefined ? undefined : shownFigure(data, k);
   if (!k || !figure) return undefined; // mdx.fig-key has said so
-  return {
+  if (figure.value === null)
+    return [
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['not-stated'], dataFig: k },
+        children: [text(figure.shown)],
+      },
+    ];
+  const value: Element = {
     type: 'element',
     tagName: 'data',
     properties: { value: figure.value, dataFig: k },
     children: [text(figure.text)],
   };
+  return figure.source === 'derived' ? [value, text(DERIVED_MARK)] : [value];
 }
 
 /** <Duties />: the duties of the frontmatter, numbered “1、” as real text (copy, search and PDF keep it). */
@@ -52,11 +67,13 @@ function duties(data: Report): Element {
   };
 }
 
-export function renderComponent(name: AuthoringName, node: Jsx, data: Report): Element | undefined {
+export function renderComponent(name: AuthoringName, node: Jsx, data: Report): ElementContent[] | undefined {
   switch (name) {
     case 'Fig':
       return fig(node, data);
     case 'Duties':
-      return duties(data);
+      return [duties(data)];
+    case 'ScoreSheet':
+      return data.score_sheet.length ? [scoreSheetElement(data)] : undefined;
   }
 }

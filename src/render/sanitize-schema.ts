@@ -52,7 +52,23 @@ const MARKDOWN: Record<string, AttributeList> = {
 
 const COMPONENTS: Record<string, AttributeList> = {
   data: ['value', 'dataFig'],
-  span: [['className', 'duties__n']],
+  span: [['className', 'duties__n', 'not-stated'], 'dataFig'],
+  // <ScoreSheet />: the table in its own scrolling region (as TableScroll.astro), so a phone never scrolls sideways.
+  div: [
+    ['className', 'table-scroll'],
+    ['role', 'region'],
+    ['ariaLabel', '自评得分表'],
+    ['tabIndex', 0],
+  ],
+  table: [['className', 'score-sheet']],
+  caption: [],
+  tr: [['className', 'score-sheet__total']],
+  th: [
+    'scope',
+    'colSpan',
+    ['className', 'num', 'score-sheet__level', 'score-sheet__name', 'score-sheet__value', 'score-sheet__note'],
+  ],
+  td: ['rowSpan', 'colSpan', ['className', 'num']],
 };
 
 function merged(): Record<string, AttributeList> {

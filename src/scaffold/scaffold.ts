@@ -100,6 +100,14 @@ function scaffoldFrontmatter(
   const indicators = doc.get('indicators', true);
   if (isSeq(indicators))
     for (const item of indicators.items) for (const key of DROP_IN_INDICATORS) if (isMap(item)) item.delete(key);
+  // The score sheet keeps its indicators and targets; what was achieved and why it fell short are last year's.
+  const sheet = doc.get('score_sheet', true);
+  if (isSeq(sheet))
+    for (const item of sheet.items)
+      if (isMap(item)) {
+        item.delete('note');
+        if (item.has('actual')) item.set('actual', placeholder('实际完成值'));
+      }
   cleanComments(doc.contents);
   let figures = emptyFigures(doc.contents, []);
   doc.set('year', to);

@@ -25,6 +25,12 @@ export const AUTHORING_COMPONENTS = {
     props: {},
     children: false,
   },
+  ScoreSheet: {
+    description:
+      '在原表所在位置显示 frontmatter 中的自评得分表（score_sheet）：一级、二级、三级指标，分值，得分，指标值，完成值，偏差原因',
+    props: {},
+    children: false,
+  },
 } as const satisfies Record<string, AuthoringComponent>;
 
 export type AuthoringName = keyof typeof AUTHORING_COMPONENTS;

@@ -1,7 +1,10 @@
 // Figures as exact decimals. YAML hands us numbers (825.75) or strings
 // ("826.00" when trailing zeros matter); both become the canonical decimal
-// string the model stores, so no figure is ever a float.
+// string the model stores, so no figure is ever a float. A figure the
+// original does not state is written 原文未载 and held as null (see
+// src/figures/not-stated.ts): required figures may be 原文未载, never invented.
 import { z } from 'astro/zod';
+import { NOT_STATED } from '../figures/not-stated.ts';
 import { isCanonicalDecimal, scaleOf } from '../lib/decimal.ts';
 import { normaliseNumberText, numberToDecimalText, toHalfWidthDigits } from '../lib/numbers.ts';
 
@@ -17,21 +20,23 @@ const SIGNED_DECIMAL = '^-?\\d+(\\.\\d+)?$';
  * json-schema.ts, and the one Astro's editor support generates for MDX
  * frontmatter) holds the same constraints.
  */
+const NOT_STATED_FORM = { const: NOT_STATED, description: '原文没有写这个数（网页显示“原文未写”）' };
+
 export const JSON_FORMS: Record<string, Record<string, unknown>> = {
   decimal: {
-    anyOf: [
-      { type: 'number', minimum: 0 },
-      { type: 'string', pattern: DECIMAL },
-    ],
+    anyOf: [{ type: 'number', minimum: 0 }, { type: 'string', pattern: DECIMAL }, NOT_STATED_FORM],
   },
-  'signed-decimal': { anyOf: [{ type: 'number' }, { type: 'string', pattern: SIGNED_DECIMAL }] },
+  'signed-decimal': { anyOf: [{ type: 'number' }, { type: 'string', pattern: SIGNED_DECIMAL }, NOT_STATED_FORM] },
   integer: {
-    anyOf: [
-      { type: 'integer', minimum: 0 },
-      { type: 'string', pattern: '^\\d+$' },
-    ],
+    anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^\\d+$' }, NOT_STATED_FORM],
   },
   date: { anyOf: [{ type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }] },
+  'date-or-not-stated': {
+    anyOf: [
+      { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+      { ...NOT_STATED_FORM, description: '原文没有写成文日期' },
+    ],
+  },
 };
 
 /** Issue parameters our error map understands (see errors.ts). */
@@ -56,9 +61,10 @@ function decimal(options: DecimalOptions) {
   const kind = integer ? '整数' : '数字';
   return z
     .union([z.number(), z.string()], {
-      error: () => `应填写${kind}（例如 ${integer ? '23' : '825.75'}），不要留空或写成文字`,
+      error: () =>
+        `应填写${kind}（例如 ${integer ? '23' : '825.75'}），不要留空或写成文字；原文没有写这个数时填 ${NOT_STATED}`,
     })
-    .transform((input, ctx): string => {
+    .transform((input, ctx): string | null => {
       const fail = (message: string, suggestion?: string): never => {
         ctx.addIssue({
           code: 'custom',
@@ -73,6 +79,7 @@ function decimal(options: DecimalOptions) {
         text = numberToDecimalText(input);
       } else {
         text = input.trim();
+        if (text === NOT_STATED) return null;
         if (!isCanonicalDecimal(text)) return fail(...explainNonCanonical(text, kind));
       }
       if (!signed && text.startsWith('-')) return fail(`不能为负数（填写的是 ${text}）`);
@@ -100,7 +107,9 @@ function explainNonCanonical(text: string, kind: string): [message: string, sugg
     return [`“${text}”不要带百分号，只写数字：${withoutPercent}`, withoutPercent];
   if (/^[-\d.,，０-９．]+\s*(万元|亿元|元|人|家|个|分)$/.test(text))
     return [`“${text}”只写数字，不要带单位（单位另有字段）`];
-  return [`“${text}”不是${kind}`];
+  if (/^原文(?:未|没有?)(?:载|写|记载|列明)|^(?:无|未载|未写|不详|空)$/.test(text))
+    return [`“${text}”：原文没有写这个数时，请照写 ${NOT_STATED}`, NOT_STATED];
+  return [`“${text}”不是${kind}；原文没有写这个数时填 ${NOT_STATED}`];
 }
 
 /** A non-negative amount of money in the report's unit (万元 unless stated). */

@@ -5,10 +5,10 @@ import { z } from 'astro/zod';
 import { MONEY_UNITS } from '../figures/money.ts';
 import { figureDef } from '../figures/registry.ts';
 import { GRADES } from '../lib/grade.ts';
-import { calendarDate } from './date.ts';
+import { calendarDate, statedDate } from './date.ts';
 import { departmentId, fiscalYear } from './ids.ts';
 import { amount, count, percentage, quantity, signedPercentage } from './money.ts';
-import { text } from './text.ts';
+import { cellText, text } from './text.ts';
 
 /** A figure's title from the registry (src/figures/), so a figure has one name everywhere. */
 const t = (pattern: string) => figureDef(pattern).title;
@@ -20,7 +20,10 @@ const budgetSchema = z
     total: amount(t('budget.total'), '全年预算数（含年中调整）'),
     final: amount(t('budget.final')),
     basic: amount(t('budget.basic')),
+    personnel: amount(t('budget.personnel'), '人员经费（基本支出的一部分），原文写了才填').optional(),
+    public: amount(t('budget.public'), '公用经费（基本支出的一部分），原文写了才填').optional(),
     project: amount(t('budget.project')),
+    income: amount(t('budget.income'), '本年收入合计，原文写了才填').optional(),
     execution_rate: percentage(t('budget.execution_rate'), '预算总体执行率，按原文写，例如 100 表示 100%'),
     evaluated: amount(t('budget.evaluated')).optional(),
     full_coverage: z
@@ -83,6 +86,19 @@ const indicatorSchema = z
   })
   .meta({ title: '绩效指标' });
 
+const scoreSheetRowSchema = z
+  .strictObject({
+    level1: text('一级指标').optional(),
+    level2: text('二级指标').optional(),
+    name: text('指标名称', '三级指标；没有三级指标时写二级指标'),
+    weight: percentage(t('score_sheet.*.weight'), '这一项的分值（满分），例如 10'),
+    score: percentage(t('score_sheet.*.score'), '这一项的得分，例如 9.5'),
+    target: cellText('年度指标值', '照录原文，例如 ≥95%、100%、按时完成').optional(),
+    actual: cellText('实际完成值', '照录原文，例如 72.74%').optional(),
+    note: text('偏差原因及改进措施').optional(),
+  })
+  .meta({ title: '自评得分表的一行' });
+
 const reviewRowSchema = z
   .strictObject({
     opinion: text('审核意见'),
@@ -116,7 +132,7 @@ export const reportSchema = z
     title: text('报告标题'),
     department: departmentId('单位代码'),
     year: fiscalYear,
-    issued: calendarDate('成文日期'),
+    issued: statedDate('成文日期'),
     basis: text('评价依据', '开展自评所依据的通知文件').optional(),
     disclosure: disclosureSchema.optional(),
     duties: z.array(text('职责')).default([]).meta({ title: '职责简述' }),
@@ -132,6 +148,10 @@ export const reportSchema = z
       .enum(GRADES, { error: () => `自评等级应为 ${GRADES.join('、')} 之一` })
       .optional()
       .meta({ title: '自评等级', description: '90 分及以上为优，80—89 良，60—79 中，60 以下差' }),
+    score_sheet: z.array(scoreSheetRowSchema).default([]).meta({
+      title: '自评得分表',
+      description: '部门整体支出绩效自评得分表，逐行照录；正文中用 <ScoreSheet /> 显示',
+    }),
     review: z.array(reviewRowSchema).default([]).meta({ title: '审核意见' }),
     signoff: z
       .strictObject({ issuer: text('落款单位') })
@@ -145,3 +165,4 @@ export const reportSchema = z
 export type Report = z.output<typeof reportSchema>;
 export type Indicator = Report['indicators'][number];
 export type Acknowledgement = Report['acknowledged'][number];
+export type ScoreSheetRow = Report['score_sheet'][number];

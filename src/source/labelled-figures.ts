@@ -1,6 +1,6 @@
 // Finds the standard figures in prose by their labels: “年终决算数825.75万元”,
 // “预算总体执行率为100%”, “编制人数23人”, “自评得分 98 分”.
-import { FIGURE_LABELS, type FigureLabel } from '../figures/labels.ts';
+import { FIGURE_LABELS, figureByLabel, OTHER_FIGURE_PREFIX, type FigureLabel } from '../figures/labels.ts';
 import { normaliseNumberText } from '../lib/numbers.ts';
 
 export interface LabelledFigure {
@@ -23,7 +23,6 @@ const UNITS: Record<FigureLabel['kind'], string> = {
 // Words that may sit between a label and its number, and words that make a
 // label refer to another year (上年决算数) or a part (其中 is fine).
 const FILLER = '(?:为|是|共计|合计|总计|共|达到|达|约|：|:|\\s){0,4}';
-const OTHER_YEAR = '(?<!上年|去年|上一年|同期|以前年度)';
 
 const PATTERNS = FIGURE_LABELS.flatMap((figure) =>
   figure.labels.map((label) => ({
@@ -33,8 +32,8 @@ const PATTERNS = FIGURE_LABELS.flatMap((figure) =>
   })),
 ).sort((a, b) => b.label.length - a.label.length);
 
-/** Any label, longest first, not preceded by a word that makes it another year's figure. */
-const ANY_LABEL = new RegExp(`${OTHER_YEAR}(?:${PATTERNS.map((p) => p.label).join('|')})`, 'g');
+/** Any label, longest first, not preceded by a word that makes it another figure (上年决算数, 采购执行率). */
+const ANY_LABEL = new RegExp(`${OTHER_FIGURE_PREFIX}(?:${PATTERNS.map((p) => p.label).join('|')})`, 'g');
 
 export function findLabelledFigures(text: string): LabelledFigure[] {
   const found: LabelledFigure[] = [];
@@ -63,16 +62,9 @@ export function findLabelledFigures(text: string): LabelledFigure[] {
   return found;
 }
 
-/** The standard figure a table cell names (“年终决算数”, “决算数（万元）”), if any. */
+/** The standard figure a table cell names (“年终决算数”, “决算数（万元）”, “执行率”), if any. */
 export function figureForLabel(cell: string): { figure: FigureLabel; unit: string | undefined } | undefined {
-  const text = cell.replace(/\s+/g, '');
-  for (const { figure, label } of PATTERNS) {
-    const m = new RegExp(`^${label}(?:[（(](${UNITS[figure.kind]}|单位[:：]?(?:${UNITS[figure.kind]}))[）)])?$`).exec(
-      text,
-    );
-    if (m) return { figure, unit: m[1]?.replace(/^单位[:：]?/, '').replace('％', '%') };
-  }
-  return undefined;
+  return figureByLabel(cell);
 }
 
 /** A number as it stands in a table cell, with a unit if the cell has one. */

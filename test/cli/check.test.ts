@@ -30,7 +30,7 @@ test('JSON output is stable and complete', async () => {
   assert.equal(r.status, 0);
   const out = JSON.parse(r.stdout) as { version: number; summary: object; findings: Record<string, unknown>[] };
   assert.equal(out.version, 1);
-  assert.deepEqual(out.summary, { reports: 1, errors: 0, warnings: 0, acknowledged: 4 });
+  assert.deepEqual(out.summary, { reports: 1, errors: 0, warnings: 0, info: 0, acknowledged: 4 });
   assert.deepEqual(Object.keys(out.findings[0] ?? {}), [
     'file',
     'line',

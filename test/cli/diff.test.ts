@@ -155,14 +155,25 @@ test('a renamed or moved report is paired with its old path, not shown as remove
   assert.match(md.stdout, /### 改名或移动：`reports\/2023\/kgxj\.mdx` → `reports\/2023\/kgj\.mdx`/);
 });
 
-test('without <head> the work tree is compared, uncommitted edits included', async () => {
+test('without <head> the work tree is compared, uncommitted edits included; 原文未载 reads 原文未写', async () => {
   const file = join(content, 'reports/2023/kgj.mdx');
   const text = await readFile(file, 'utf8');
   try {
-    await writeFile(file, text.replace('score: 98', 'score: 88').replace('grade: 优', 'grade: 良'));
+    await writeFile(file, text.replace('score: 98', 'score: 88'));
     const r = await runScript('diff', ['HEAD'], env(), repo);
     assert.match(r.stdout, /对比 `HEAD`（[0-9a-f]{7}） → 工作区/);
-    assert.match(r.stdout, /\*\*自评得分\*\*：98分 → 88分（-10分），等级 优 → 良/);
+    // The original states no grade: it is derived from the score, and the diff says so.
+    assert.match(r.stdout, /\*\*自评得分\*\*：98分 → 88分（-10分），等级 优（按得分推算） → 良（按得分推算）/);
+
+    await writeFile(
+      file,
+      text
+        .replace('  initial: 366.95 # 年初预算批复数', '  initial: 原文未载 # 年初预算批复数')
+        .replace('年初预算批复数366.95万元，', ''),
+    );
+    const unstated = await runScript('diff', ['HEAD'], env(), repo);
+    assert.match(unstated.stdout, /- 年初预算批复数 `budget\.initial`：366\.95万元 → 原文未写\n/);
+    assert.doesNotMatch(unstated.stdout, /figure\.not-stated/, 'information is not a new problem');
   } finally {
     await writeFile(file, text);
   }

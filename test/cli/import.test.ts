@@ -2,7 +2,7 @@
 // (same figures, same body), a Word file generated here is read with its
 // headings, lists, tables and units, and nothing is overwritten or guessed.
 import assert from 'node:assert/strict';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import {
@@ -17,7 +17,9 @@ import {
   TableRow,
   TextRun,
 } from 'docx';
+import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
+import { PROJECT_ROOT } from '../../src/config.ts';
 import { loadContent } from '../../src/source/load.ts';
 import { runScript, STACK_TRACE } from '../helpers/cli.ts';
 import { contentWith, SEED_CONTENT, SEED_REPORT, tempDir } from '../helpers/content.ts';
@@ -38,6 +40,8 @@ const seedText = async () => {
 
 const cleanup: string[] = [];
 after(() => Promise.all(cleanup.map((d) => rm(d, { recursive: true, force: true }))));
+
+const listTree = async (dir: string) => (await readdir(dir, { recursive: true })).map(String).sort();
 
 const bodyOf = (text: string) => text.replace(/^---\n[\s\S]*?\n---\n/, '');
 
@@ -92,7 +96,11 @@ test('importing the published seed text reproduces the shipped report: key figur
     r.stdout,
     /indicators\[0\]\.target（“科技型中小企业备案”的任务数）：原文只写了完成率 101\.25%，没有写任务数/,
   );
-  assert.match(r.stdout, /接续的段落（原件分页处断开，已接上，共 7 处，请核对）/);
+  assert.match(r.stdout, /接续的段落（共 7 处，请核对）/);
+  assert.match(r.stdout, /原件第 29 行（编号之间）/);
+  // The transcription note says what was done, and claims no page break it did not see.
+  assert.match(String(data.transcription), /接续了 7 处断开的段落（6 处断在句子中间，1 处位于编号 n 与 n\+1 之间）/);
+  assert.doesNotMatch(String(data.transcription), /分页/);
 });
 
 test('once its 【待填】 is filled, the draft shows the same four discrepancies the shipped report acknowledges', async () => {
@@ -202,18 +210,16 @@ test('a Word file: headings, Word lists, a table in 元, full-width digits and a
   assert.match(body, /^\| 年初预算批复数 \| 3,669,500\.00 \|$/m, 'the table is kept as a GFM table, as written');
   assert.match(body, /^\*\*企业服务方面\*\*：企业上云任务数160家/m);
   assert.doesNotMatch(body, /二〇二五年|^测试局$/m, 'the signature block goes to the frontmatter');
-  // The draft parses and checks: the missing internal units are 【待填】, and the indicator that
-  // falls short is not explained — the check says both.
+  // The draft parses and checks: the indicator that falls short is not explained, and the check says so.
+  // (A list the original does not have, like the internal units here, is left empty, not 【待填】.)
   const check = await runScript('check', ['--format=json'], { GONGKAI_CONTENT: root });
   const findings = (
     JSON.parse(check.stdout) as { findings: { rule: string; file: string; message: string }[] }
   ).findings
     .filter((f) => f.file.endsWith('csj.mdx'))
     .map((f) => `${f.rule}: ${f.message.slice(0, 30)}`);
-  assert.deepEqual(findings, [
-    'content.placeholder: units.0（第 1 项的内设机构）尚未填写：【待填：内设',
-    'indicator.shortfall-unexplained: 指标“企业上云”完成 158家，未达到目标 160家，但“存',
-  ]);
+  assert.deepEqual(findings, ['indicator.shortfall-unexplained: 指标“企业上云”完成 158家，未达到目标 160家，但“存']);
+  assert.deepEqual(data.units, []);
 });
 
 test('never overwrites, never guesses, and explains bad input', async () => {
@@ -234,13 +240,13 @@ test('never overwrites, never guesses, and explains bad input', async () => {
   assert.equal(unknown.status, 1);
   assert.match(
     unknown.stderr,
-    /无法从标题或落款确定是哪个单位的报告：请用 --dept 指定单位代码（已登记：kgxj）。不会猜测。/,
+    /无法从标题、封面或落款确定是哪个单位的报告：请用 --dept 指定单位代码（已登记：kgxj）。不会猜测。/,
   );
   const doc = await runScript('import', [join(dir, 'old.doc')], { GONGKAI_CONTENT: root });
   assert.match(doc.stderr, /找不到文件/);
   await writeFile(join(dir, 'old.doc'), 'x');
   const old = await runScript('import', [join(dir, 'old.doc')], { GONGKAI_CONTENT: root });
-  assert.match(old.stderr, /不能直接导入 \.doc 文件：请用 Word 或 WPS 另存为 \.docx/);
+  assert.match(old.stderr, /不能直接导入 \.doc 文件（old\.doc）：请用 Word、Excel 或 WPS 另存为 \.docx/);
   await writeFile(join(dir, 'broken.docx'), 'not a zip');
   const broken = await runScript('import', [join(dir, 'broken.docx')], { GONGKAI_CONTENT: root });
   assert.match(broken.stderr, /不是有效的 Word（\.docx）文件/);
@@ -248,4 +254,110 @@ test('never overwrites, never guesses, and explains bad input', async () => {
     assert.equal(out.status, 1);
     assert.doesNotMatch(out.stderr, STACK_TRACE);
   }
+});
+
+test('bad documents: damaged, password-protected, no table, too large — a message naming the file, exit 1, no draft', async () => {
+  const root = await contentWith();
+  const dir = await tempDir();
+  cleanup.push(root, dir);
+  const before = await listTree(root);
+  const ole = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(4096)]);
+  const prose = new ExcelJS.Workbook();
+  prose.addWorksheet('说明').getCell('A1').value = '本表请于三月底前报送。';
+  const huge = join(dir, '自评报告.txt');
+  await writeFile(huge, '');
+  await truncate(huge, 50 * 1024 * 1024);
+  const cases: [string, Buffer | null, RegExp][] = [
+    [
+      '损坏的报告.docx',
+      Buffer.from('PK\u0003\u0004 not really a zip'),
+      /损坏的报告\.docx 不是有效的 Word（\.docx）文件：文件已损坏.*重新另存为 \.docx/,
+    ],
+    ['损坏的自评表.xlsx', Buffer.from('not a workbook at all'), /损坏的自评表\.xlsx 不是有效的 Excel（\.xlsx）文件/],
+    ['加密的报告.docx', ole, /加密的报告\.docx 设有打开密码（已加密），或其实是旧版 \.doc 文件.*取消密码/],
+    ['加密的自评表.xlsx', ole, /加密的自评表\.xlsx 设有打开密码.*另存为 \.xlsx 后再导入/],
+    [
+      '只有说明的表.xlsx',
+      Buffer.from(await prose.xlsx.writeBuffer()),
+      /只有说明的表\.xlsx 中没有可识别的表格：没有找到带“分值”“得分”列的自评得分表/,
+    ],
+    ['自评报告.txt', null, /自评报告\.txt 有 50\.0 MB，超过导入的上限 20 MB.*确认选对了文件/],
+  ];
+  for (const [name, bytes, message] of cases) {
+    if (bytes) await writeFile(join(dir, name), bytes);
+    const r = await runScript('import', [join(dir, name), '--dept', 'kgxj', '--year', '2024'], {
+      GONGKAI_CONTENT: root,
+    });
+    assert.equal(r.status, 1, `${name}: ${r.stderr}`);
+    assert.match(r.stderr, message, name);
+    assert.doesNotMatch(r.stderr, STACK_TRACE, name);
+  }
+  assert.deepEqual(await listTree(root), before, 'no draft, not even half of one');
+});
+
+test('a sparse report imported honestly, its 【待填】 written 原文未载, passes the check and builds; its page says what the original does not state', async () => {
+  const root = await contentWith([{ file: 'departments/mzj.yaml', write: 'id: mzj\nname: 测试县民政局\n' }]);
+  const out = await tempDir();
+  cleanup.push(root, out);
+  const r = await runScript('import', [join(PROJECT_ROOT, 'test/fixtures/import/sparse.txt')], {
+    GONGKAI_CONTENT: root,
+  });
+  assert.equal(r.status, 0, r.stderr);
+  const file = join(root, 'reports/2023/mzj.mdx');
+  const draft = await readFile(file, 'utf8');
+  assert.match(draft, /initial: 【待填】/);
+  await writeFile(file, draft.replace(/【待填(?:：[^】]*)?】/g, '原文未载'));
+
+  const check = await runScript('check', ['--format=json', '--strict'], { GONGKAI_CONTENT: root });
+  assert.equal(check.status, 0, check.stdout);
+  const findings = (
+    JSON.parse(check.stdout) as { findings: { file: string; rule: string; severity: string; message: string }[] }
+  ).findings.filter((f) => f.file.endsWith('mzj.mdx'));
+  assert.ok(
+    findings.every((f) => f.rule === 'figure.not-stated' && f.severity === 'info'),
+    JSON.stringify(findings),
+  );
+  assert.ok(findings.some((f) => /^全年预算数：原文未载.*因此未检查：budget\.execution-rate/.test(f.message)));
+  assert.ok(
+    findings.some((f) =>
+      /^基本支出：原文未载；网页按 人员经费 \+ 公用经费 计算，显示 918\.35万元（计算）/.test(f.message),
+    ),
+  );
+
+  const dist = join(out, 'dist');
+  const build = await runScript('build', ['--out', dist], { GONGKAI_CONTENT: root, GONGKAI_PDF: '0' });
+  assert.equal(build.status, 0, build.stdout + build.stderr);
+  const page = (await readFile(join(dist, 'reports/2023/mzj/index.html'), 'utf8')).replace(/<!--[\s\S]*?-->/g, '');
+  const panel = /<dl class="key-figures"[\s\S]*?<\/dl>/.exec(page)?.[0] ?? '';
+  assert.match(panel, /<dt>全年预算数<\/dt>\s*<dd><span class="not-stated">原文未写<\/span><\/dd>/);
+  assert.match(
+    panel,
+    /<dt>基本支出<\/dt>\s*<dd><data value="918\.35">918\.35万元<\/data><span class="derived">（计算）<\/span><\/dd>/,
+  );
+  assert.match(panel, /等级：优（按得分推算）/);
+  assert.match(page, /成文日期[\s\S]{0,80}2024年4月20日/);
+  const data = JSON.parse(await readFile(join(dist, 'data/2023/mzj.json'), 'utf8')) as {
+    report: { budget: Record<string, unknown> };
+    not_stated: string[];
+    derived: Record<string, { value: string }>;
+  };
+  assert.equal(data.report.budget.total, null);
+  assert.deepEqual(data.not_stated, [
+    'staffing.authorized',
+    'staffing.actual',
+    'budget.initial',
+    'budget.total',
+    'budget.basic',
+    'budget.execution_rate',
+    'budget.evaluated',
+  ]);
+  assert.deepEqual(data.derived['budget.basic'], { value: '918.35', how: '人员经费 + 公用经费' });
+  const csv = await readFile(join(dist, 'data/reports.csv'), 'utf8');
+  const [head = '', ...lines] = csv.replace(/^\uFEFF/, '').split('\r\n');
+  const row = lines.find((l) => l.includes(',mzj,'))?.split(',') ?? [];
+  const col = (title: string) => row[head.split(',').indexOf(title)];
+  assert.equal(col('全年预算数'), '', '原文未载 is an empty cell, never 0');
+  assert.equal(col('基本支出'), '918.35');
+  assert.equal(col('基本支出的来源'), 'derived');
+  assert.equal(col('自评等级的来源'), 'derived');
 });

@@ -144,3 +144,35 @@ test('refuses to overwrite an existing report, and explains other mistakes', asy
   assert.match(missing.stderr, /缺少 --year/);
   for (const out of [r, unknown, year, missing]) assert.doesNotMatch(out.stderr, STACK_TRACE);
 });
+
+test('a score sheet carries over its indicators and targets; scores, what was achieved and the reasons are 【待填】 or gone', async () => {
+  const root = await tree([
+    {
+      file: SEED_REPORT,
+      replace: [
+        'score: 98 # 整体支出绩效自评得分\n',
+        'score: 98 # 整体支出绩效自评得分\nscore_sheet:\n  - { level1: 过程, level2: 资金管理, name: 政府采购执行率, weight: 100, score: 98, target: 100%, actual: 72.74%, note: 部分项目延期 }\n',
+      ],
+    },
+    {
+      file: SEED_REPORT,
+      replace: ['## 五、预算绩效管理存在的问题及改进措施', '<ScoreSheet />\n\n## 五、预算绩效管理存在的问题及改进措施'],
+    },
+  ]);
+  const r = await runScript('new', ['--dept', 'kgxj', '--year', '2024'], { GONGKAI_CONTENT: root });
+  assert.equal(r.status, 0, r.stderr);
+  const { yaml, body } = split(await readFile(join(root, 'reports/2024/kgxj.mdx'), 'utf8'));
+  const sheet = (parse(yaml) as { score_sheet: Record<string, unknown>[] }).score_sheet;
+  assert.deepEqual(sheet, [
+    {
+      level1: '过程',
+      level2: '资金管理',
+      name: '政府采购执行率',
+      weight: '【待填】',
+      score: '【待填】',
+      target: '100%',
+      actual: '【待填：实际完成值】',
+    },
+  ]);
+  assert.match(body, /^<ScoreSheet \/>$/m);
+});

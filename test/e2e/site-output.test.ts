@@ -177,7 +177,8 @@ describe('report page', () => {
     const text = textOf(html);
     for (const expected of [
       '科工信局 2023 年度整体支出绩效自评报告',
-      '全年预算数 825.75万元 年终决算数 825.75万元 预算执行率 100% 基本支出 520.97万元 项目支出 304.78万元 自评得分 98分 等级：优',
+      // The original states no grade: derived from the score, and marked so.
+      '全年预算数 825.75万元 年终决算数 825.75万元 预算执行率 100% 基本支出 520.97万元 项目支出 304.78万元 自评得分 98分 等级：优（按得分推算）',
       '原文自评金额为 827.75 万元，与决算数 825.75 万元不一致',
       '一、部门基本情况',
       '（一）职责简述。',
@@ -296,7 +297,7 @@ describe('open data', () => {
     );
     assert.match(
       row ?? '',
-      /^2023,kgxj,保靖县科技和工业信息化局,科工信局 2023 年度整体支出绩效自评报告,2024-06-26,,万元,366.95,825.75,825.75,100,520.97,304.78,827.75,98,优,23,21,34,4,https:\/\/gongkai\.example\.cn\/reports\/2023\/kgxj\/,/,
+      /^2023,kgxj,保靖县科技和工业信息化局,科工信局 2023 年度整体支出绩效自评报告,2024-06-26,,万元,366.95,825.75,825.75,100,stated,520.97,stated,,,304.78,,827.75,98,优,derived,23,21,34,0,,4,https:\/\/gongkai\.example\.cn\/reports\/2023\/kgxj\/,/,
     );
   });
 
@@ -331,11 +332,14 @@ describe('open data', () => {
   test('CSV cells that a spreadsheet would run as a formula are defused; numbers stay numbers', async () => {
     const csv = (await readSiteFile(multi.dir, '/data/2024/moni-indicators.csv')).slice(1);
     const lines = csv.split('\r\n');
-    assert.equal(lines[0], '年度,单位代码,指标名称,计量单位,目标值,完成值,约数,完成率（%）,同比增长（%）,说明');
-    assert.equal(lines[1], `2024,moni,'=1+1,次,,3,,,,<script>alert(1)</script> 测试转义`);
-    assert.equal(lines[2], `2024,moni,'+86 热线,次,,1200,,,,`);
-    assert.equal(lines[3], `2024,moni,'-5 号指标,个,,5,,,-3.5,`, 'a negative number is a number');
-    assert.equal(lines[4], `2024,moni,'@提及,次,,7,,,,"'=HYPERLINK(""http://example.org"")"`);
+    assert.equal(
+      lines[0],
+      '年度,单位代码,指标名称,计量单位,目标值,完成值,约数,完成率（%）,完成率的来源,同比增长（%）,说明',
+    );
+    assert.equal(lines[1], `2024,moni,'=1+1,次,,3,,,,,<script>alert(1)</script> 测试转义`);
+    assert.equal(lines[2], `2024,moni,'+86 热线,次,,1200,,,,,`);
+    assert.equal(lines[3], `2024,moni,'-5 号指标,个,,5,,,,-3.5,`, 'a negative number is a number');
+    assert.equal(lines[4], `2024,moni,'@提及,次,,7,,,,,"'=HYPERLINK(""http://example.org"")"`);
   });
 });
 

@@ -73,3 +73,27 @@ export const withWideTable = () =>
     ...copiesOfSeed(['kgxj-b']),
     { file: 'reports/2023/kgxj-b.mdx', replace: [ANCHOR, `${WIDE}${ANCHOR}`] },
   ]);
+
+/** A 自评得分表 of eight rows, long notes included: it must fit the 156 mm 版心 (五号, wrapped in its cells). */
+const SCORE_SHEET = `score_sheet:
+  - { level1: 投入, level2: 预算执行, name: 预算执行率, weight: 10, score: 10, target: 100%, actual: 100%, note: 测试说明文字 }
+  - { level1: 投入, level2: 预算管理, name: 结转结余率, weight: 10, score: 10, target: ≤5%, actual: 1.46% }
+  - { level1: 过程, level2: 资金管理, name: 政府采购执行率, weight: 10, score: 9, target: 100%, actual: 72.74%, note: 测试部分采购项目因供应商原因延期至下一年度执行并已调整采购计划 }
+  - { level1: 过程, level2: 资金管理, name: 资金使用合规性, weight: 10, score: 10, target: 合规, actual: 合规 }
+  - { level1: 产出, level2: 产出数量, name: 科技型中小企业备案, weight: 20, score: 20, target: 80家, actual: 81家 }
+  - { level1: 产出, level2: 产出质量, name: 企业上云, weight: 15, score: 15, target: 160家, actual: 160家 }
+  - { level1: 效果, level2: 社会效益, name: 企业上平台, weight: 15, score: 14, target: 15家, actual: 18家 }
+  - { level1: 效果, level2: 满意度, name: 服务对象满意度, weight: 10, score: 10, target: ≥90%, actual: 95%, note: 测试 }
+`;
+
+/** The seed with a score sheet in its body and 年初预算批复数 原文未载 (shown 原文未写 through <Fig>). */
+export const withScoreSheet = () =>
+  contentWith([
+    {
+      file: SEED_REPORT,
+      replace: ['score: 98 # 整体支出绩效自评得分\n', `score: 98 # 整体支出绩效自评得分\n${SCORE_SHEET}`],
+    },
+    { file: SEED_REPORT, replace: ['  initial: 366.95 # 年初预算批复数', '  initial: 原文未载 # 年初预算批复数'] },
+    { file: SEED_REPORT, replace: ['年初预算批复数366.95万元，', '年初预算批复数<Fig k="budget.initial" />，'] },
+    { file: SEED_REPORT, replace: [ANCHOR, `## 测试：自评得分表\n\n<ScoreSheet />\n\n${ANCHOR}`] },
+  ]);

@@ -15,8 +15,8 @@ export interface PdfMetadata {
   author: string;
   subject: string;
   keywords: string[];
-  /** The report's issue date (成文日期), YYYY-MM-DD: the creation date of the PDF. */
-  issued: string;
+  /** The report's issue date (成文日期), YYYY-MM-DD: the creation date of the PDF; null when the original has none. */
+  issued: string | null;
   language: 'zh-CN';
 }
 
@@ -87,8 +87,9 @@ export async function finishPdf(
   doc.setLanguage(meta.language);
   // Dates as the calendar day in China; pdf-lib's setCreationDate would write UTC (the day before).
   const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
-  info.set(PDFName.of('CreationDate'), PDFString.of(pdfDate(meta.issued)));
-  info.set(PDFName.of('ModDate'), PDFString.of(pdfDate(meta.issued)));
+  for (const key of ['CreationDate', 'ModDate'])
+    if (meta.issued) info.set(PDFName.of(key), PDFString.of(pdfDate(meta.issued)));
+    else info.delete(PDFName.of(key)); // 原文未载: no date rather than the time of printing
   renumberNodeIds(doc);
   const refusedLinks = enforceLinkPolicy(doc, links);
   const id = PDFHexString.of(documentId.slice(0, 32));

@@ -18,8 +18,8 @@ export interface ManifestEntry {
   bytes: number;
   pages: number;
   title: string;
-  /** 成文日期 */
-  issued: string;
+  /** 成文日期; null when the original states none (原文未载) */
+  issued: string | null;
 }
 
 export interface Manifest {

@@ -57,6 +57,7 @@ for (const c of CASES) {
     const { data } = await seedInput(c.change);
     const figure = figureAt(data, c.key);
     assert.ok(figure, c.key);
+    assert.ok(figure.value !== null, 'stated in the seed');
     assert.equal(figure.text, c.text);
     assert.equal(pageText(data, c.key), `${figure.value}|${c.text}`);
 
@@ -113,4 +114,63 @@ for (const c of CASES) {
 
 test('the seed has every kind in its frontmatter', () => {
   for (const c of CASES.filter((x) => !x.change)) assert.ok(figureAt(seed, c.key), c.key);
+});
+
+/** What <Fig k="…" /> puts on the page for a figure that is not a plain stated value. */
+function pageHtml(data: Report, key: string): string {
+  const parsed = parseBody(`数字为<Fig k="${key}" />。`, 'mdx');
+  assert.ok(parsed.ok);
+  return renderBody(parsed.tree, { file: 'reports/2023/kgxj.mdx', data, media: [] }).html;
+}
+
+for (const key of ['budget.total', 'staffing.actual', 'score', 'indicators.0.actual'] as const) {
+  test(`${key} 原文未载 reads 原文未写 on the page, null in JSON, an empty CSV cell, and 原文未写 in the diff`, async () => {
+    const { data: stated } = await seedInput();
+    const path = key.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k));
+    const { data } = await seedInput((d) => {
+      let holder = d as unknown as Record<string | number, unknown>;
+      for (const k of path.slice(0, -1)) holder = holder[k] as Record<string | number, unknown>;
+      holder[path.at(-1) as string | number] = null;
+    });
+    const figure = figureAt(data, key);
+    assert.equal(figure?.text, '原文未写');
+    assert.match(pageHtml(data, key), new RegExp(`<span class="not-stated" data-fig="${key}">原文未写</span>`));
+    const column = figure?.def.column;
+    if (column) {
+      const row = { data, department: { id: 'kgxj', name: '科工信局' } as never, siteUrl: 'https://x.cn/' };
+      const record = toRecord(REPORT_COLUMNS, row);
+      assert.equal(record[column], null);
+      assert.ok((record.not_stated as string[]).includes(key));
+      const csv = toCsv(REPORT_COLUMNS, [row])
+        .replace(/^\uFEFF/, '')
+        .split('\r\n');
+      const title = REPORT_COLUMNS.find((c) => c.key === column)?.title ?? '';
+      assert.equal(csv[1]?.split(',')[csv[0]?.split(',').indexOf(title) ?? -1], '');
+    }
+    const before = figureAt(stated, key)?.text ?? '';
+    if (key === 'score') {
+      const score = compareScore(stated, data);
+      assert.equal(scoreText(score!), `${before} → 原文未写`);
+      assert.equal(score?.difference, null, 'no difference with what is not stated');
+      return;
+    }
+    const changes = key.startsWith('indicators.')
+      ? compareIndicators(stated, data).flatMap((i) => i.changes)
+      : compareFigures(stated, data);
+    assert.equal(changes.length, 1);
+    assert.equal(changes[0]?.after, '原文未载', 'the diff JSON keeps what the file says');
+    assert.equal(changeText(changes[0]!), `${before.replace('余', '')} → 原文未写`);
+  });
+}
+
+test('a derived figure carries its mark wherever <Fig> shows it', async () => {
+  const { data } = await seedInput((d) => {
+    d.budget.basic = null;
+    d.budget.personnel = '400.00';
+    d.budget.public = '120.97';
+  });
+  assert.match(
+    pageHtml(data, 'budget.basic'),
+    /数字为<data value="520\.97" data-fig="budget\.basic">520\.97万元<\/data>（计算）。/,
+  );
 });

@@ -4,7 +4,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { extract } from '../../../src/import/extract.ts';
+import { plainTable } from '../../../src/import/source-table.ts';
 import type { DraftBlock } from '../../../src/import/structure.ts';
+import { analyseTable } from '../../../src/import/tables.ts';
+import { UNIT_LINE } from '../../../src/import/extract.ts';
+
+/** The tables of a draft as the importer reads them (the unit line just above each one applies). */
+const tablesOf = (blocks: DraftBlock[]) =>
+  blocks.flatMap((b, i) => {
+    const before = blocks[i - 1];
+    const unit = before?.kind === 'paragraph' ? UNIT_LINE.exec(before.text)?.[1] : undefined;
+    return b.kind === 'table' ? [{ where: b.where, analysis: analyseTable(b.table, b.where, unit) }] : [];
+  });
 import { cellNumber, figureForLabel, findIndicatorFigures } from '../../../src/source/labelled-figures.ts';
 import { proseOf } from '../../helpers/prose.ts';
 
@@ -60,18 +71,19 @@ test('a table with a unit caption gives figures with the row as evidence', () =>
     { kind: 'paragraph', text: '单位：万元', where: '第 1 段' },
     {
       kind: 'table',
-      rows: [
+      table: plainTable([
         ['项目', '金额'],
         ['年初预算批复数', '366.95'],
-      ],
+      ]),
       where: '第 2 段',
     },
   ];
-  const x = extract([], blocks);
+  const x = extract([], blocks, tablesOf(blocks));
   const initial = x.figures.find((f) => f.figure.key.join('.') === 'budget.initial');
   assert.equal(initial?.value, '366.95');
   assert.equal(initial?.candidates[0]?.evidence.text, '年初预算批复数 | 366.95');
-  const noUnit = extract([], [blocks[1] as DraftBlock]);
+  assert.equal(initial?.candidates[0]?.evidence.where, '第 2 段');
+  const noUnit = extract([], [blocks[1] as DraftBlock], tablesOf([blocks[1] as DraftBlock]));
   assert.equal(
     noUnit.figures.find((f) => f.figure.key.join('.') === 'budget.initial')?.value,
     undefined,

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { textBlocks } from '../../../src/import/document.ts';
+import { rowTexts } from '../../../src/import/source-table.ts';
 import { parseChineseDate, structure } from '../../../src/import/structure.ts';
 
 const shape = (text: string) =>
@@ -109,7 +110,7 @@ test('tab- and pipe-separated lines are tables', () => {
     '项目\t金额（万元）\n决算数\t825.75\n\n| 项目 | 金额 |\n| --- | --- |\n| 基本支出 | 520.97 |',
   );
   assert.deepEqual(
-    blocks.map((b) => b.rows),
+    blocks.map((b) => b.table && rowTexts(b.table)),
     [
       [
         ['项目', '金额（万元）'],

@@ -86,7 +86,40 @@ test('a count must be a whole number, a date a real day', async () => {
   assert.ok(problems.some((p) => p.rule === 'schema.date' && /没有这一天/.test(p.message)));
 });
 
-test('the JSON Schema for editors describes figures as numbers or decimal strings', () => {
+test('原文未载: any figure and 成文日期 may be written so, required ones included; nothing else stands for it', async () => {
+  const data = await seedData();
+  const budget = data.budget as Record<string, unknown>;
+  const staffing = data.staffing as Record<string, unknown>;
+  budget.initial = '原文未载';
+  budget.basic = ' 原文未载 ';
+  staffing.authorized = '原文未载';
+  data.score = '原文未载';
+  data.issued = '原文未载';
+  const r = parseWithFriendlyErrors(reportSchema, data);
+  assert.ok(r.ok);
+  assert.equal(r.data.budget.initial, null);
+  assert.equal(r.data.budget.basic, null);
+  assert.equal(r.data.staffing.authorized, null);
+  assert.equal(r.data.score, null);
+  assert.equal(r.data.issued, null);
+  assert.equal(r.data.budget.final, '825.75', 'the others stay exact decimals');
+
+  // An empty value is an omission, not a statement: it is still an error, which says what to write.
+  for (const [value, message] of [
+    [null, /原文没有写这个数时填 原文未载/],
+    ['原文未写', /请照写 原文未载/],
+    ['无', /请照写 原文未载/],
+  ] as const) {
+    const d = await seedData();
+    (d.budget as Record<string, unknown>).final = value;
+    assert.match(problemsOf(d)[0]?.message ?? '', message, String(value));
+  }
+  const undated = await seedData();
+  undated.disclosure = { published: '原文未载' };
+  assert.match(problemsOf(undated)[0]?.message ?? '', /不是日期/, '发布日期 is this site’s own: always a date');
+});
+
+test('the JSON Schema for editors describes figures as numbers, decimal strings or 原文未载', () => {
   const schema = reportJsonSchema() as { properties: Record<string, { properties?: Record<string, unknown> }> };
   assert.deepEqual(schema.properties.budget?.properties?.final, {
     title: '年终决算数',
@@ -94,6 +127,7 @@ test('the JSON Schema for editors describes figures as numbers or decimal string
     anyOf: [
       { type: 'number', minimum: 0 },
       { type: 'string', pattern: '^\\d+(\\.\\d+)?$' },
+      { const: '原文未载', description: '原文没有写这个数（网页显示“原文未写”）' },
     ],
   });
   assert.equal((schema as { additionalProperties?: boolean }).additionalProperties, false);
