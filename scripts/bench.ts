@@ -1,4 +1,5 @@
 // npm run bench [-- --sizes 100,1000,10000] [--quick] [--pdf-max 1000] [--incremental-max 1000]
+//               [--against-bare] [--rounds 2]
 // Builds deterministic corpora of each size and measures, in one run and on
 // this machine: the check (cold and cached), the site build (cold: every cache
 // off) with its peak memory and log length, the part spent on search indexes,
@@ -11,6 +12,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeBareSite } from './bench/bare-site.ts';
 import { measure, type Measured } from './bench/measure.ts';
 import { EXIT, run, UserError } from '../src/cli/run.ts';
 import { writeCorpus } from './corpus/write.ts';
@@ -36,6 +38,8 @@ interface SizeResult {
   };
   pdf?: { coldSeconds: number; cachedSeconds: number; secondsPerReport: number };
   incremental?: { seconds: number; fractionOfFullBuild: number; fractionOfSiteBuild: number; fullBuildSeconds: number };
+  /** With --against-bare: ours and a bare Astro + MDX + Pagefind site, same corpus, alternating, best of the rounds. */
+  bare?: { oursSeconds: number; oursPeakRssMb: number; bareSeconds: number; barePeakRssMb: number; rounds: number };
 }
 
 const node = process.execPath;
@@ -84,7 +88,46 @@ async function clearCaches(content: string): Promise<void> {
   for (const kind of ['site', 'astro']) await rm(cacheDirFor(content, kind), { recursive: true, force: true });
 }
 
-async function benchSize(n: number, work: string, pdfMax: number, incrementalMax: number): Promise<SizeResult> {
+/** The bare site's build and index, one after the other: total seconds and the larger peak. */
+async function bareBuild(content: string): Promise<Measured> {
+  const dir = join(PROJECT_ROOT, 'node_modules/.cache/gongkai/bench/bare');
+  let seconds = 0;
+  let peakRssMb = 0;
+  for (const [command, args] of await writeBareSite(dir, content)) {
+    const m = ok(await measure(command, args, { ASTRO_TELEMETRY_DISABLED: '1' }), '对照站点');
+    seconds += m.seconds;
+    peakRssMb = Math.max(peakRssMb, m.peakRssMb);
+  }
+  return { status: 0, seconds, peakRssMb, stdout: '', stderr: '' };
+}
+
+/** Ours (site only, every cache off) and the bare site, alternating, best of `rounds` each. */
+async function againstBare(content: string, out: string, rounds: number): Promise<NonNullable<SizeResult['bare']>> {
+  let ours: Measured | undefined;
+  let bare: Measured | undefined;
+  for (let i = 0; i < rounds; i++) {
+    await clearCaches(content);
+    const o = (await timedBuild(content, out, { ...COLD, GONGKAI_PDF: '0' })).m;
+    const b = await bareBuild(content);
+    if (!ours || o.seconds < ours.seconds) ours = o;
+    if (!bare || b.seconds < bare.seconds) bare = b;
+  }
+  return {
+    oursSeconds: ours?.seconds ?? 0,
+    oursPeakRssMb: ours?.peakRssMb ?? 0,
+    bareSeconds: bare?.seconds ?? 0,
+    barePeakRssMb: bare?.peakRssMb ?? 0,
+    rounds,
+  };
+}
+
+async function benchSize(
+  n: number,
+  work: string,
+  pdfMax: number,
+  incrementalMax: number,
+  bareRounds: number,
+): Promise<SizeResult> {
   const content = join(work, `corpus-${n}`);
   const out = join(work, `dist-${n}`);
   process.stdout.write(`\n规模 ${n}：生成语料…`);
@@ -141,6 +184,10 @@ async function benchSize(n: number, work: string, pdfMax: number, incrementalMax
       fractionOfSiteBuild: again.m.seconds / site.m.seconds,
     };
   }
+  if (bareRounds > 0) {
+    process.stdout.write(' 对照（裸 Astro）…');
+    result.bare = await againstBare(content, out, bareRounds);
+  }
   process.stdout.write(' 完成\n');
   return result;
 }
@@ -185,7 +232,22 @@ function table(results: SizeResult[]): string {
     const m = r.build.peakRssMb / p.build.peakRssMb;
     return `${p.reports} → ${r.reports}：构建时间 ×${t.toFixed(2)}（指数 ${exponent(p.build.seconds, r.build.seconds, p.reports, r.reports).toFixed(2)}），峰值内存 ×${m.toFixed(2)}（指数 ${exponent(p.build.peakRssMb, r.build.peakRssMb, p.reports, r.reports).toFixed(2)}），检查 ×${(r.check.coldSeconds / p.check.coldSeconds).toFixed(2)}`;
   });
-  return [...lines, '', ...growth].join('\n');
+  const bare = results.flatMap((r) =>
+    r.bare
+      ? [
+          `${r.reports} 份：本项目 ${f1(r.bare.oursSeconds)} s / ${(r.bare.oursPeakRssMb / 1024).toFixed(2)} GB，` +
+            `裸 Astro + MDX + Pagefind ${f1(r.bare.bareSeconds)} s / ${(r.bare.barePeakRssMb / 1024).toFixed(2)} GB；` +
+            `时间比 ${(r.bare.oursSeconds / r.bare.bareSeconds).toFixed(2)}，内存比 ${(r.bare.oursPeakRssMb / r.bare.barePeakRssMb).toFixed(2)}` +
+            `（交替运行 ${r.bare.rounds} 轮，各取最快）`,
+        ]
+      : [],
+  );
+  return [
+    ...(bare.length ? ['与裸 Astro 对照（同一语料、同一次运行）：', ...bare, ''] : []),
+    ...lines,
+    '',
+    ...growth,
+  ].join('\n');
 }
 
 run(async () => {
@@ -196,6 +258,8 @@ run(async () => {
       'pdf-max': { type: 'string', default: '1000' },
       'incremental-max': { type: 'string', default: '1000' },
       out: { type: 'string', default: 'bench/results' },
+      'against-bare': { type: 'boolean', default: false },
+      rounds: { type: 'string', default: '2' },
       work: { type: 'string' },
     },
   });
@@ -206,7 +270,15 @@ run(async () => {
   await mkdir(work, { recursive: true });
   const results: SizeResult[] = [];
   for (const n of sizes)
-    results.push(await benchSize(n, work, Number(values['pdf-max']), Number(values['incremental-max'])));
+    results.push(
+      await benchSize(
+        n,
+        work,
+        Number(values['pdf-max']),
+        Number(values['incremental-max']),
+        values['against-bare'] ? Math.max(1, Number(values.rounds) || 2) : 0,
+      ),
+    );
   const text = table(results);
   console.log(`\n${text}`);
   const machine = {
