@@ -18,6 +18,8 @@ export interface BuildContext {
   pdfs: Map<string, PdfInfo>;
   /** The PDF-cache keys of the PDFs this build made or found (a shard hands them over). */
   pdfKeys: Set<string>;
+  /** Whether the print step made the print pages (it does only when PDFs are made from them). */
+  printed: boolean;
   /** The report files this build handles: all, or a shard's (--shard). */
   scope: ReadonlySet<string> | undefined;
   /** The site-cache keys of every part this build used (the rest are pruned at the end). */
@@ -48,6 +50,7 @@ export function buildContext(fields: {
     pdfs: new Map(),
     pdfKeys: new Set(),
     scope: undefined,
+    printed: false,
     usedParts: new Set(),
     metrics: {},
   };

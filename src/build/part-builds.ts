@@ -125,6 +125,8 @@ export function inputFor(
   if (!ctx.content.site) throw new Error('site.yaml 未通过检查，不能生成网站');
   return {
     part,
+    // Without a print step (no PDFs to make) the web parts make the print pages themselves.
+    ...(!ctx.printed && (part === 'web' || part === 'reports') ? { printPages: true } : {}),
     revision: ctx.revision,
     site: ctx.content.site as Site,
     departments: [...departments],
@@ -139,9 +141,9 @@ export function inputFor(
 export const astroCacheDir = (contentRoot: string, id: string) => cacheDirFor(contentRoot, `astro/${id}`);
 
 /** Copies the files a part owns into the site; shared assets must agree between parts. */
-export async function mergePart(from: string, outDir: string, kind: SitePart): Promise<void> {
+export async function mergePart(from: string, outDir: string, kind: SitePart, printPages = false): Promise<void> {
   const made = new Set<string>();
-  const files = (await listFiles(from)).filter((f) => !f.startsWith('.') && partOwns(kind, f));
+  const files = (await listFiles(from)).filter((f) => !f.startsWith('.') && partOwns(kind, f, printPages));
   await mapLimited(files, 64, async (file) => {
     const dest = join(outDir, file);
     if (SHARED_OUTPUT.test(file)) {

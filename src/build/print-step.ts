@@ -48,6 +48,8 @@ async function planPrint(ctx: BuildContext, scratch: string): Promise<PlannedBui
 export const printStep: BuildStep = {
   name: 'print',
   title: '打印页',
+  // Made first only to print PDFs from; without PDFs the web parts make them in the same build.
+  skip: ({ settings }) => (settings.pdf.enabled ? undefined : '与网站一起生成（GONGKAI_PDF=0）'),
   run: (ctx) =>
     withPlan(
       ctx,
@@ -61,6 +63,7 @@ export const printStep: BuildStep = {
           await mergePart(ready.get(b.key) as string, ctx.outDir, 'print');
           ctx.usedParts.add(b.key);
         }
+        ctx.printed = true;
         ctx.metrics['print.render-seconds'] = timing.render;
         const media = await copyMedia(ctx.contentRoot, reportsInScope(ctx), ctx.outDir);
         const reports = reportsInScope(ctx).length;

@@ -26,7 +26,9 @@ import {
   writeInput,
   type PlannedBuild,
 } from './part-builds.ts';
+import { copyMedia } from './media.ts';
 import { partKey, pruneParts } from './part-cache.ts';
+import { reportsInScope } from './print-step.ts';
 import { searchIndexDir } from './site-part.ts';
 import { partSizeOf, planParts } from './site-parts.ts';
 
@@ -87,7 +89,7 @@ export const siteStep: BuildStep = {
         progress.done();
         const t = performance.now();
         for (const b of builds) {
-          await mergePart(ready.get(b.key) as string, ctx.outDir, b.job.kind);
+          await mergePart(ready.get(b.key) as string, ctx.outDir, b.job.kind, !ctx.printed);
           ctx.usedParts.add(b.key);
         }
         Object.assign(ctx.metrics, {
@@ -98,6 +100,8 @@ export const siteStep: BuildStep = {
           'site.index-seconds': timing.index,
           'site.merge-seconds': (performance.now() - t) / 1000,
         });
+        // The images the print pages show came with them; without a print step they come now.
+        const media = ctx.printed ? 0 : await copyMedia(ctx.contentRoot, reportsInScope(ctx), ctx.outDir);
         const indexes = builds.filter((b) => b.job.kind !== 'catalog').map((b) => b.job.id);
         await mkdir(join(ctx.outDir, 'pagefind'), { recursive: true });
         await writeFile(
@@ -107,7 +111,7 @@ export const siteStep: BuildStep = {
         // The cache holds one site's worth: what this build used (print parts included).
         if (!ctx.scope) await pruneParts(cacheDir, ctx.usedParts);
         const catalogue = builds.some((b) => b.job.kind === 'catalog');
-        return `${parts} 个部分${catalogue ? ' + 目录页' : ''}（新构建 ${built}，缓存 ${builds.length - built}）`;
+        return `${parts} 个部分${catalogue ? ' + 目录页' : ''}（新构建 ${built}，缓存 ${builds.length - built}）${media ? `，图片 ${media} 个` : ''}`;
       },
     ),
 };

@@ -53,6 +53,11 @@ export interface InputReport {
 
 export interface SiteInput {
   part: SitePart;
+  /**
+   * A web part that makes the print pages too: when the build makes no PDFs,
+   * there is nothing to wait for, and one `astro build` does both.
+   */
+  printPages?: boolean;
   revision: Revision;
   site: Site;
   /** The departments this build shows (all of them, or a part's). */
@@ -80,7 +85,8 @@ export const buildsCatalog = () => ['all', 'web', 'catalog'].includes(sitePart()
 export const buildsReports = () => ['all', 'web', 'reports'].includes(sitePart());
 
 /** The print pages of the reports (and their stylesheet of fonts). */
-export const buildsPrint = () => ['all', 'print'].includes(sitePart());
+export const buildsPrint = () =>
+  ['all', 'print'].includes(sitePart()) || (readSiteInput()?.printPages === true && buildsReports());
 
 // What each part contributes to the merged site, by output path. Astro renders
 // a page without parameters in every part; only its owner's copy is kept.
@@ -90,18 +96,18 @@ const REPORT_OWNED = /^(?:reports\/|departments\/[^/]+\/|data\/\d{4}\/|pagefind\
 export const SHARED_OUTPUT = /^_astro\//;
 
 /** Whether a file a part wrote (relative to its output) belongs in the site. */
-export function partOwns(part: SitePart, file: string): boolean {
+export function partOwns(part: SitePart, file: string, printPages = false): boolean {
   if (SHARED_OUTPUT.test(file)) return true;
   const print = PRINT_OWNED.test(file);
   switch (part) {
     case 'print':
       return print;
     case 'reports':
-      return !print && REPORT_OWNED.test(file);
+      return print ? printPages : REPORT_OWNED.test(file);
     case 'catalog':
       return !print && !REPORT_OWNED.test(file);
     case 'web':
-      return !print;
+      return !print || printPages;
     case 'all':
       return true;
   }
