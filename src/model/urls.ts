@@ -23,6 +23,7 @@ export const PATHS = {
   schema: '/schema/report.json',
   feed: '/feed.xml',
   accessibility: '/accessibility/',
+  sitemap: '/sitemap/',
 } as const;
 
 /** An absolute URL on the public site (canonical links, feed, sitemap, open data). */

@@ -41,7 +41,9 @@ test('totals convert 元 and 亿元 to 万元 exactly and average scores', async
     d.budget.final = '100.01';
     d.score = '91';
   });
-  assert.deepEqual(totals([a, b]), { reports: 2, final: '825.760001', averageScore: '94.50' });
+  // Written like a published score: no trailing zeros ("94.5分", "98分", never "98.00分").
+  assert.deepEqual(totals([a, b]), { reports: 2, final: '825.760001', averageScore: '94.5' });
+  assert.equal(totals([a]).averageScore, '98');
   assert.deepEqual(totals([]), { reports: 0, final: '0.00', averageScore: undefined });
 });
 
