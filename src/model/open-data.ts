@@ -1,8 +1,10 @@
 // Open data: one record per report (/data/reports.json, /data/reports.csv)
 // and each report's indicators (/data/<year>/<dept>-indicators.csv). The
-// columns are declared once here with their Chinese titles; the JSON uses the
-// keys, the CSV the titles, the /data/ page documents both from this list.
-// Figures stay the decimal strings of the model: exact as published.
+// columns are declared once here with their Chinese titles and kinds; the
+// JSON uses the keys, the CSV the titles; the /data/ page, the field list of
+// reports.json and /data/datapackage.json all describe them from this list.
+// Figures stay the decimal strings of the model: exact as published, so in
+// JSON a figure is a string ("825.75"), in CSV a plain number.
 import { stringify } from 'csv-stringify/sync';
 import { figureAt } from '../figures/figure.ts';
 import { figureDef } from '../figures/registry.ts';
@@ -10,7 +12,25 @@ import type { Department } from '../schema/department.ts';
 import type { Indicator, Report } from '../schema/report.ts';
 import { absoluteUrl, reportJsonPath, reportPath } from './urls.ts';
 
-export type ColumnKind = 'text' | 'number' | 'date';
+/**
+ * text: a string. integer: a whole number (a JSON number). decimal: an exact
+ * decimal as published, a JSON string ("825.75", "826.00") and a CSV number.
+ * date: YYYY-MM-DD.
+ */
+export type ColumnKind = 'text' | 'integer' | 'decimal' | 'date';
+
+/** How reports.json declares a column: JSON Schema's type, and a format where the type alone would mislead. */
+export function jsonType(kind: ColumnKind): { type: 'string' | 'integer'; format?: 'decimal' | 'date' } {
+  if (kind === 'integer') return { type: 'integer' };
+  if (kind === 'decimal') return { type: 'string', format: 'decimal' };
+  if (kind === 'date') return { type: 'string', format: 'date' };
+  return { type: 'string' };
+}
+
+/** The Frictionless Table Schema type of a CSV column. */
+export function tableSchemaType(kind: ColumnKind): 'string' | 'integer' | 'number' | 'date' {
+  return kind === 'text' ? 'string' : kind === 'decimal' ? 'number' : kind;
+}
 
 export interface Column<T> {
   key: string;
@@ -38,7 +58,7 @@ function figureColumn<T>(pattern: string, dataOf: (row: T) => Report, descriptio
   return {
     key,
     title: def.kind === 'percent' ? `${def.title}（%）` : def.title,
-    kind: 'number',
+    kind: 'decimal',
     ...(description ? { description } : {}),
     value: (row) => figureAt(dataOf(row), pattern.replace('*', '0'))?.value,
   };
@@ -47,7 +67,7 @@ function figureColumn<T>(pattern: string, dataOf: (row: T) => Report, descriptio
 const ofReport = (r: ReportRow) => r.data;
 
 export const REPORT_COLUMNS: readonly Column<ReportRow>[] = [
-  { key: 'year', title: '年度', kind: 'number', value: (r) => r.data.year },
+  { key: 'year', title: '年度', kind: 'integer', value: (r) => r.data.year },
   { key: 'department', title: '单位代码', kind: 'text', value: (r) => r.department.id },
   { key: 'department_name', title: '单位名称', kind: 'text', value: (r) => r.department.name },
   { key: 'title', title: '报告标题', kind: 'text', value: (r) => r.data.title },
@@ -56,7 +76,7 @@ export const REPORT_COLUMNS: readonly Column<ReportRow>[] = [
     key: 'published',
     title: '发布日期',
     kind: 'date',
-    description: '报告未填写发布日期时为空',
+    description: '报告没有发布日期时为空',
     value: (r) => r.data.disclosure?.published,
   },
   { key: 'unit', title: '金额单位', kind: 'text', value: (r) => r.data.budget.unit },
@@ -77,11 +97,11 @@ export const REPORT_COLUMNS: readonly Column<ReportRow>[] = [
   },
   figureColumn('staffing.authorized', ofReport),
   figureColumn('staffing.actual', ofReport),
-  { key: 'indicators', title: '绩效指标个数', kind: 'number', value: (r) => r.data.indicators.length },
+  { key: 'indicators', title: '绩效指标个数', kind: 'integer', value: (r) => r.data.indicators.length },
   {
     key: 'acknowledged',
     title: '已说明的原文问题个数',
-    kind: 'number',
+    kind: 'integer',
     description: '原文已公布、按原文保留并在报告页说明的问题',
     value: (r) => r.data.acknowledged.length,
   },
@@ -104,7 +124,7 @@ type IndicatorRow = { report: Report; indicator: Indicator };
 const ofIndicator = (r: IndicatorRow) => ({ ...r.report, indicators: [r.indicator] });
 
 export const INDICATOR_COLUMNS: readonly Column<IndicatorRow>[] = [
-  { key: 'year', title: '年度', kind: 'number', value: (r) => r.report.year },
+  { key: 'year', title: '年度', kind: 'integer', value: (r) => r.report.year },
   { key: 'department', title: '单位代码', kind: 'text', value: (r) => r.report.department },
   { key: 'name', title: '指标名称', kind: 'text', value: (r) => r.indicator.name },
   { key: 'unit', title: '计量单位', kind: 'text', value: (r) => r.indicator.unit },

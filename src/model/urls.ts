@@ -20,6 +20,7 @@ export const PATHS = {
   data: '/data/',
   reportsJson: '/data/reports.json',
   reportsCsv: '/data/reports.csv',
+  dataPackage: '/data/datapackage.json',
   schema: '/schema/report.json',
   feed: '/feed.xml',
   accessibility: '/accessibility/',
