@@ -12,6 +12,6 @@ import { siteSchema } from './schema/site.ts';
 
 const reports = defineCollection({ loader: reportsLoader(), schema: reportSchema });
 const departments = defineCollection({ loader: departmentsLoader(), schema: departmentSchema });
-const site = defineCollection({ loader: siteLoader(), schema: siteSchema.extend({ id: z.literal('site') }) });
+const site = defineCollection({ loader: siteLoader(), schema: siteSchema.safeExtend({ id: z.literal('site') }) });
 
 export const collections = { reports, departments, site };

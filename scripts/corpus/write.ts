@@ -26,9 +26,12 @@ const SITE = `# 合成数据（npm run bench:corpus 生成），不是真实内�
 title: 示例省部门整体支出绩效自评报告公开（合成数据）
 organizer: 示例省财政厅
 url: https://gongkai.example.cn/
+example: true
 site_code: '0000000000'
-icp: 示ICP备00000000号
-psb: 示公网安备 00000000000000号
+icp: 湘ICP备00000000号
+psb: 湘公网安备 00000000000000号
+contact:
+  email: xxgk@example.cn
 `;
 
 export async function writeCorpus(options: CorpusOptions): Promise<CorpusSummary> {

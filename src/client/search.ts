@@ -11,7 +11,8 @@ import { containsAll, excerptSegments, terms } from './search-match.ts';
 interface PagefindData {
   url: string;
   content: string;
-  meta: { title?: string };
+  /** From data-pagefind-meta on the report page: its title, department and year. */
+  meta: { title?: string; department?: string; year?: string };
 }
 interface PagefindResult {
   data(): Promise<PagefindData>;
@@ -100,9 +101,18 @@ async function run(query: string): Promise<void> {
     // A text fragment takes the reader to the first hit (browsers without support just open the page).
     a.href = `${hit.url}#:~:text=${encodeURIComponent(words[0] ?? '')}`;
     a.textContent = hit.meta.title ?? hit.url;
+    li.append(a);
+    // Which department and year: report titles alone often name neither.
+    const where = [hit.meta.department, hit.meta.year].filter(Boolean).join(' · ');
+    if (where) {
+      const meta = document.createElement('p');
+      meta.className = 'search-results__meta';
+      meta.textContent = where;
+      li.append(meta);
+    }
     const p = document.createElement('p');
     p.append(excerpt(hit.content, words));
-    li.append(a, p);
+    li.append(p);
     list.append(li);
   }
   list.hidden = hits.length === 0;

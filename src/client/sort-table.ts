@@ -39,6 +39,8 @@ function sortBy(table: HTMLTableElement, index: number, direction: Direction): v
 
 function enhance(table: HTMLTableElement): void {
   const headers = [...(table.tHead?.rows[0]?.cells ?? [])];
+  // The stacked phone layout shows the header row (as sort buttons) only from now on.
+  table.dataset.sortReady = '';
   headers.forEach((th, index) => {
     const button = document.createElement('button');
     button.type = 'button';

@@ -1,11 +1,13 @@
 // Open data: one record per report (/data/reports.json, /data/reports.csv)
 // and each report's indicators (/data/<year>/<dept>-indicators.csv). The
-// columns are declared once here with their Chinese titles; the JSON uses the
-// keys, the CSV the titles, the /data/ page documents both from this list.
-// Figures stay the decimal strings of the model: exact as published. A figure
-// the original does not state (原文未载) is null in JSON and an empty cell in
-// CSV, and each report lists such keys under not_stated; a value the site
-// computes (基本支出 from its parts, 执行率, 等级) says so in its *_source column.
+// columns are declared once here with their Chinese titles and kinds; the
+// JSON uses the keys, the CSV the titles; the /data/ page, the field list of
+// reports.json and /data/datapackage.json all describe them from this list.
+// Figures stay the decimal strings of the model: exact as published, so in
+// JSON a figure is a string ("825.75"), in CSV a plain number. A figure the
+// original does not state (原文未载) is null in JSON and an empty cell in CSV,
+// and each report lists such keys under not_stated; a value the site computes
+// (基本支出 from its parts, 执行率, 等级) says so in its *_source column.
 import { stringify } from 'csv-stringify/sync';
 import { shownFigure, shownGrade } from '../figures/derived.ts';
 import { figuresIn } from '../figures/figure.ts';
@@ -14,10 +16,29 @@ import type { Department } from '../schema/department.ts';
 import type { Indicator, Report, ScoreSheetRow } from '../schema/report.ts';
 import { absoluteUrl, reportJsonPath, reportPath } from './urls.ts';
 
-export type ColumnKind = 'text' | 'number' | 'date' | 'list';
+/**
+ * text: a string. integer: a whole number (a JSON number). decimal: an exact
+ * decimal as published, a JSON string ("825.75", "826.00") and a CSV number.
+ * date: YYYY-MM-DD. list: a JSON array of strings, a space-separated CSV cell.
+ */
+export type ColumnKind = 'text' | 'integer' | 'decimal' | 'date' | 'list';
 
 /** A cell: undefined when absent, null when the original does not state it; a list only in 'list' columns. */
 export type CellValue = string | number | readonly string[] | null | undefined;
+
+/** How reports.json declares a column: JSON Schema's type, and a format where the type alone would mislead. */
+export function jsonType(kind: ColumnKind): { type: 'string' | 'integer' | 'array'; format?: 'decimal' | 'date' } {
+  if (kind === 'integer') return { type: 'integer' };
+  if (kind === 'decimal') return { type: 'string', format: 'decimal' };
+  if (kind === 'date') return { type: 'string', format: 'date' };
+  if (kind === 'list') return { type: 'array' };
+  return { type: 'string' };
+}
+
+/** The Frictionless Table Schema type of a CSV column. */
+export function tableSchemaType(kind: ColumnKind): 'string' | 'integer' | 'number' | 'date' {
+  return kind === 'text' || kind === 'list' ? 'string' : kind === 'decimal' ? 'number' : kind;
+}
 
 export interface Column<T> {
   key: string;
@@ -52,7 +73,7 @@ function figureColumns<T>(pattern: string, dataOf: (row: T) => Report, descripti
   const value: Column<T> = {
     key,
     title: def.kind === 'percent' ? `${def.title}（%）` : def.title,
-    kind: 'number',
+    kind: 'decimal',
     description: [description, def.derivable ? '原文未写时为本站计算的值，见下一列' : '原文未写时为空']
       .filter(Boolean)
       .join('；'),
@@ -87,7 +108,7 @@ export function notStatedKeys(data: Report): string[] {
 const ofReport = (r: ReportRow) => r.data;
 
 export const REPORT_COLUMNS: readonly Column<ReportRow>[] = [
-  { key: 'year', title: '年度', kind: 'number', value: (r) => r.data.year },
+  { key: 'year', title: '年度', kind: 'integer', value: (r) => r.data.year },
   { key: 'department', title: '单位代码', kind: 'text', value: (r) => r.department.id },
   { key: 'department_name', title: '单位名称', kind: 'text', value: (r) => r.department.name },
   { key: 'title', title: '报告标题', kind: 'text', value: (r) => r.data.title },
@@ -96,7 +117,7 @@ export const REPORT_COLUMNS: readonly Column<ReportRow>[] = [
     key: 'published',
     title: '发布日期',
     kind: 'date',
-    description: '报告未填写发布日期时为空',
+    description: '报告没有发布日期时为空',
     value: (r) => r.data.disclosure?.published,
   },
   { key: 'unit', title: '金额单位', kind: 'text', value: (r) => r.data.budget.unit },
@@ -127,11 +148,11 @@ export const REPORT_COLUMNS: readonly Column<ReportRow>[] = [
   },
   ...figureColumns('staffing.authorized', ofReport),
   ...figureColumns('staffing.actual', ofReport),
-  { key: 'indicators', title: '绩效指标个数', kind: 'number', value: (r) => r.data.indicators.length },
+  { key: 'indicators', title: '绩效指标个数', kind: 'integer', value: (r) => r.data.indicators.length },
   {
     key: 'score_sheet_rows',
     title: '自评得分表行数',
-    kind: 'number',
+    kind: 'integer',
     description: '各行见 reports.json 的 score_sheet 和每份报告的得分表 CSV',
     value: (r) => r.data.score_sheet.length,
   },
@@ -145,7 +166,7 @@ export const REPORT_COLUMNS: readonly Column<ReportRow>[] = [
   {
     key: 'acknowledged',
     title: '已说明的原文问题个数',
-    kind: 'number',
+    kind: 'integer',
     description: '原文已公布、按原文保留并在报告页说明的问题',
     value: (r) => r.data.acknowledged.length,
   },
@@ -168,7 +189,7 @@ type IndicatorRow = { report: Report; indicator: Indicator };
 const ofIndicator = (r: IndicatorRow) => ({ ...r.report, indicators: [r.indicator] });
 
 export const INDICATOR_COLUMNS: readonly Column<IndicatorRow>[] = [
-  { key: 'year', title: '年度', kind: 'number', value: (r) => r.report.year },
+  { key: 'year', title: '年度', kind: 'integer', value: (r) => r.report.year },
   { key: 'department', title: '单位代码', kind: 'text', value: (r) => r.report.department },
   { key: 'name', title: '指标名称', kind: 'text', value: (r) => r.indicator.name },
   { key: 'unit', title: '计量单位', kind: 'text', value: (r) => r.indicator.unit },
@@ -201,13 +222,13 @@ const text = (
 
 /** The 自评得分表, one row per indicator (/data/<year>/<dept>-score-sheet.csv, score_sheet in the JSON). */
 export const SCORE_SHEET_COLUMNS: readonly Column<ScoreSheetLine>[] = [
-  { key: 'year', title: '年度', kind: 'number', value: (r) => r.report.year },
+  { key: 'year', title: '年度', kind: 'integer', value: (r) => r.report.year },
   { key: 'department', title: '单位代码', kind: 'text', value: (r) => r.report.department },
   text('一级指标', 'level1', (row) => row.level1),
   text('二级指标', 'level2', (row) => row.level2),
   text('三级指标', 'name', (row) => row.name),
-  { key: 'weight', title: '分值', kind: 'number', description: '原文未写时为空', value: (r) => r.row.weight },
-  { key: 'score', title: '得分', kind: 'number', description: '原文未写时为空', value: (r) => r.row.score },
+  { key: 'weight', title: '分值', kind: 'decimal', description: '原文未写时为空', value: (r) => r.row.weight },
+  { key: 'score', title: '得分', kind: 'decimal', description: '原文未写时为空', value: (r) => r.row.score },
   text('年度指标值', 'target', (row) => row.target),
   text('实际完成值', 'actual', (row) => row.actual),
   text('偏差原因及改进措施', 'note', (row) => row.note),

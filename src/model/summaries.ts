@@ -4,7 +4,7 @@
 // the total says how many reports it covers (“12 份报告中 10 份载明”).
 import { inWanYuan } from '../figures/money.ts';
 import { coverageText } from '../figures/not-stated.ts';
-import { divide, sum } from '../lib/decimal.ts';
+import { divide, sum, trimZeros } from '../lib/decimal.ts';
 import type { Report } from '../schema/report.ts';
 
 /** A computed amount at two places, or more when the exact value needs them (元 → 万元 gives six). */
@@ -20,7 +20,7 @@ export interface Totals {
   final: string | undefined;
   /** How many reports state 年终决算数. */
   finalStated: number;
-  /** Mean 自评得分 of the reports that state one, to two places; undefined when none does. */
+  /** Mean 自评得分 of the reports that state one, rounded to two places and written like a published score ("98", "87.5"); undefined when none does. */
   averageScore: string | undefined;
   scoreStated: number;
   /** “12 份报告中 10 份载明” when not every report states it; undefined when all do. */
@@ -35,9 +35,12 @@ export function totals(reports: readonly Report[]): Totals {
     reports: reports.length,
     final: finals.length ? moneyScale(sum(finals)) : undefined,
     finalStated: finals.length,
-    averageScore: divide(sum(scores), String(scores.length), 2) ?? undefined,
+    averageScore: mapDefined(divide(sum(scores), String(scores.length), 2), trimZeros),
     scoreStated: scores.length,
     finalCoverage: coverageText(finals.length, reports.length),
     scoreCoverage: coverageText(scores.length, reports.length),
   };
 }
+
+const mapDefined = <T, U>(value: T | null | undefined, f: (v: T) => U): U | undefined =>
+  value === null || value === undefined ? undefined : f(value);

@@ -21,9 +21,11 @@ export const PATHS = {
   data: '/data/',
   reportsJson: '/data/reports.json',
   reportsCsv: '/data/reports.csv',
+  dataPackage: '/data/datapackage.json',
   schema: '/schema/report.json',
   feed: '/feed.xml',
   accessibility: '/accessibility/',
+  sitemap: '/sitemap/',
 } as const;
 
 /** An absolute URL on the public site (canonical links, feed, sitemap, open data). */

@@ -39,6 +39,18 @@ export const JSON_FORMS: Record<string, Record<string, unknown>> = {
   },
 };
 
+/**
+ * The same kinds as the published data holds them (/data/*.json): every
+ * figure is a string with the exact decimal as published ("825.75", "826.00"),
+ * never a binary floating-point number; dates are YYYY-MM-DD strings.
+ */
+export const JSON_DATA_FORMS: Record<string, Record<string, unknown>> = {
+  decimal: { type: 'string', pattern: DECIMAL, examples: ['825.75'] },
+  'signed-decimal': { type: 'string', pattern: SIGNED_DECIMAL, examples: ['-3.5'] },
+  integer: { type: 'string', pattern: '^\\d+$', examples: ['23'] },
+  date: { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+};
+
 /** Issue parameters our error map understands (see errors.ts). */
 export interface FigureIssueParams {
   rule: 'schema.number-format';

@@ -3,10 +3,13 @@
 // (headings); those are proprietary, so each stack names them first (a machine
 // that has them, or a site that supplies licensed files, uses them) and ends
 // with freely licensed Debian fonts that embed as real CID TrueType fonts
-// (Noto CJK from Debian is OpenType/CFF and would embed as Type 3). There is
-// no free bold 宋 face that embeds properly, and Chromium draws a synthesised
-// bold as Type 3 outlines, so print.css never asks for bold (font-synthesis:
-// none) and the default title face is the regular 明体.
+// (Noto CJK from Debian is OpenType/CFF and would embed as Type 3). Mainland
+// documents need GB glyph forms (。，、 in the lower left of the character
+// box): AR PL SungtiL GB (宋) and AR PL KaitiM GB (楷) have them; AR PL UMing
+// and LXGW WenKai stay last, only for characters the GB2312 faces lack. There
+// is no free bold 宋 face that embeds properly, and Chromium draws a
+// synthesised bold as Type 3 outlines, so print.css never asks for bold
+// (font-synthesis: none) and the default title face is the regular 宋.
 import { z } from 'astro/zod';
 import { text } from './text.ts';
 
@@ -19,10 +22,10 @@ const stack = (title: string, description: string) =>
     .meta({ title, description: `${description}。按顺序取第一个可用的字体。` });
 
 export const DEFAULT_FONTS = {
-  body: ['仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'AR PL UMing CN'],
-  title: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', '小标宋', 'AR PL UMing CN'],
+  body: ['仿宋_GB2312', 'FangSong_GB2312', '仿宋', 'FangSong', 'AR PL SungtiL GB', 'AR PL UMing CN'],
+  title: ['方正小标宋简体', 'FZXiaoBiaoSong-B05S', '小标宋', 'AR PL SungtiL GB', 'AR PL UMing CN'],
   heading: ['黑体', 'SimHei', 'WenQuanYi Zen Hei'],
-  subheading: ['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', 'LXGW WenKai'],
+  subheading: ['楷体_GB2312', 'KaiTi_GB2312', '楷体', 'KaiTi', 'AR PL KaitiM GB', 'LXGW WenKai'],
 } as const;
 
 export const FONT_FILE = /\.(ttf|ttc|otf|woff2?)$/i;

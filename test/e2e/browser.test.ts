@@ -32,6 +32,7 @@ const pages = () => [
   { name: 'search', url: `${seedUrl}/search/?q=${encodeURIComponent('科技型中小企业')}` },
   { name: 'data', url: `${multiUrl}/data/` },
   { name: 'accessibility', url: `${multiUrl}/accessibility/` },
+  { name: 'sitemap', url: `${multiUrl}/sitemap/` },
   { name: 'not-found', url: `${multiUrl}/404.html` },
 ];
 
@@ -162,7 +163,7 @@ describe('the website in Chromium', { skip: available ? false : NO_CHROMIUM }, (
     const before = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
     await page.keyboard.press('Space');
     const after = await page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
-    assert.deepEqual([before, after], ['16px', '20px']);
+    assert.deepEqual([before, after], ['16px', '24px']);
     await close();
   });
 
@@ -207,7 +208,13 @@ describe('the website in Chromium', { skip: available ? false : NO_CHROMIUM }, (
       }));
       assert.ok(facts.h1.length > 0 && facts.nav === 5 && facts.main > 40, `${p.name}: ${JSON.stringify(facts)}`);
       assert.match(facts.footer, /网站标识码/);
+      assert.match(facts.footer, /网站地图/);
     }
+    assert.match(
+      (await page.textContent('header.site-header')) ?? '',
+      /示例站点/,
+      'the example banner needs no script',
+    );
     await page.goto(`${seedUrl}/reports/2023/kgxj/`);
     assert.match((await page.textContent('main')) ?? '', /科技型中小企业备案 81 家/);
     await page.goto(`${multiUrl}/years/2024/`);
@@ -217,7 +224,7 @@ describe('the website in Chromium', { skip: available ? false : NO_CHROMIUM }, (
     assert.match((await page.textContent('main')) ?? '', /搜索需要浏览器启用 JavaScript/);
     assert.ok((await page.locator('main a[href^="/years/"]').count()) >= 3, 'browse by year instead');
     await page.check('#care-mode');
-    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '20px');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '24px');
     await close();
   });
 
@@ -276,6 +283,11 @@ describe('the website in Chromium', { skip: available ? false : NO_CHROMIUM }, (
         `/reports/2023/kgxj/#:~:text=${encodeURIComponent(q)}`,
       );
       assert.equal(await page.locator('#search-results mark').first().textContent(), q);
+      // Which department and year, from the report page's Pagefind meta.
+      assert.equal(
+        await page.locator('#search-results .search-results__meta').first().textContent(),
+        '保靖县科技和工业信息化局 · 2023 年度',
+      );
     }
     // Pagefind alone matches this through the single character 的; the page must not.
     await page.goto(`${seedUrl}/search/?q=${encodeURIComponent('不存在的词')}`);
@@ -301,7 +313,7 @@ describe('the website in Chromium', { skip: available ? false : NO_CHROMIUM }, (
     await page.goto(`${multiUrl}/years/2024/`);
     assert.equal(await page.evaluate(() => document.documentElement.hasAttribute('data-care')), true);
     assert.equal(await page.isChecked('#care-mode'), true);
-    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '20px');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '24px');
     await page.uncheck('#care-mode');
     await page.goto(`${multiUrl}/`);
     assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '16px');
@@ -321,6 +333,149 @@ describe('the website in Chromium', { skip: available ? false : NO_CHROMIUM }, (
     // 2487500.00 元 (248.75 万元) sorts between 420 万元 and 158.40 万元: units are compared, not digits.
     assert.deepEqual(await names(), ['示例县测试局', '示例县模拟办公室', '示例县演示中心']);
     assert.equal(await page.locator('th[aria-sort="descending"]').count(), 1);
+    await close();
+  });
+
+  /** Where each cell of the stacked tables lies, and whether anything scrolls sideways. */
+  const tableFacts = (page: Page) =>
+    page.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      // The column headers count only where they show (as sort buttons); otherwise they are for screen readers.
+      const cells = [
+        ...document.querySelectorAll<HTMLElement>(
+          'table.stack td, table.stack tbody th, table.stack caption, table.stack[data-sort-ready] thead th',
+        ),
+      ];
+      return {
+        width,
+        cells: cells.length,
+        outside: cells
+          .map((c) => ({ c, r: c.getBoundingClientRect() }))
+          .filter(({ r }) => r.width > 0 && (r.left < -0.5 || r.right > width + 0.5))
+          .map(
+            ({ c, r }) =>
+              `${c.tagName} “${(c.textContent ?? '').trim().slice(0, 12)}” ${Math.round(r.left)}–${Math.round(r.right)}`,
+          ),
+        unlabelled: [...document.querySelectorAll<HTMLElement>('table.stack td')]
+          .filter((td) => getComputedStyle(td).display !== 'none')
+          .filter((td) => !/^"[^"]+"$/.test(getComputedStyle(td, '::before').content)).length,
+        scrolling: [...document.querySelectorAll<HTMLElement>('.table-scroll')].filter(
+          (s) => s.querySelector('table.stack') && s.scrollWidth > s.clientWidth + 1,
+        ).length,
+      };
+    });
+
+  test('phone-first tables: at 375 px every value is readable with its label, nothing scrolls sideways (with and without JavaScript, also in 关怀版)', async () => {
+    const tables = [
+      { name: 'indicators', url: `${seedUrl}/reports/2023/kgxj/` },
+      { name: 'home', url: `${multiUrl}/` },
+      { name: 'year', url: `${multiUrl}/years/2024/` },
+      { name: 'years', url: `${multiUrl}/years/` },
+      { name: 'department', url: `${multiUrl}/departments/ceshi/` },
+    ];
+    const problems: string[] = [];
+    for (const javaScriptEnabled of [true, false])
+      for (const care of [false, true]) {
+        const { page, close } = await openPage({ viewport: { width: 375, height: 812 }, javaScriptEnabled });
+        for (const t of tables) {
+          await page.goto(t.url);
+          if (care) await page.check('#care-mode');
+          const f = await tableFacts(page);
+          const where = `${t.name}${care ? ' 关怀版' : ''}${javaScriptEnabled ? '' : ' without JS'}`;
+          if (f.cells === 0) problems.push(`${where}: no stacked table`);
+          if (f.outside.length) problems.push(`${where}: ${f.outside.join('; ')}`);
+          if (f.unlabelled) problems.push(`${where}: ${f.unlabelled} cells without their label`);
+          if (f.scrolling) problems.push(`${where}: a table scrolls sideways`);
+        }
+        await close();
+      }
+    assert.deepEqual(problems, []);
+    // At 1280 px they are ordinary tables: the column headers show, no cell has a label of its own.
+    const { page, close } = await openPage();
+    await page.goto(`${seedUrl}/reports/2023/kgxj/`);
+    assert.equal(await page.locator('table.indicators thead').isVisible(), true);
+    assert.equal(
+      await page
+        .locator('table.indicators td')
+        .first()
+        .evaluate((td) => getComputedStyle(td, '::before').content),
+      'none',
+    );
+    await close();
+  });
+
+  test('sorting still works at 375 px: the column headers become sort buttons above the stacked rows', async () => {
+    const { page, close } = await openPage({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    await page.goto(`${multiUrl}/years/2024/`);
+    const names = () => page.locator('table[data-sortable] tbody th').allTextContents();
+    const button = page.getByRole('button', { name: '自评得分' });
+    assert.equal(await button.isVisible(), true);
+    await button.click();
+    assert.deepEqual(await names(), ['示例县演示中心', '示例县模拟办公室', '示例县测试局']);
+    assert.equal(await page.locator('th[aria-sort="ascending"]').textContent(), '自评得分');
+    await close();
+  });
+
+  test('关怀版 to 适老化 norms: text 24 px and up, line height 1.5 and up, 44 px targets, the column centred at 1280 px, no script needed', async () => {
+    for (const javaScriptEnabled of [false, true])
+      for (const width of [1280, 375]) {
+        const { page, close } = await openPage({ viewport: { width, height: 900 }, javaScriptEnabled });
+        await page.goto(`${seedUrl}/reports/2023/kgxj/`);
+        await page.check('#care-mode');
+        const f = await page.evaluate(() => {
+          const small: string[] = [];
+          const tight: string[] = [];
+          for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+            const hasText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent?.trim());
+            if (!hasText || !el.checkVisibility() || el.closest('.visually-hidden, svg')) continue;
+            const s = getComputedStyle(el);
+            const size = parseFloat(s.fontSize);
+            if (size < 24) small.push(`${el.tagName}.${el.className} ${size}px`);
+            if (/^(P|LI|TD|DD|DT)$/.test(el.tagName) && parseFloat(s.lineHeight) / size < 1.5)
+              tight.push(`${el.tagName} ${s.lineHeight}`);
+          }
+          const targets = [
+            ...document.querySelectorAll<HTMLElement>(
+              '.site-nav a, .breadcrumbs a, .site-footer a, .toc a, .downloads a, .care-toggle',
+            ),
+          ]
+            .map((a) => ({ a, r: a.getBoundingClientRect() }))
+            .filter(({ r }) => r.height > 0 && r.height < 44)
+            .map(({ a, r }) => `${(a.textContent ?? '').trim().slice(0, 10)} ${Math.round(r.height)}px`);
+          const main = document.querySelector('main')!.getBoundingClientRect();
+          return { small, tight, targets, left: main.left, right: window.innerWidth - main.right };
+        });
+        const where = `${width} px${javaScriptEnabled ? '' : ', no JS'}`;
+        assert.deepEqual(f.small.slice(0, 5), [], `${where}: text under 24 px`);
+        assert.deepEqual(f.tight.slice(0, 5), [], `${where}: line height under 1.5`);
+        assert.deepEqual(f.targets.slice(0, 5), [], `${where}: targets under 44 px`);
+        assert.ok(Math.abs(f.left - f.right) <= 1, `${where}: centred (${f.left} | ${f.right})`);
+        if (width === 1280) assert.ok(f.left >= 60, `${where}: the column keeps margins (${f.left}px)`);
+        if (width === 1280 && !javaScriptEnabled)
+          await page.screenshot({ path: join(SCREENS, 'report-care-desktop.png'), fullPage: false });
+        await close();
+      }
+  });
+
+  test('the report page: the original is one landmark, 报告原文; the site’s panels are landmarks labelled 本站据报告整理', async () => {
+    const { page, close } = await openPage();
+    await page.goto(`${seedUrl}/reports/2023/kgxj/`);
+    const original = page.getByRole('region', { name: '报告原文', exact: true });
+    assert.equal(await original.count(), 1);
+    assert.equal(await original.getByRole('heading', { name: '一、部门基本情况' }).count(), 1);
+    assert.equal(await original.getByRole('table', { name: '审核意见表' }).count(), 1);
+    assert.equal(await original.locator('table.indicators, .key-figures, figure.chart').count(), 0);
+    const made = page.getByRole('region', { name: /^本站据报告整理/ });
+    assert.equal(await made.count(), 2);
+    assert.equal(await made.nth(0).getByRole('heading', { name: '主要数据' }).count(), 1);
+    assert.equal(
+      await made
+        .nth(1)
+        .getByRole('table', { name: /绩效指标/ })
+        .count(),
+      1,
+    );
+    assert.equal(await page.getByText('本站据报告整理', { exact: true }).first().isVisible(), true);
     await close();
   });
 

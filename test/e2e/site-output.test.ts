@@ -9,7 +9,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
-import { reportJsonSchema } from '../../src/schema/json-schema.ts';
+import Ajv2020 from 'ajv/dist/2020.js';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { reportDataJsonSchema } from '../../src/schema/json-schema.ts';
+import { tabularDataPackageProfile } from '../helpers/frictionless.ts';
 import { contentRepo } from './helpers/git.ts';
 import { attributeValues, idsOf, textOf } from './helpers/html.ts';
 import {
@@ -38,7 +42,13 @@ before(async () => {
   seed = await buildSite(await copyContent(SEED));
   const repo = await contentRepo(fixtureSite('multi'));
   const siteYaml = join(repo.content, 'site.yaml');
-  await writeFile(siteYaml, `${await readFile(siteYaml, 'utf8')}commit_url: ${COMMIT_URL}\n`);
+  // A formal site: registration numbers in their real formats, no example banner.
+  const formal = (await readFile(siteYaml, 'utf8'))
+    .replace('example: true\n', '')
+    .replace("site_code: '0000000000'", "site_code: '4331250001'")
+    .replace('湘ICP备00000000号', '湘ICP备12345678号-1')
+    .replace('湘公网安备 00000000000000号', '湘公网安备 43312502000001号');
+  await writeFile(siteYaml, `${formal}commit_url: ${COMMIT_URL}\n`);
   const { commitAll } = await import('../helpers/git.ts');
   multiCommit = await commitAll(repo.repo, 'commit link', 1_700_000_100);
   multi = await buildSite(repo.content);
@@ -179,20 +189,76 @@ describe('report page', () => {
       '科工信局 2023 年度整体支出绩效自评报告',
       // The original states no grade: derived from the score, and marked so.
       '全年预算数 825.75万元 年终决算数 825.75万元 预算执行率 100% 基本支出 520.97万元 项目支出 304.78万元 自评得分 98分 等级：优（按得分推算）',
-      '原文自评金额为 827.75 万元，与决算数 825.75 万元不一致',
+      '原文自评金额为 827.75万元，与决算数 825.75万元不一致',
       '一、部门基本情况',
       '（一）职责简述。',
       '年终决算数825.75万元',
       '科技型中小企业备案 80家 81家 101.25%',
       '企业上云 160家 160家 100%（计算） 达到',
       '预算单位上报意见',
-      '索引号 未填写 发布机构 保靖县科技和工业信息化局 文号 未填写 成文日期 2024年6月26日 发布日期 未填写 时效性 有效',
-      '录入说明：据原件录入',
-      '源文件版本：未记录（内容目录不在 Git 仓库中）',
+      '发布机构 保靖县科技和工业信息化局 成文日期 2024年6月26日 时效性 有效',
+      '录入说明 据原件录入',
+      '源文件版本 未记录（内容目录不在 Git 仓库中）',
     ])
       assert.ok(text.includes(expected), `report page lacks “${expected}”`);
     assert.match(html, /<meta name="SiteIDCode" content="4331250000">/);
     assert.match(html, /<meta name="ContentSource" content="保靖县科技和工业信息化局">/);
+  });
+
+  test('the original is one region, 报告原文, and what the site made sits outside it, labelled', async () => {
+    const html = await readSiteFile(seed.dir, '/reports/2023/kgxj/index.html');
+    const original = /<section class="region region--original"[^>]*>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
+    const text = textOf(original).trim();
+    assert.match(text, /^报告原文 为真实准确我单位/, 'labelled, then the original from its first sentence');
+    assert.match(
+      text,
+      /本单位整体支出绩效自评得分 98 分。 审核意见 审核结论 预算单位上报意见/,
+      'body, then 审核意见表',
+    );
+    assert.match(text, /财政预算管理股室意见 盖章 负责人签字： 年 月 日 保靖县科技和工业信息化局 2024年6月26日$/);
+    for (const made of ['key-figures', 'indicators', 'notes', 'chart', 'table-note', 'status-ok'])
+      assert.doesNotMatch(original, new RegExp(`class="[^"]*\\b${made}\\b`), `${made} is not inside the original`);
+    const site = [...html.matchAll(/<section class="region region--site"[^>]*>([\s\S]*?)<\/section>/g)].map((m) =>
+      textOf(m[1] ?? '').trim(),
+    );
+    assert.equal(site.length, 2);
+    assert.match(site[0] ?? '', /^本站据报告整理 .* 主要数据 全年预算数 825\.75万元/);
+    assert.match(site[1] ?? '', /^本站据报告整理 绩效指标 .*科技型中小企业备案/);
+    assert.ok(html.indexOf('region--original') < html.lastIndexOf('region--site'), 'indicators after the original');
+    // Landmarks named after their labels, each name unique.
+    assert.match(html, /<section class="region region--original" aria-labelledby="original-label">/);
+    assert.match(html, /aria-labelledby="site-label key-figures-title"/);
+    assert.match(html, /aria-labelledby="indicators-label indicators"/);
+  });
+
+  test('no page says 未填写; fields a report does not give are left out; PubDate is the 发布日期 or absent', async () => {
+    for (const { name, site } of sites())
+      for (const page of await pagePaths(site.dir)) {
+        const html = await readSiteFile(site.dir, page.endsWith('/') ? `${page}index.html` : page);
+        assert.doesNotMatch(html, /未填写/, `${name} ${page}`);
+      }
+    const seedPage = await readSiteFile(seed.dir, '/reports/2023/kgxj/index.html');
+    assert.doesNotMatch(seedPage, /name="PubDate"|索引号|文号/, 'the seed report gives no 发布日期, 索引号 or 文号');
+    const given = await readSiteFile(multi.dir, '/reports/2023/ceshi/index.html');
+    assert.match(given, /<meta name="PubDate" content="2024-06-01">/);
+    assert.match(
+      textOf(given),
+      /索引号 000000000\/2024-00001 发布机构 .* 文号 示测〔2024〕1号 成文日期 .* 发布日期 2024年6月1日 时效性 有效/,
+    );
+  });
+
+  test('one rendering of each kind of value: scores as published (98分, never 98.00分), 万元 without a space', async () => {
+    for (const { name, site } of sites())
+      for (const page of ['/', '/years/', ...(await pagePaths(site.dir)).filter((p) => p.startsWith('/years/2'))]) {
+        const text = textOf(await readSiteFile(site.dir, `${page}index.html`));
+        assert.doesNotMatch(text, /\d\.0+分/, `${name} ${page}`);
+      }
+    const home = textOf(await readSiteFile(seed.dir, '/index.html'));
+    assert.match(home, /2023 年度 1 825\.75万元 98分/);
+    // Outside the original's own words (reproduced as published), no figure is written "825.75 万元".
+    const report = await readSiteFile(seed.dir, '/reports/2023/kgxj/index.html');
+    const outside = report.replace(/<section class="region region--original"[\s\S]*?<\/section>/, '');
+    assert.doesNotMatch(textOf(outside), /\d (万元|亿元|元|分)(?![^（]*）)/);
   });
 
   test('without a PDF in the output, the report page does not link to one', async () => {
@@ -203,9 +269,26 @@ describe('report page', () => {
 
   test('a build from git names its commit and links it with site.yaml’s commit_url', async () => {
     const html = await readSiteFile(multi.dir, '/reports/2024/ceshi/index.html');
-    assert.match(html, new RegExp(`href="https://git\\.example\\.org/czj/gongkai/commit/${multiCommit}"`));
-    assert.match(textOf(html), new RegExp(`源文件版本：${multiCommit.slice(0, 10)}(?!（)`));
+    assert.match(html, new RegExp(`href="https://git\\.example\\.org/czj/gongkai/commit/${multiCommit}"><code>`));
+    assert.match(textOf(html), new RegExp(`源文件版本 ${multiCommit.slice(0, 10)}(?!（)`));
     assert.match(multi.log, new RegExp(`✓ 源文件版本 ${multiCommit.slice(0, 10)}`));
+  });
+
+  test('最后更新 and the change history: the commits that touched the report, newest first, each linked', async () => {
+    const html = await readSiteFile(multi.dir, '/reports/2024/ceshi/index.html');
+    const history = /<details class="change-history">([\s\S]*?)<\/details>/.exec(html)?.[1] ?? '';
+    // The report was committed once (“content”); the later commit changed only site.yaml.
+    assert.match(
+      textOf(history).trim(),
+      /^全部更新记录（1 次） \d{4}年\d{1,2}月\d{1,2}日：content（版本 [0-9a-f]{10}）$/,
+    );
+    assert.match(history, /<time datetime="\d{4}-\d{2}-\d{2}">/);
+    assert.match(history, /href="https:\/\/git\.example\.org\/czj\/gongkai\/commit\/[0-9a-f]{40}"/);
+    assert.doesNotMatch(history, new RegExp(multiCommit), 'the site.yaml commit did not touch the report');
+    assert.match(textOf(html), /最后更新 \d{4}年\d{1,2}月\d{1,2}日：content/);
+    // Outside git there is no history to show, and the page says no more than it knows.
+    const seedHtml = await readSiteFile(seed.dir, '/reports/2023/kgxj/index.html');
+    assert.doesNotMatch(seedHtml, /最后更新|change-history/);
   });
 
   test('the same commit builds the same bytes', async () => {
@@ -241,9 +324,12 @@ describe('PDF links (from the PDFs the build made)', () => {
     ctx.pdfs.set('reports/2024/ceshi.mdx', { bytes: 150_000, pages: 7 });
     await siteStep.run(ctx);
     const withPdf = await readSiteFile(outDir, '/reports/2024/ceshi/index.html');
-    assert.match(withPdf, /<a href="\/pdf\/2024\/ceshi\.pdf" data-pdf="2024\/ceshi">\s*报告全文（PDF，146 KB，7 页）\s*<\/a>/);
+    assert.match(
+      withPdf,
+      /<a href="\/pdf\/2024\/ceshi\.pdf" data-pdf="2024\/ceshi">\s*报告全文（PDF，7页，146KB）\s*<\/a>/,
+    );
     const without = await readSiteFile(outDir, '/reports/2023/ceshi/index.html');
-    assert.doesNotMatch(without, /data-pdf|\/pdf\//);
+    assert.doesNotMatch(without, /\/pdf\//);
     assert.match(textOf(without), /下载 报告全部数据（JSON） 绩效指标表（CSV，可用 Excel 打开）/);
   });
 });
@@ -326,7 +412,77 @@ describe('open data', () => {
     assert.equal(data.report.indicators.length, 34);
     assert.equal(data.report.acknowledged.length, 4);
     assert.equal(data.department.name, '保靖县科技和工业信息化局');
-    assert.deepEqual(JSON.parse(await readSiteFile(seed.dir, '/schema/report.json')), reportJsonSchema());
+    const schema = JSON.parse(await readSiteFile(seed.dir, '/schema/report.json')) as Record<string, unknown>;
+    assert.deepEqual(schema, reportDataJsonSchema());
+  });
+
+  test('the published data is what its schema declares: figures are decimal strings (ajv, JSON Schema 2020-12)', async () => {
+    const schema = JSON.parse(await readSiteFile(seed.dir, '/schema/report.json')) as {
+      properties: { budget: { properties: { final: Record<string, unknown> } } };
+    };
+    assert.equal(schema.properties.budget.properties.final.type, 'string');
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(schema);
+    for (const { name, site } of sites())
+      for (const file of (await siteFiles(site.dir)).filter((f) => /^\/data\/\d{4}\/[a-z0-9-]+\.json$/.test(f))) {
+        const { report } = JSON.parse(await readSiteFile(site.dir, file)) as { report: unknown };
+        assert.ok(validate(report), `${name} ${file}: ${ajv.errorsText(validate.errors)}`);
+      }
+    // The field list of reports.json says the same, and names the licence from site.yaml.
+    const json = JSON.parse(await readSiteFile(seed.dir, '/data/reports.json')) as {
+      fields: { key: string; type: string; format?: string }[];
+      license: { name: string; url: string };
+    };
+    const field = (key: string) => json.fields.find((f) => f.key === key);
+    assert.deepEqual(field('budget_final'), { ...field('budget_final'), type: 'string', format: 'decimal' });
+    assert.equal(field('year')?.type, 'integer');
+    assert.deepEqual(field('issued'), { ...field('issued'), type: 'string', format: 'date' });
+    assert.match(json.license.name, /CC BY 4\.0/);
+    const dataPage = textOf(await readSiteFile(seed.dir, '/data/index.html'));
+    assert.match(dataPage, /使用许可 本站开放数据按 知识共享署名 4\.0 国际许可协议（CC BY 4\.0） 提供/);
+    assert.match(dataPage, /年终决算数 budget_final 精确小数（JSON 中为文字，例如 "825\.75"；CSV 中为数字）/);
+  });
+
+  test('datapackage.json is a valid Frictionless Tabular Data Package describing every CSV as it is', async () => {
+    const ajv = new AjvDraft04({ allErrors: true, strict: false });
+    const validate = ajv.compile(tabularDataPackageProfile());
+    for (const { name, site } of sites()) {
+      const pkg = JSON.parse(await readSiteFile(site.dir, '/data/datapackage.json')) as {
+        licenses?: unknown[];
+        resources: { path: string; schema: { fields: { name: string; type: string }[] } }[];
+      };
+      assert.ok(validate(pkg), `${name}: ${ajv.errorsText(validate.errors)}`);
+      const csvs = (await siteFiles(site.dir)).filter((f) => f.startsWith('/data/') && f.endsWith('.csv'));
+      assert.deepEqual(pkg.resources.map((r) => `/data/${r.path}`).sort(), csvs.sort(), `${name}: every CSV, once`);
+      for (const resource of pkg.resources) {
+        const csv = (await readSiteFile(site.dir, `/data/${resource.path}`)).replace(/^\uFEFF/, '');
+        const [header = '', ...rows] = csv.split('\r\n').filter(Boolean);
+        const fields = resource.schema.fields;
+        assert.deepEqual(
+          header.split(','),
+          fields.map((f) => f.name),
+          `${name} ${resource.path}: header`,
+        );
+        for (const row of rows) {
+          // Simple rows only (a quoted comma would need a CSV parser; the tests' rows have none in typed columns).
+          const cells = row.split(',');
+          fields.forEach((f, i) => {
+            const cell = cells[i] ?? '';
+            if (cell === '' || f.type === 'string') return;
+            const ok = { integer: /^-?\d+$/, number: /^-?\d+(\.\d+)?$/, date: /^\d{4}-\d{2}-\d{2}$/ }[f.type];
+            assert.ok(ok?.test(cell), `${name} ${resource.path}: ${f.name} “${cell}” is not ${f.type}`);
+          });
+        }
+      }
+    }
+    const seedPkg = JSON.parse(await readSiteFile(seed.dir, '/data/datapackage.json')) as { licenses: unknown[] };
+    assert.deepEqual(seedPkg.licenses, [
+      {
+        title: '知识共享署名 4.0 国际许可协议（CC BY 4.0）',
+        path: 'https://creativecommons.org/licenses/by/4.0/deed.zh-hans',
+      },
+    ]);
   });
 
   test('CSV cells that a spreadsheet would run as a formula are defused; numbers stay numbers', async () => {
@@ -340,6 +496,57 @@ describe('open data', () => {
     assert.equal(lines[2], `2024,moni,'+86 热线,次,,1200,,,,,`);
     assert.equal(lines[3], `2024,moni,'-5 号指标,个,,5,,,,-3.5,`, 'a negative number is a number');
     assert.equal(lines[4], `2024,moni,'@提及,次,,7,,,,,"'=HYPERLINK(""http://example.org"")"`);
+  });
+});
+
+describe('registration data and the government footer', () => {
+  test('an example site says so on every page; a formal one does not', async () => {
+    for (const page of await pagePaths(seed.dir)) {
+      if (/\/(print|preview)\/$/.test(page) || !page.endsWith('/')) continue;
+      assert.match(textOf(await readSiteFile(seed.dir, `${page}index.html`)), /示例站点：本站用于演示/, page);
+    }
+    assert.doesNotMatch(await readSiteFile(multi.dir, '/index.html'), /示例站点/);
+  });
+
+  test('the footer: 党政机关网站标识 linked, 网站标识码, ICP and 公安 numbers linked to their registries, contact, 找错, 网站地图', async () => {
+    const footer = (html: string) => /<footer class="site-footer">([\s\S]*?)<\/footer>/.exec(html)?.[1] ?? '';
+    const seedFooter = footer(await readSiteFile(seed.dir, '/reports/2023/kgxj/index.html'));
+    assert.match(
+      seedFooter,
+      /<a class="dzjg-mark" href="https:\/\/bszs\.conac\.cn\/"><img src="\/dzjg\.svg"[^>]*alt="党政机关网站标识/,
+    );
+    assert.match(seedFooter, /<a href="https:\/\/zfwzzc\.www\.gov\.cn\/">我要找错<\/a>/);
+    assert.match(seedFooter, /<a href="\/sitemap\/">网站地图<\/a>/);
+    assert.match(seedFooter, /<a href="mailto:xxgk@example\.cn">/);
+    const formal = footer(await readSiteFile(multi.dir, '/index.html'));
+    assert.match(textOf(formal), /网站标识码 4331250001/);
+    assert.match(formal, /<a href="https:\/\/beian\.miit\.gov\.cn\/">湘ICP备12345678号-1<\/a>/);
+    assert.match(
+      formal,
+      /<a href="https:\/\/beian\.mps\.gov\.cn\/#\/query\/webSearch\?code=43312502000001">湘公网安备 43312502000001号<\/a>/,
+    );
+    assert.match(formal, /<a href="tel:000000000000">0000-00000000<\/a>/);
+    assert.doesNotMatch(formal, /dzjg|我要找错/, 'neither is set in this site.yaml');
+    assert.ok(existsSync(join(seed.dir, 'dzjg.svg')));
+  });
+
+  test('网站地图 (/sitemap/) lists every group of pages and every year', async () => {
+    const text = textOf(await readSiteFile(multi.dir, '/sitemap/index.html'));
+    for (const group of [
+      '首页',
+      '按年度浏览',
+      '2024 年度',
+      '2023 年度',
+      '2022 年度',
+      '按单位浏览',
+      '报告',
+      '搜索',
+      '开放数据',
+      '订阅（RSS）',
+      '无障碍声明',
+    ])
+      assert.ok(text.includes(group), group);
+    assert.match(text, /共 3 个单位/);
   });
 });
 

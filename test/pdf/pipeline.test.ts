@@ -138,7 +138,9 @@ describe('failures of the tool, not the content', () => {
 });
 
 describe('npm run build', () => {
-  test('writes the PDF with its manifest, and the report page links it with its size', async () => {
+  // The report page links its PDF from the site input (CatalogReport.pdf: bytes and pages): the
+  // build makes the print pages, then the PDFs, then the web pages.
+  test('writes the PDF with its manifest, and the report page links it with its page count and size', async () => {
     const out = join(await scratch(), 'dist');
     const r = await runScript('build', ['--out', out]);
     assert.equal(r.status, 0, r.stderr);
@@ -147,9 +149,12 @@ describe('npm run build', () => {
     const manifest = await manifestOf(out);
     assert.equal(manifest.reports['2023/kgxj']?.bytes, size);
     const page = await readFile(join(out, 'reports/2023/kgxj/index.html'), 'utf8');
+    const pages = Number(manifest.reports['2023/kgxj']?.pages);
     assert.match(
       page,
-      /<a href="\/pdf\/2023\/kgxj\.pdf" data-pdf="2023\/kgxj">[^<]*<span data-pdf-size>（PDF，\d+ KB）/,
+      new RegExp(
+        `<a href="/pdf/2023/kgxj\\.pdf" data-pdf="2023/kgxj">\\s*报告全文（PDF，${pages}页，${Math.round(size / 1024)}KB）\\s*</a>`,
+      ),
     );
     assert.match(await readFile(join(out, 'SHA256SUMS'), 'utf8'), /^[0-9a-f]{64} {2}pdf\/2023\/kgxj\.pdf$/m);
   });

@@ -128,3 +128,97 @@ export async function allStrings(path: string): Promise<string[]> {
   for (const [, object] of doc.context.enumerateIndirectObjects()) walk(object);
   return out;
 }
+
+export interface Word extends TextLine {
+  /** 1-based page number. */
+  page: number;
+}
+
+/** Every word of every page with its box in points (pdftotext -bbox: words are split at spaces and line ends). */
+export function pageWords(path: string): Word[] {
+  const xml = run('pdftotext', ['-bbox', path, '-']);
+  return xml
+    .split('<page ')
+    .slice(1)
+    .flatMap((page, i) =>
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+        (m) => ({
+          page: i + 1,
+          xMin: Number(m[1]),
+          yMin: Number(m[2]),
+          xMax: Number(m[3]),
+          yMax: Number(m[4]),
+          text: m[5]!
+            .replace(/&amp;/g, '&')
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&quot;/g, '"'),
+        }),
+      ),
+    );
+}
+
+export interface Ink {
+  /** Bounding box and centre of the dark pixels, as fractions of the box asked about (0 = left/top, 1 = right/bottom). */
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  x: number;
+  y: number;
+}
+
+const DPI = 300;
+const images = new Map<string, { width: number; pixels: Buffer }>();
+
+/** A page rendered in grey by pdftoppm (binary PGM), once per file and page. */
+function pageImage(path: string, page: number): { width: number; pixels: Buffer } {
+  const key = `${path}#${page}`;
+  let image = images.get(key);
+  if (!image) {
+    const pgm = execFileSync('pdftoppm', ['-gray', '-r', String(DPI), '-f', String(page), '-l', String(page), path], {
+      maxBuffer: 64 << 20,
+    });
+    // "P5\n<width> <height>\n<max>\n", then one byte per pixel.
+    const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 64).toString('latin1'));
+    if (!header) throw new Error('pdftoppm did not write a PGM image');
+    image = { width: Number(header[1]), pixels: pgm.subarray(header[0].length) };
+    images.set(key, image);
+  }
+  return image;
+}
+
+/**
+ * Where the ink lies in a box of a page (points from the top left), from the
+ * page rendered at 300 dpi; undefined when the box is blank.
+ */
+export function inkIn(
+  path: string,
+  page: number,
+  box: { x: number; y: number; w: number; h: number },
+): Ink | undefined {
+  const { width, pixels } = pageImage(path, page);
+  const px = (pt: number) => (pt * DPI) / 72;
+  const [x0, y0, x1, y1] = [px(box.x), px(box.y), px(box.x + box.w), px(box.y + box.h)].map(Math.round) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  let [n, sx, sy, left, right, top, bottom] = [0, 0, 0, x1, x0 - 1, y1, y0 - 1];
+  for (let row = y0; row < y1; row++)
+    for (let col = x0; col < x1; col++) {
+      if ((pixels[row * width + col] ?? 255) >= 128) continue;
+      n++;
+      sx += col + 0.5;
+      sy += row + 0.5;
+      left = Math.min(left, col);
+      right = Math.max(right, col + 1);
+      top = Math.min(top, row);
+      bottom = Math.max(bottom, row + 1);
+    }
+  if (!n) return undefined;
+  const fx = (v: number) => (v - x0) / (x1 - x0);
+  const fy = (v: number) => (v - y0) / (y1 - y0);
+  return { left: fx(left), right: fx(right), top: fy(top), bottom: fy(bottom), x: fx(sx / n), y: fy(sy / n) };
+}

@@ -1,9 +1,10 @@
-// /schema/report.json: the JSON Schema of report frontmatter, generated from
-// the zod schema that validates it (one source), for editors and data users.
+// /schema/report.json: the JSON Schema of a report's published data, generated
+// from the zod schema that validates the frontmatter (one source): figures
+// are declared as the decimal strings the data holds.
 import type { APIRoute } from 'astro';
-import { reportJsonSchema } from '../../schema/json-schema.ts';
+import { reportDataJsonSchema } from '../../schema/json-schema.ts';
 
 export const GET: APIRoute = () =>
-  new Response(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`, {
+  new Response(`${JSON.stringify(reportDataJsonSchema(), null, 2)}\n`, {
     headers: { 'Content-Type': 'application/schema+json; charset=utf-8' },
   });

@@ -8,6 +8,7 @@ import { checkLayout, type LayoutProblem } from './check-layout.ts';
 import { describeElement } from './describe.ts';
 import { KeepLines } from './keep-lines.ts';
 import { RepeatTableHeaders } from './repeat-table-headers.ts';
+import { settleShortLines } from './short-lines.ts';
 import { TableBreaks } from './table-breaks.ts';
 import { TruncateMargins } from './truncate-margins.ts';
 
@@ -38,9 +39,17 @@ function adopt(text: string): CSSStyleSheet {
 Polisher.prototype.insert = adopt;
 const setup = Polisher.prototype.setup;
 Polisher.prototype.setup = function (this: Polisher) {
-  setup.call(this);
-  // Its own <style> for rules added later stays without a sheet under the CSP.
-  this.styleSheet ??= adopt('');
+  // Its own empty <style> for rules added later would be refused by the CSP (a
+  // console error on every preview): it stays out of the document, and those
+  // rules go to a constructed sheet. Paged.js only ever removes it again.
+  const head = document.head;
+  head.appendChild = <T extends Node>(node: T): T => node;
+  try {
+    setup.call(this);
+  } finally {
+    delete (head as Partial<Pick<HTMLHeadElement, 'appendChild'>>).appendChild;
+  }
+  this.styleSheet = adopt('');
   return this.styleSheet;
 };
 
@@ -110,6 +119,7 @@ async function main() {
     registerHandlers(RepeatTableHeaders, TableBreaks, KeepLines, TruncateMargins);
     const start = performance.now();
     const flow = await new Previewer().preview();
+    settleShortLines(document.querySelector('.pagedjs_pages') ?? document);
     problems.push(...checkLayout(flow, document.querySelector('.pagedjs_pages') ?? document));
     const timings = { layout: Math.round(flow.performance), total: Math.round(performance.now() - start) };
     publish({ state: 'done', pages: flow.total, problems, timings });

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { previewPath, printPath } from '../print-urls.ts';
 import { describeElement } from '../paged/describe.ts';
 import { findOverflow } from '../paged/find-overflow.ts';
+import { settleShortLines } from '../paged/short-lines.ts';
 import type { PagedState } from '../paged/paged.ts';
 import { describeProblems, RenderFailure } from './failure.ts';
 
@@ -57,6 +58,8 @@ async function chromium(page: Page, url: string, timeout: number): Promise<void>
     `(${findOverflow.toString()})(${TEXT_WIDTH_PX}, ${describeElement.toString()})`,
   )) as string | undefined;
   if (overflow) throw new RenderFailure('content', describeProblems([{ kind: 'overflow', element: overflow }]));
+  // Lines are measured at the width of the 版心, where the print layout breaks them too.
+  await page.evaluate(`(${settleShortLines.toString()})(document)`);
 }
 
 /** Prepares a pool page for an engine (the Chromium engine measures at the width of the 版心). */

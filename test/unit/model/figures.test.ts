@@ -74,7 +74,7 @@ test('totals convert 元 and 亿元 to 万元 exactly, average scores, and say h
     reports: 2,
     final: '825.760001',
     finalStated: 2,
-    averageScore: '94.50',
+    averageScore: '94.5',
     scoreStated: 2,
     finalCoverage: undefined,
     scoreCoverage: undefined,
@@ -86,10 +86,12 @@ test('totals convert 元 and 亿元 to 万元 exactly, average scores, and say h
   const t = totals([a, b, sparse]);
   assert.equal(t.final, '825.760001', 'the report that does not state it is left out, not counted as 0');
   assert.equal(t.finalCoverage, '3 份报告中 2 份载明');
-  assert.equal(t.averageScore, '94.50');
+  assert.equal(t.averageScore, '94.5');
   assert.equal(t.scoreCoverage, '3 份报告中 2 份载明');
   assert.equal(totals([sparse]).final, undefined);
   assert.equal(totals([]).averageScore, undefined);
+  // Written like a published score: no trailing zeros ("94.5分", "98分", never "98.00分").
+  assert.equal(totals([a]).averageScore, '98');
 });
 
 test('an indicator without a stated rate gets a computed one, marked so; met or not against its target', () => {

@@ -10,15 +10,15 @@ test('text cells that a spreadsheet would run as a formula get a leading apostro
 });
 
 test('numbers stay numbers, negative ones included', () => {
-  assert.equal(csvCell('number', '-3.5'), '-3.5');
-  assert.equal(csvCell('number', '825.75'), '825.75');
-  assert.equal(csvCell('number', 2023), '2023');
+  assert.equal(csvCell('decimal', '-3.5'), '-3.5');
+  assert.equal(csvCell('decimal', '825.75'), '825.75');
+  assert.equal(csvCell('integer', 2023), '2023');
 });
 
 test('CSV is UTF-8 with BOM, CRLF, quoted where needed', () => {
   const cols: Column<{ a: string; b: string }>[] = [
     { key: 'a', title: '名称', kind: 'text', value: (r) => r.a },
-    { key: 'b', title: '金额', kind: 'number', value: (r) => r.b },
+    { key: 'b', title: '金额', kind: 'decimal', value: (r) => r.b },
   ];
   assert.equal(toCsv(cols, [{ a: '甲,乙 "丙"', b: '826.00' }]), '\uFEFF名称,金额\r\n"甲,乙 ""丙""",826.00\r\n');
 });

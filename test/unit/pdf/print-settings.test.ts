@@ -10,7 +10,9 @@ test('without a print section, the free default stacks apply, real faces first',
   const print = printSchema.parse({});
   assert.deepEqual(print.fonts.body, DEFAULT_FONTS.body);
   assert.equal(print.fonts.body[0], '仿宋_GB2312');
-  assert.equal(print.fonts.body.at(-1), 'AR PL UMing CN');
+  // GB glyph forms (。，、 in the lower left) before the wider-coverage fallback.
+  assert.deepEqual(print.fonts.body.slice(-2), ['AR PL SungtiL GB', 'AR PL UMing CN']);
+  assert.equal(print.fonts.subheading.at(-2), 'AR PL KaitiM GB');
   assert.match(fontVariables(print), /--font-heading: '黑体', 'SimHei', 'WenQuanYi Zen Hei'/);
   assert.equal(fontFaces(print), '');
 });
