@@ -81,7 +81,7 @@ test('a part past its time limit is stopped: exit 1 naming it, nothing published
     GONGKAI_PART_TIMEOUT_S: '1',
   });
   assert.equal(r.status, 1, r.stdout + r.stderr);
-  assert.match(r.stderr, /打印页部分 print（1 份报告：reports\/2023\/kgxj\.mdx）生成超过 1 秒，已停止/);
+  assert.match(r.stderr, /网站部分 p0（1 份报告：reports\/2023\/kgxj\.mdx）生成超过 1 秒，已停止/);
   assert.match(r.stderr, /GONGKAI_PART_TIMEOUT_S/);
   assert.doesNotMatch(r.stderr, STACK_TRACE);
   assert.deepEqual(partProcesses(s.cache), [], 'no part process left');
