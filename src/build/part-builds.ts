@@ -21,7 +21,7 @@ import type { PartJob } from './site-part.ts';
 import { allHeapOf, CATALOG_BESIDE_PARTS_UP_TO, partHeapOf, partTimeoutOf } from './site-parts.ts';
 
 export interface PlannedBuild {
-  job: Omit<PartJob, 'outDir' | 'step'>;
+  job: Omit<PartJob, 'outDir' | 'step' | 'astroRoot'>;
   key: string;
   /** The reports in the part (content-root relative): the catalogue has every report's figures. */
   files: readonly string[];
@@ -49,6 +49,8 @@ function heapOf(kind: SitePart, step: PartJob['step'], site: Settings['site']): 
 
 /** Runs one process of a part within its time and memory limits; rejects with a UserError past them. */
 export function runPart(b: PlannedBuild, step: PartJob['step'], outDir: string, site: Settings['site']): Promise<void> {
+  // Astro writes .astro/ and its caches under its root: one beside the part's output, never shared.
+  const astroRoot = `${outDir}.astro`;
   const { job, files } = b;
   const heap = heapOf(job.kind, step, site);
   const seconds = partTimeoutOf(site, files.length);
@@ -59,7 +61,7 @@ export function runPart(b: PlannedBuild, step: PartJob['step'], outDir: string, 
       [
         ...(heap ? [`--max-old-space-size=${heap}`] : []),
         join(PROJECT_ROOT, 'scripts/site-part.ts'),
-        JSON.stringify({ ...job, step, outDir } satisfies PartJob),
+        JSON.stringify({ ...job, step, outDir, astroRoot } satisfies PartJob),
       ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
     );
@@ -137,9 +139,6 @@ export function inputFor(
   };
 }
 
-/** Where a part's Astro keeps its own caches: stable per part, so they stay valid between builds. */
-export const astroCacheDir = (contentRoot: string, id: string) => cacheDirFor(contentRoot, `astro/${id}`);
-
 /** Copies the files a part owns into the site; shared assets must agree between parts. */
 export async function mergePart(from: string, outDir: string, kind: SitePart, printPages = false): Promise<void> {
   const made = new Set<string>();
@@ -192,6 +191,27 @@ async function buildAll(items: readonly PlannedBuild[], jobs: number, build: (b:
   if (failure) throw failure.error;
 }
 
+/**
+ * Puts a finished part in its place in the cache. Another build may have put
+ * the same part there meanwhile (the key is its content): then that one is
+ * kept and this one dropped, so a build reading it is never pulled from under.
+ */
+async function keep(cacheDir: string, key: string, temp: string): Promise<string> {
+  const final = join(cacheDir, key);
+  if (await cachedPart(cacheDir, key)) {
+    await rm(temp, { recursive: true, force: true });
+    return final;
+  }
+  await rm(final, { recursive: true, force: true }); // an unfinished leftover
+  try {
+    await rename(temp, final);
+  } catch (error) {
+    if (!(await cachedPart(cacheDir, key))) throw error;
+    await rm(temp, { recursive: true, force: true });
+  }
+  return final;
+}
+
 /** Builds the parts the cache does not have, two at a time, each into the cache. */
 export async function buildMissing(
   ctx: BuildContext,
@@ -224,13 +244,11 @@ export async function buildMissing(
       await writeFile(completeMarker(temp), '');
     } catch (error) {
       // Whatever a failed part wrote (it may be anything its input made Vite emit) is not kept.
-      await rm(temp, { recursive: true, force: true });
+      await Promise.all([temp, `${temp}.astro`].map((d) => rm(d, { recursive: true, force: true })));
       throw error;
     }
-    const final = join(cacheDir, b.key);
-    await rm(final, { recursive: true, force: true });
-    await rename(temp, final);
-    ready.set(b.key, final);
+    await rm(`${temp}.astro`, { recursive: true, force: true });
+    ready.set(b.key, await keep(cacheDir, b.key, temp));
     progress(++done, todo.length);
   };
   // The catalogue grows with the site: past a size it runs alone (see parts.ts).

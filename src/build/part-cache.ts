@@ -3,7 +3,7 @@
 // the revision): a rebuild after one report changed rebuilds that report's
 // part and the catalogue, and copies the rest.
 import { createHash } from 'node:crypto';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { codeVersion } from '../scan/code-version.ts';
 import { processAlive } from './pid.ts';
@@ -48,8 +48,26 @@ export async function removeTemporary(cacheDir: string, { own = false } = {}): P
   }
 }
 
-/** Removes cached parts this build did not use: the cache holds one site's worth. Other builds' temporary folders stay. */
+/** How long a part nobody uses stays in the cache: long enough for builds running side by side. */
+const UNUSED_FOR_MS = 60 * 60 * 1000;
+
+/**
+ * Marks the parts this build used as used now, and removes parts no build has
+ * used for an hour: the cache holds about one site's worth, and a part another
+ * build (of other settings, running alongside) is reading is never removed.
+ * Other builds' temporary folders stay.
+ */
 export async function pruneParts(cacheDir: string, used: ReadonlySet<string>): Promise<void> {
-  for (const name of await readdir(cacheDir).catch(() => [] as string[]))
-    if (!used.has(name) && !name.startsWith('.')) await rm(join(cacheDir, name), { recursive: true, force: true });
+  const now = new Date();
+  for (const name of await readdir(cacheDir).catch(() => [] as string[])) {
+    if (name.startsWith('.')) continue;
+    const marker = completeMarker(join(cacheDir, name));
+    if (used.has(name)) {
+      await utimes(marker, now, now).catch(() => undefined);
+      continue;
+    }
+    const seen = await stat(marker).catch(() => undefined);
+    if (!seen || now.getTime() - seen.mtimeMs > UNUSED_FOR_MS)
+      await rm(join(cacheDir, name), { recursive: true, force: true });
+  }
 }

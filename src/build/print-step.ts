@@ -6,15 +6,7 @@ import { progressLine } from '../cli/progress.ts';
 import type { InputReport } from '../model/site-input.ts';
 import type { BuildContext, BuildStep } from './context.ts';
 import { copyMedia } from './media.ts';
-import {
-  astroCacheDir,
-  buildMissing,
-  inputFor,
-  mergePart,
-  withPlan,
-  writeInput,
-  type PlannedBuild,
-} from './part-builds.ts';
+import { buildMissing, inputFor, mergePart, withPlan, writeInput, type PlannedBuild } from './part-builds.ts';
 import { partKey } from './part-cache.ts';
 import { partSizeOf, planParts } from './site-parts.ts';
 
@@ -37,7 +29,7 @@ async function planPrint(ctx: BuildContext, scratch: string): Promise<PlannedBui
     const departments = ctx.content.departments.filter((d) => part.departments.includes(d.id));
     const { file, json } = await writeInput(scratch, id, inputFor(ctx, 'print', reports, departments));
     builds.push({
-      job: { kind: 'print', id, inputFile: file, astroCacheDir: astroCacheDir(ctx.contentRoot, id) },
+      job: { kind: 'print', id, inputFile: file },
       key: await partKey(`print ${id}`, json),
       files: part.files,
     });

@@ -15,7 +15,8 @@ export interface PartJob {
   /** The part's site input (see src/model/site-input.ts): everything its pages show. */
   inputFile: string;
   outDir: string;
-  astroCacheDir: string;
+  /** A folder of its own for Astro's generated files (.astro/, caches): parts never share one. */
+  astroRoot: string;
 }
 
 /** Where a part's search index goes in the site. */
@@ -42,14 +43,14 @@ export async function renderPart(job: PartJob): Promise<void> {
   // a collection's MDX files) under <root>/.astro/, and parts built side by side
   // must not share them. The sources, public files and config stay the project's.
   await build({
-    root: job.astroCacheDir,
+    root: job.astroRoot,
     // Astro joins configFile to root, so it must be relative.
-    configFile: relative(job.astroCacheDir, join(PROJECT_ROOT, 'astro.config.mjs')),
+    configFile: relative(job.astroRoot, join(PROJECT_ROOT, 'astro.config.mjs')),
     srcDir: join(PROJECT_ROOT, 'src'),
     publicDir: join(PROJECT_ROOT, 'public'),
     outDir: job.outDir,
-    cacheDir: join(job.astroCacheDir, 'cache'),
-    vite: { cacheDir: join(job.astroCacheDir, 'vite') },
+    cacheDir: join(job.astroRoot, 'cache'),
+    vite: { cacheDir: join(job.astroRoot, 'vite') },
     logLevel: settings().site.astroLog,
   });
 }

@@ -17,15 +17,7 @@ import type { Shard } from '../cli/shard.ts';
 import { cacheDirFor } from '../config.ts';
 import type { SitePart } from '../model/site-input.ts';
 import type { BuildContext, BuildStep } from './context.ts';
-import {
-  astroCacheDir,
-  buildMissing,
-  inputFor,
-  mergePart,
-  withPlan,
-  writeInput,
-  type PlannedBuild,
-} from './part-builds.ts';
+import { buildMissing, inputFor, mergePart, withPlan, writeInput, type PlannedBuild } from './part-builds.ts';
 import { copyMedia } from './media.ts';
 import { partKey, pruneParts } from './part-cache.ts';
 import { reportsInScope } from './print-step.ts';
@@ -33,7 +25,7 @@ import { searchIndexDir } from './site-part.ts';
 import { partSizeOf, planParts } from './site-parts.ts';
 
 async function planWeb(ctx: BuildContext, scratch: string): Promise<{ builds: PlannedBuild[]; parts: number }> {
-  const { content, contentRoot } = ctx;
+  const { content } = ctx;
   const parts = planParts(
     content.reports.map((r) => ({ file: r.file, department: r.data.department })),
     partSizeOf(ctx.settings.site),
@@ -46,7 +38,7 @@ async function planWeb(ctx: BuildContext, scratch: string): Promise<{ builds: Pl
   ): Promise<PlannedBuild> => {
     const { file, json } = await writeInput(scratch, id, inputFor(...input));
     return {
-      job: { kind, id, inputFile: file, astroCacheDir: astroCacheDir(contentRoot, kind === 'web' ? 'all' : id) },
+      job: { kind, id, inputFile: file },
       key: await partKey(kind === 'reports' ? `reports ${id}` : kind, json),
       files,
     };
