@@ -21,6 +21,12 @@ const hasTests = (dir: string) => () =>
   readdirSync(join(PROJECT_ROOT, dir), { recursive: true }).some((f) => String(f).endsWith('.test.ts'));
 /** Where each stage's test durations go, for the slowest-tests list at the end. */
 const timings = mkdtempSync(join(tmpdir(), 'gongkai-test-times-'));
+/**
+ * Test files run two at a time: most of a browser or build test is waiting
+ * (a page to lay out, a process to end), and every file works in folders of
+ * its own. The machines this runs on have two cores.
+ */
+const CONCURRENCY = 2;
 const nodeTest = (dir: string) => [
   process.execPath,
   '--test',
@@ -28,7 +34,7 @@ const nodeTest = (dir: string) => [
   '--test-reporter-destination=stdout',
   `--test-reporter=${join(PROJECT_ROOT, 'test/helpers/durations-reporter.mjs')}`,
   `--test-reporter-destination=${join(timings, `${dir.replace(/\W/g, '-')}.jsonl`)}`,
-  '--test-concurrency=1',
+  `--test-concurrency=${CONCURRENCY}`,
   `${dir}/**/*.test.ts`,
 ];
 
