@@ -129,9 +129,11 @@ export function byDepartment(
   reports: readonly CatalogReport[],
   departments: readonly Department[],
 ): { department: Department; reports: CatalogReport[] }[] {
-  return departments
-    .map((department) => ({ department, reports: reports.filter((r) => r.department.id === department.id) }))
-    .filter((d) => d.reports.length > 0);
+  const of = Map.groupBy(reports, (r) => r.department.id);
+  return departments.flatMap((department) => {
+    const own = of.get(department.id);
+    return own ? [{ department, reports: own }] : [];
+  });
 }
 
 /** Newest publication first (the feed, “最新发布”); ties by department. */

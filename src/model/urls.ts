@@ -4,6 +4,13 @@
 export const reportPath = (year: number, department: string) => `/reports/${year}/${department}/`;
 export const departmentPath = (department: string) => `/departments/${department}/`;
 export const yearPath = (year: number) => `/years/${year}/`;
+/**
+ * A page of a long list (see paging.ts): the first page is the list's own
+ * address; /years/2023/2/, /years/2023/you/ (one grade), /years/2023/you/2/.
+ */
+export const yearListPath = (year: number, page = 1, gradeSlug?: string) =>
+  `${yearPath(year)}${gradeSlug ? `${gradeSlug}/` : ''}${page > 1 ? `${page}/` : ''}`;
+export const departmentListPath = (page = 1) => `/departments/${page > 1 ? `${page}/` : ''}`;
 
 /** The PDF written by the pdf build step (absent with GONGKAI_PDF=0: the page then has no link). */
 export const pdfPath = (year: number, department: string) => `/pdf/${year}/${department}.pdf`;

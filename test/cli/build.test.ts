@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { after, test } from 'node:test';
 import { runScript } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/content.ts';
@@ -39,17 +40,74 @@ test('builds the seed report page and replaces the previous output', async () =>
   );
 });
 
-test('a prefecture-sized site links to the department index instead of listing every department on each page', async () => {
+test('a province-sized list is paged: small pages, every row once, grade filters and pagers that lead to real pages', async () => {
+  // 451 departments: three pages of LIST_PAGE_SIZE (200, 200, 51). The pages
+  // stay the same size at 20,000 reports (npm run bench prints the largest).
   const content = join(out, 'many');
-  await writeCorpus({ departments: 151, years: 1, out: content });
+  await writeCorpus({ departments: 451, years: 1, out: content });
   const dist = join(out, 'many-dist');
   const r = await runScript('build', ['--out', dist], { GONGKAI_CONTENT: content, GONGKAI_PDF: '0' });
   assert.equal(r.status, 0, r.stdout + r.stderr);
-  for (const page of ['index.html', 'search/index.html', '404.html']) {
-    const html = await readFile(join(dist, page), 'utf8');
-    assert.ok(html.includes('<a href="/departments/">全部 151 个单位</a>'), `${page} links to the department index`);
-    assert.ok(!html.includes('href="/departments/d00001/"'), `${page} does not list the departments`);
+  const page = (path: string) => readFile(join(dist, path, 'index.html'), 'utf8');
+  const hrefs = (html: string, re: RegExp) =>
+    [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!).filter((h) => re.test(h));
+
+  for (const home of ['', 'search', '404']) {
+    const html = home === '404' ? await readFile(join(dist, '404.html'), 'utf8') : await page(home);
+    assert.ok(
+      html.includes('<a href="/departments/">全部 451 个单位</a>'),
+      `${home || 'home'} links to the department index`,
+    );
+    assert.ok(!html.includes('href="/departments/d00001/"'), `${home || 'home'} does not list the departments`);
   }
-  const index = await readFile(join(dist, 'departments/index.html'), 'utf8');
-  assert.ok(index.includes('href="/departments/d00151/"'), 'the department index itself lists them all');
+
+  const year = (await readdir(join(dist, 'years'))).find((y) => /^\d{4}$/.test(y))!;
+  const rowsOf = async (path: string) => hrefs(await page(path), /^\/reports\//);
+  const first = await page(`years/${year}`);
+  assert.match(first, /本页列出第 1–200 份，共 451 份/);
+  assert.ok(
+    first.includes(`href="/years/${year}/2/"`) && first.includes(`href="/years/${year}/3/"`),
+    'the pager links every page',
+  );
+  const all = [
+    ...(await rowsOf(`years/${year}`)),
+    ...(await rowsOf(`years/${year}/2`)),
+    ...(await rowsOf(`years/${year}/3`)),
+  ];
+  assert.equal(all.length, 451, 'every report is on exactly one page of its year');
+  assert.equal(new Set(all).size, 451);
+
+  const filters = hrefs(first, new RegExp(`^/years/${year}/(you|liang|zhong|cha|none)/$`));
+  assert.ok(filters.length >= 2, `grade filters offered: ${filters.join(' ')}`);
+  let filtered = 0;
+  for (const f of filters) {
+    const grade = { you: '优', liang: '良', zhong: '中', cha: '差', none: '' }[f.split('/')[3]!]!;
+    const pages = [f, ...hrefs(await page(f.slice(1)), new RegExp(`^${f}\\d+/$`))];
+    for (const p of new Set(pages)) {
+      const html = await page(p.slice(1));
+      const rows = [...html.matchAll(/<tr>[\s\S]*?<\/tr>/g)]
+        .map((m) => m[0])
+        .filter((row) => row.includes('href="/reports/'));
+      filtered += rows.length;
+      for (const row of rows)
+        assert.equal(
+          /data-label="自评等级" data-sort-value="([^"]*)"/.exec(row)?.[1],
+          grade,
+          `${p}: only ${grade || '等级原文未载'}`,
+        );
+    }
+  }
+  assert.equal(filtered, 451, 'the grade filters together list every report once');
+
+  const departmentPages = ['departments', 'departments/2', 'departments/3'];
+  const departments = (await Promise.all(departmentPages.map(page))).flatMap((html) =>
+    hrefs(html, /^\/departments\/d\d+\/$/),
+  );
+  assert.equal(new Set(departments).size, 451, 'the department index lists every department across its pages');
+
+  const html = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith('.html'));
+  for (const f of html) {
+    const kb = gzipSync(await readFile(join(dist, f))).length / 1024;
+    assert.ok(kb <= 40, `${f} is ${kb.toFixed(1)} KB gzipped (at most 40)`);
+  }
 });
