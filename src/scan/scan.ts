@@ -5,7 +5,7 @@
 import { mapLimited } from '../lib/map-limited.ts';
 import { createWorkerPool, defaultPoolSize, type Outcome, type WorkerPool } from '../lib/worker-pool.ts';
 import { syncDiskSource } from '../source/content-source.ts';
-import { entryKey, openTreeCache } from './tree-cache.ts';
+import { entryKey, openTreeCache, registryKey } from './tree-cache.ts';
 import type { Department } from '../schema/department.ts';
 import type { KeyPath } from '../lib/key-path.ts';
 import type { Report } from '../schema/report.ts';
@@ -75,7 +75,7 @@ export async function scanContent(root: string, options: ScanOptions = {}): Prom
   const render = options.render ?? false;
   const cache = (options.cache ?? settings().checkCache) ? await openTreeCache(root, render) : undefined;
   const disk = syncDiskSource(root);
-  const departmentsKey = JSON.stringify(departments);
+  const departmentsKey = registryKey(departments);
   let pool: WorkerPool<ScanRequest, ScanResponse> | undefined;
   const worker = () =>
     (pool ??= createWorkerPool<ScanRequest, ScanResponse>(new URL('./scan-worker.ts', import.meta.url), {
