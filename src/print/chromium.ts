@@ -3,13 +3,13 @@
 // Playwright's own browser download is not available here.
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import { settings } from '../config.ts';
 
 const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
 /** GONGKAI_CHROMIUM, else the first Debian location that exists; undefined when there is none. */
-export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.GONGKAI_CHROMIUM) return env.GONGKAI_CHROMIUM;
-  return CANDIDATES.find((p) => existsSync(p));
+export function chromiumPath(configured = settings().chromium): string | undefined {
+  return configured ?? CANDIDATES.find((p) => existsSync(p));
 }
 
 // Without the background-networking flags Chromium keeps trying to reach

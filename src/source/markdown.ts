@@ -1,6 +1,6 @@
-// The one place where report bodies are parsed for our own analysis (checks,
-// positions, restricted MDX, import, diff). Astro renders the same files with
-// its own engine; this tree is only read, never rendered.
+// The one place where report bodies are parsed: checks, positions, restricted
+// MDX, import, diff, and the renderer (src/render/render-body.ts) all read
+// this tree. Astro never parses a report.
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
