@@ -14,6 +14,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeBareSite } from './bench/bare-site.ts';
 import { measure, type Measured } from './bench/measure.ts';
+import { largestHtmlPage } from './bench/page-sizes.ts';
 import { EXIT, run, UserError } from '../src/cli/run.ts';
 import { writeCorpus } from './corpus/write.ts';
 import { cacheDirFor, PROJECT_ROOT } from '../src/config.ts';
@@ -33,6 +34,8 @@ interface SizeResult {
     msPerReport: number;
     logLines: number;
     steps: StepTiming[];
+    /** The largest HTML page, gzipped. */
+    largestPage: { path: string; gzipKb: number };
     /** Site parts, and seconds summed over them (two run at a time): rendering, search indexes, merging. */
     metrics: Record<string, number>;
   };
@@ -154,6 +157,7 @@ async function benchSize(
       logLines: site.m.stdout.split('\n').filter(Boolean).length + site.m.stderr.split('\n').filter(Boolean).length,
       steps: site.steps,
       metrics: site.metrics,
+      largestPage: await largestHtmlPage(out),
     },
   };
 
@@ -208,6 +212,7 @@ function table(results: SizeResult[]): string {
       'PDF 冷/缓存',
       '增量重建',
       '日志行数',
+      '最大网页',
     ],
     ...results.map((r) => [
       String(r.reports),
@@ -222,6 +227,7 @@ function table(results: SizeResult[]): string {
         ? `${f1(r.incremental.seconds)} s（${(r.incremental.fractionOfFullBuild * 100).toFixed(0)}%）`
         : '—',
       String(r.build.logLines),
+      `${f1(r.build.largestPage.gzipKb)} KB`,
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => [...(row[i] ?? '')].length * 2)));
@@ -247,6 +253,11 @@ function table(results: SizeResult[]): string {
     ...lines,
     '',
     ...growth,
+    '',
+    ...results.map(
+      (r) =>
+        `${r.reports} 份中最大的网页（gzip 后）：${r.build.largestPage.path}，${f1(r.build.largestPage.gzipKb)} KB`,
+    ),
   ].join('\n');
 }
 
