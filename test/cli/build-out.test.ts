@@ -3,7 +3,7 @@
 // folder holding them, someone's files) is refused with nothing touched.
 import assert from 'node:assert/strict';
 import { cp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, sep } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { OUTPUT_MARKER } from '../../src/build/output-dir.ts';
 import { hashTree, MANIFEST } from '../../src/build/sha256sums.ts';
@@ -67,7 +67,11 @@ describe('--out refuses what is not a previous output', () => {
   test('the project folder and its ancestors', async () => {
     const watch = join(PROJECT_ROOT, 'content');
     await assertRefused(['--out', PROJECT_ROOT], PROJECT_ROOT, /是 gongkai 项目目录本身/, watch);
-    await assertRefused(['--out', dirname(PROJECT_ROOT)], dirname(PROJECT_ROOT), /包含 gongkai 项目目录/, watch);
+    const parent = dirname(PROJECT_ROOT);
+    // A clone in the temporary folder has this test's content beside it, and
+    // the content is named first: refused either way, with the reason that applies.
+    const holdsContent = content.startsWith(`${parent}${sep}`);
+    await assertRefused(['--out', parent], parent, holdsContent ? /包含内容目录/ : /包含 gongkai 项目目录/, watch);
     const root = await runScript('build', ['--out', '/'], env());
     assert.equal(root.status, 1);
     assert.match(root.stderr, /--out \/ 包含内容目录/);
