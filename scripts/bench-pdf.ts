@@ -23,7 +23,7 @@ import { printStep } from '../src/build/print-step.ts';
 import { chromiumPath, launchChromium } from '../src/print/chromium.ts';
 import { EXIT, run, UserError } from '../src/cli/run.ts';
 import { writeCorpus } from './corpus/write.ts';
-import { PROJECT_ROOT } from '../src/config.ts';
+import { childEnv, PROJECT_ROOT } from '../src/config.ts';
 import { PdfCache } from '../src/print/pdf/pdf-cache.ts';
 import { pageUrl, type Engine } from '../src/print/pdf/engines.ts';
 import { pdfJobs, type PdfJob } from '../src/print/pdf/jobs.ts';
@@ -79,7 +79,7 @@ function installPagedjsCli(): string {
   console.log(`安装 ${PAGEDJS_CLI} 到 ${CLI_DIR}（只用于基准，不是项目依赖）…`);
   execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', CLI_DIR, PAGEDJS_CLI], {
     stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, PUPPETEER_SKIP_DOWNLOAD: '1' },
+    env: childEnv({ PUPPETEER_SKIP_DOWNLOAD: '1' }),
   });
   return bin;
 }
@@ -117,7 +117,7 @@ async function pagedjsCli(bin: string, siteDir: string, jobs: readonly PdfJob[],
           [...args, '--browserArgs=--no-sandbox,--disable-gpu,--disable-dev-shm-usage'],
           {
             stdio: 'ignore',
-            env: { ...process.env, PUPPETEER_EXECUTABLE_PATH: chromiumPath() ?? 'chromium' },
+            env: childEnv({ PUPPETEER_EXECUTABLE_PATH: chromiumPath() ?? 'chromium' }),
           },
         );
         child.on('close', done);

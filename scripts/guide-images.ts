@@ -20,7 +20,7 @@ import { diffVersions } from '../src/diff/compare.ts';
 import { renderMarkdown } from '../src/diff/summary-markdown.ts';
 import { gitVersion, workTreeVersion } from '../src/diff/version.ts';
 import { formatHuman } from '../src/cli/format-findings.ts';
-import { PROJECT_ROOT } from '../src/config.ts';
+import { childEnv, PROJECT_ROOT } from '../src/config.ts';
 import { importDocument } from '../src/import/draft.ts';
 import { serveDir } from '../src/lib/static-server.ts';
 
@@ -71,7 +71,7 @@ async function diffComment(dir: string, content: string): Promise<string> {
   const git = (args: string[]) =>
     execFileSync('git', ['-c', 'user.name=财务室', '-c', 'user.email=cws@example.cn', ...args], {
       cwd: dir,
-      env: { ...process.env, GIT_AUTHOR_DATE: '1719360000 +0800', GIT_COMMITTER_DATE: '1719360000 +0800' },
+      env: childEnv({ GIT_AUTHOR_DATE: '1719360000 +0800', GIT_COMMITTER_DATE: '1719360000 +0800' }),
     });
   git(['init', '-q', '-b', 'main']);
   git(['add', '-A']);
@@ -118,7 +118,7 @@ async function devServer(): Promise<{ url: string; stop: () => void }> {
     [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port)],
     {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: childEnv({ ASTRO_TELEMETRY_DISABLED: '1' }),
       stdio: 'ignore',
     },
   );
@@ -202,7 +202,7 @@ async function seedImages(): Promise<void> {
 async function buildSite(content: string, out: string): Promise<void> {
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/build.ts'), '--out', out], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, GONGKAI_CONTENT: content, GONGKAI_PDF: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: childEnv({ GONGKAI_CONTENT: content, GONGKAI_PDF: '0', ASTRO_TELEMETRY_DISABLED: '1' }),
     stdio: 'ignore',
   });
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));

@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../src/config.ts';
+import { childEnv, PROJECT_ROOT } from '../src/config.ts';
 import { serveDir } from '../src/lib/static-server.ts';
 import { launchChromium } from '../src/print/chromium.ts';
 
@@ -16,7 +16,7 @@ const PAGE = '/reports/2023/kgxj/';
 function run(script: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
   const r = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts', script), ...args], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env },
+    env: childEnv(env),
     stdio: 'inherit',
   });
   if (r.status !== 0) throw new Error(`${script} failed`);

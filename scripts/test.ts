@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { PROJECT_ROOT } from '../src/config.ts';
+import { childEnv, PROJECT_ROOT } from '../src/config.ts';
 
 interface Stage {
   name: string;
@@ -68,7 +68,7 @@ for (const stage of STAGES) {
   const r = spawnSync(cmd, args, {
     cwd: PROJECT_ROOT,
     stdio: 'inherit',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: childEnv({ ASTRO_TELEMETRY_DISABLED: '1' }),
   });
   results.push({ stage, ok: r.status === 0, seconds: (performance.now() - start) / 1000, skipped: false });
 }

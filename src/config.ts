@@ -120,6 +120,9 @@ export function readSettings(env: Env = process.env, cwd = process.cwd()): Setti
   };
 }
 
+/** The environment of a child process: this process's, with the given variables added or replaced. */
+export const childEnv = (extra: Env = {}): NodeJS.ProcessEnv => ({ ...process.env, ...extra });
+
 /** The settings of this process, read now (a part process is handed its site input before Astro starts). */
 export const settings = (): Settings => readSettings();
 

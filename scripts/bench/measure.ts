@@ -3,6 +3,7 @@
 // processes, worker threads and Pagefind), sampled from /proc every 100 ms.
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
+import { childEnv } from '../../src/config.ts';
 
 export interface Measured {
   status: number | null;
@@ -32,7 +33,7 @@ async function treeRssKb(pid: number): Promise<number> {
 export function measure(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<Measured> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let peak = 0;
