@@ -6,6 +6,7 @@
 // NODE_OPTIONS="--cpu-prof --cpu-prof-dir=<dir>" first.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/config.ts';
 
 interface ProfileNode {
   id: number;
@@ -17,11 +18,17 @@ interface Profile {
   timeDeltas: number[];
 }
 
+/** Our own src/, not a dependency's. */
+const SRC = `file://${PROJECT_ROOT}/src/`.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const ours = (folders: string) => new RegExp(`^${SRC}${folders}`);
+
 const OWNERS: [RegExp, string][] = [
-  [/\/src\/render\//, '本项目：正文渲染（src/render）'],
-  [/\/src\/(pages|components|layouts)\//, '本项目：页面模板（src/pages、components、layouts）'],
-  [/\/src\/(model|figures|lib|schema)\//, '本项目：模型与数字（src/model、figures、lib、schema）'],
-  [/\/src\//, '本项目：其他（src/）'],
+  [ours('render/'), '本项目：正文渲染（src/render）'],
+  [ours('(pages|components|layouts)/'), '本项目：页面模板（src/pages、components、layouts）'],
+  [ours('(model|figures|lib|schema)/'), '本项目：模型与数字（src/model、figures、lib、schema）'],
+  [ours(''), '本项目：其他（src/）'],
+  // Astro's build of our pages runs them from its output, under the site cache.
+  [/node_modules\/\.cache\/gongkai\//, '本项目：编译后的页面（Astro 输出）'],
   [/node_modules\/(astro|@astrojs)\//, 'Astro'],
   [/node_modules\/(vite|rollup|@rollup|esbuild|postcss|lightningcss)\//, 'Vite / Rollup（打包）'],
   [

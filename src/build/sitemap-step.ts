@@ -4,7 +4,7 @@
 // most 45,000 addresses (the protocol allows 50,000).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { absoluteUrl } from '../model/urls.ts';
+import { absoluteUrl, PATHS } from '../model/urls.ts';
 import { listFiles } from '../lib/list-files.ts';
 import type { BuildStep } from './context.ts';
 
@@ -43,7 +43,7 @@ export const sitemapStep: BuildStep = {
       );
     }
     await writeFile(
-      join(outDir, 'sitemap-index.xml'),
+      join(outDir, PATHS.sitemapXml.slice(1)),
       `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${files
         .map((f) => `<sitemap><loc>${escapeXml(absoluteUrl(base, `/${f}`))}</loc></sitemap>`)
         .join('\n')}\n</sitemapindex>\n`,

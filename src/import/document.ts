@@ -53,8 +53,8 @@ export async function readDocument(path: string): Promise<SourceDocument> {
     throw new UserError(
       `${name} 有 ${(size / 1024 / 1024).toFixed(1)} MB，超过导入的上限 ${MAX_IMPORT_BYTES / 1024 / 1024} MB。报告原件通常不到 5 MB：请确认选对了文件；文件中图片很多时，请另存一份不含图片的副本，或复制全文另存为 .txt 再导入。`,
     );
-  const bytes = await readFile(path);
   if (size === 0) throw new UserError(`${name} 是空文件，没有可导入的内容。`);
+  const bytes = await readFile(path);
   if (ext === '.txt' || ext === '.md') return { kind: 'txt', blocks: textBlocks(decodeText(bytes)), notes: [] };
 
   const [app, kind, program] = KINDS[ext];

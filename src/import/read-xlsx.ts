@@ -61,8 +61,11 @@ function sheetBlocks(ws: ExcelJS.Worksheet): SourceBlock[] {
   const merges = ((ws.model as { merges?: string[] }).merges ?? []).flatMap((r) => parseRange(r) ?? []);
   const masterAt = new Map<string, { rowSpan: number; colSpan: number }>();
   const covered = new Set<string>();
+  /** Rows below a merge's first row: they still belong to its table. */
+  const coveredRows = new Set<number>();
   for (const m of merges) {
     masterAt.set(`${m.top}:${m.left}`, { rowSpan: m.bottom - m.top + 1, colSpan: m.right - m.left + 1 });
+    for (let r = m.top + 1; r <= m.bottom; r++) coveredRows.add(r);
     for (let r = m.top; r <= m.bottom; r++)
       for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) covered.add(`${r}:${c}`);
   }
@@ -109,9 +112,7 @@ function sheetBlocks(ws: ExcelJS.Worksheet): SourceBlock[] {
     segment = [];
   };
   for (const row of rows) {
-    // A row covered by merges from above still belongs to its table.
-    const coveredRow = [...covered].some((k) => k.startsWith(`${row.n}:`));
-    if (row.filled === 0 && !coveredRow) flush();
+    if (row.filled === 0 && !coveredRows.has(row.n)) flush();
     else segment.push(row);
   }
   flush();

@@ -21,9 +21,12 @@ export interface ListPage<T> {
   total: number;
 }
 
-/** The list split into pages; an empty list is one empty page. */
+/** How many pages a list of `total` items takes (an empty list is one empty page). */
+export const pageCount = (total: number, size = LIST_PAGE_SIZE) => Math.max(1, Math.ceil(total / size));
+
+/** The list split into pages. */
 export function paginate<T>(items: readonly T[], size = LIST_PAGE_SIZE): ListPage<T>[] {
-  const count = Math.max(1, Math.ceil(items.length / size));
+  const count = pageCount(items.length, size);
   return Array.from({ length: count }, (_, i) => {
     const slice = items.slice(i * size, (i + 1) * size);
     return {

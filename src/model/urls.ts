@@ -12,6 +12,12 @@ export const yearListPath = (year: number, page = 1, gradeSlug?: string) =>
   `${yearPath(year)}${gradeSlug ? `${gradeSlug}/` : ''}${page > 1 ? `${page}/` : ''}`;
 export const departmentListPath = (page = 1) => `/departments/${page > 1 ? `${page}/` : ''}`;
 
+/**
+ * The catch-all route parameter ([...list]) that makes `path` under `base`:
+ * "2", "you/2", or undefined for the list's own address.
+ */
+export const restParam = (path: string, base: string): string | undefined => path.slice(base.length, -1) || undefined;
+
 /** The PDF written by the pdf build step (absent with GONGKAI_PDF=0: the page then has no link). */
 export const pdfPath = (year: number, department: string) => `/pdf/${year}/${department}.pdf`;
 
@@ -33,6 +39,7 @@ export const PATHS = {
   feed: '/feed.xml',
   accessibility: '/accessibility/',
   sitemap: '/sitemap/',
+  sitemapXml: '/sitemap-index.xml',
 } as const;
 
 /** An absolute URL on the public site (canonical links, feed, sitemap, open data). */
