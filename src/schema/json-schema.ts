@@ -25,10 +25,14 @@ function toJsonSchema(
       const js = jsonSchema as Record<string, unknown>;
       const kind = js[JSON_KIND];
       if (typeof kind !== 'string') return;
+      const form = forms[kind];
+      // A new kind of value must say how it is written, or the schema would
+      // silently accept anything for it.
+      if (!form) throw new Error(`json-schema: no JSON form for value kind “${kind}”`);
       delete js[JSON_KIND];
       delete js.type;
       delete js.anyOf;
-      Object.assign(js, forms[kind]);
+      Object.assign(js, form);
     },
   }) as Record<string, unknown>;
 }

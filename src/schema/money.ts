@@ -42,13 +42,18 @@ export const JSON_FORMS: Record<string, Record<string, unknown>> = {
 /**
  * The same kinds as the published data holds them (/data/*.json): every
  * figure is a string with the exact decimal as published ("825.75", "826.00"),
- * never a binary floating-point number; dates are YYYY-MM-DD strings.
+ * never a binary floating-point number; dates are YYYY-MM-DD strings; a value
+ * the original does not state (原文未载) is published as null.
  */
+const NOT_STATED_DATA = { type: 'null', description: '原文没有写这个数（原文未载）' };
+const DATE_DATA = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
+
 export const JSON_DATA_FORMS: Record<string, Record<string, unknown>> = {
-  decimal: { type: 'string', pattern: DECIMAL, examples: ['825.75'] },
-  'signed-decimal': { type: 'string', pattern: SIGNED_DECIMAL, examples: ['-3.5'] },
-  integer: { type: 'string', pattern: '^\\d+$', examples: ['23'] },
-  date: { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
+  decimal: { anyOf: [{ type: 'string', pattern: DECIMAL, examples: ['825.75'] }, NOT_STATED_DATA] },
+  'signed-decimal': { anyOf: [{ type: 'string', pattern: SIGNED_DECIMAL, examples: ['-3.5'] }, NOT_STATED_DATA] },
+  integer: { anyOf: [{ type: 'string', pattern: '^\\d+$', examples: ['23'] }, NOT_STATED_DATA] },
+  date: DATE_DATA,
+  'date-or-not-stated': { anyOf: [DATE_DATA, { ...NOT_STATED_DATA, description: '原文没有写成文日期' }] },
 };
 
 /** Issue parameters our error map understands (see errors.ts). */

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseWithFriendlyErrors, type SchemaProblem } from '../../../src/schema/errors.ts';
-import { reportJsonSchema } from '../../../src/schema/json-schema.ts';
+import { reportDataJsonSchema, reportJsonSchema } from '../../../src/schema/json-schema.ts';
 import { reportSchema } from '../../../src/schema/report.ts';
 import { seedFile } from '../../helpers/seed.ts';
 
@@ -131,4 +131,47 @@ test('the JSON Schema for editors describes figures as numbers, decimal strings 
     ],
   });
   assert.equal((schema as { additionalProperties?: boolean }).additionalProperties, false);
+});
+
+test('/schema/report.json describes the published data, 原文未载 (null) included, and refuses floats', async () => {
+  const { Ajv2020 } = await import('ajv/dist/2020.js');
+  const addFormats = (await import('ajv-formats')).default;
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  addFormats.default(ajv);
+  const validate = ajv.compile(reportDataJsonSchema());
+  const published = (data: unknown) => {
+    const r = parseWithFriendlyErrors(reportSchema, data);
+    assert.ok(r.ok, r.ok ? '' : r.problems.map((p) => p.message).join('\n'));
+    return JSON.parse(JSON.stringify(r.data)) as Record<string, unknown>;
+  };
+  // Every number the original states, written 原文未载 instead (year is not a figure).
+  const notStated = (value: unknown, key = ''): unknown =>
+    typeof value === 'number' && key !== 'year'
+      ? '原文未载'
+      : Array.isArray(value)
+        ? value.map((v) => notStated(v))
+        : value && typeof value === 'object'
+          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, notStated(v, k)]))
+          : value;
+  const data = notStated(await seedData()) as Record<string, unknown>;
+  data.issued = '原文未载';
+  const report = published(data);
+  assert.equal((report.budget as Record<string, unknown>).final, null);
+  assert.equal(report.issued, null);
+  assert.ok(validate(report), ajv.errorsText(validate.errors));
+  assert.ok(validate(published(await seedData())), ajv.errorsText(validate.errors));
+
+  const wrong = published(await seedData());
+  (wrong.budget as Record<string, unknown>).final = 825.75;
+  wrong.issued = '2024/06/26';
+  assert.equal(validate(wrong), false, 'a float and a date in another form are not what the data holds');
+  assert.deepEqual([...new Set(validate.errors?.map((e) => e.instancePath.split('/').slice(0, 3).join('/')))].sort(), [
+    '/budget/final',
+    '/issued',
+  ]);
+});
+
+test('every kind of value the schema knows has a form for editors and for the published data', () => {
+  assert.doesNotThrow(() => reportDataJsonSchema());
+  assert.doesNotThrow(() => reportJsonSchema());
 });
