@@ -6,10 +6,8 @@
 import { parseArgs } from 'node:util';
 import { contentRoot } from '../src/config.ts';
 import { EXIT, run, UserError } from '../src/cli/run.ts';
-import { diffVersions } from '../src/diff/compare.ts';
+import { diffRevisions } from '../src/diff/diff-revisions.ts';
 import { renderMarkdown } from '../src/diff/summary-markdown.ts';
-import { gitVersion, workTreeVersion } from '../src/diff/version.ts';
-import { openRepo } from '../src/git/repo.ts';
 
 const FORMATS = ['markdown', 'json'] as const;
 
@@ -27,19 +25,7 @@ run(async () => {
       '用法：npm run diff -- <基准版本> [<新版本>]，例如 npm run diff -- main（与工作区比较）或 npm run diff -- origin/main HEAD',
     );
   }
-  const root = contentRoot();
-  const repo = await openRepo(root);
-  const base = await gitVersion(root, baseRev, repo);
-  try {
-    const head = headRev ? await gitVersion(root, headRev, repo) : await workTreeVersion(root);
-    try {
-      const result = await diffVersions(base, head);
-      process.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderMarkdown(result));
-      return EXIT.ok;
-    } finally {
-      await head.release();
-    }
-  } finally {
-    await base.release();
-  }
+  const result = await diffRevisions(contentRoot(), baseRev, headRev);
+  process.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderMarkdown(result));
+  return EXIT.ok;
 });

@@ -16,9 +16,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { scanContent } from '../src/scan/scan.ts';
 import { launchChromium } from '../src/print/chromium.ts';
-import { diffVersions } from '../src/diff/compare.ts';
+import { diffRevisions } from '../src/diff/diff-revisions.ts';
 import { renderMarkdown } from '../src/diff/summary-markdown.ts';
-import { gitVersion, workTreeVersion } from '../src/diff/version.ts';
 import { formatHuman } from '../src/cli/format-findings.ts';
 import { childEnv, PROJECT_ROOT } from '../src/config.ts';
 import { importDocument } from '../src/import/draft.ts';
@@ -86,10 +85,7 @@ async function diffComment(dir: string, content: string): Promise<string> {
       .replace('  basic: 520.97 # 基本支出', '  basic: 521.22 # 基本支出')
       .replace('其中基本支出520.97万元', '其中基本支出521.22万元'),
   );
-  const base = await gitVersion(content, 'main');
-  const head = await workTreeVersion(content);
-  const result = await diffVersions(base, head);
-  await base.release();
+  const result = await diffRevisions(content, 'main');
   const html = String(
     await unified()
       .use(remarkParse)

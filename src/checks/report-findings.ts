@@ -1,7 +1,6 @@
 // Every finding of one report file: the problems met reading it, restricted
 // MDX, the figure and text rules, acknowledgements, placeholders. The same
 // function runs in the scan workers (src/scan/).
-import type { Department } from '../schema/department.ts';
 import type { FileProblem, ReportFile } from '../source/load.ts';
 import type { Position } from '../source/position.ts';
 import { applyAcknowledgements } from './acknowledgements.ts';
@@ -34,7 +33,7 @@ function locate(report: ReportFile, at: Locator): Position {
   return 'key' in at ? report.frontmatter.locate(at.key) : report.position(at.offset);
 }
 
-function ruleFindings(report: ReportFile, department: Department | undefined): Finding[] {
+function ruleFindings(report: ReportFile): Finding[] {
   const findings: Finding[] = [];
   const add = (rule: RuleInfo, hit: Hit) =>
     findings.push(
@@ -53,7 +52,7 @@ function ruleFindings(report: ReportFile, department: Department | undefined): F
   // Figure and text rules read validated data: an invalid frontmatter gets its schema errors first.
   if (!data) return findings;
   for (const rule of REPORT_RULES) {
-    for (const hit of rule.check({ data, body, prose: report.prose, department })) add(rule, hit);
+    for (const hit of rule.check({ data, body, prose: report.prose })) add(rule, hit);
   }
   const known = ALL_RULES.map((r) => r.id);
   for (const p of applyAcknowledgements(data.acknowledged, findings, known)) {
@@ -72,12 +71,8 @@ function ruleFindings(report: ReportFile, department: Department | undefined): F
  * The findings of one report file. `problems` are those met reading it;
  * `report` is undefined when it could not be read at all.
  */
-export function checkReportFile(
-  report: ReportFile | undefined,
-  problems: readonly FileProblem[],
-  department: Department | undefined,
-): Finding[] {
-  const findings = [...problems.map(fromProblem), ...(report ? ruleFindings(report, department) : [])];
+export function checkReportFile(report: ReportFile | undefined, problems: readonly FileProblem[]): Finding[] {
+  const findings = [...problems.map(fromProblem), ...(report ? ruleFindings(report) : [])];
   if (!report) return findings;
   // Placeholders are looked for even when the frontmatter does not validate (a
   // figure still 【待填】 is not a number); they then explain the schema error at

@@ -2,7 +2,6 @@
 // Chinese title; running it on a report yields hits that say where (a key in
 // the frontmatter or a place in the text), what is wrong and what to do.
 import type { KeyPath } from '../lib/key-path.ts';
-import type { Department } from '../schema/department.ts';
 import type { Report } from '../schema/report.ts';
 import type { Root } from 'mdast';
 import type { ProseBlock } from '../source/prose.ts';
@@ -25,7 +24,6 @@ export interface ReportInput {
   data: Report;
   body: Root;
   prose: readonly ProseBlock[];
-  department: Department | undefined;
 }
 
 export interface RuleInfo {

@@ -6,7 +6,6 @@ import { NOT_STATED } from '../figures/not-stated.ts';
 import type { Finding } from '../checks/types.ts';
 import type { Report } from '../schema/report.ts';
 import { REPORT_PATH } from '../source/content-root.ts';
-import type { ReportFile } from '../source/load.ts';
 import { compareFields } from './fields.ts';
 import { compareFigures } from './figure-changes.ts';
 import { compareFindings } from './finding-changes.ts';
@@ -14,19 +13,19 @@ import { compareIndicators } from './indicator-changes.ts';
 import { pairReports } from './pair.ts';
 import { compareProse } from './prose-changes.ts';
 import type { DiffResult, FindingRef, OtherFileChange, ReportDiff, ScoreChange, Validity } from './diff-types.ts';
-import { otherFiles, reportTexts, type Version } from './version.ts';
+import { otherFiles, reportTexts, scannedReport, type Version } from './version.ts';
 
 /** Rules that mean a file could not be read as a report at all. */
 const UNREADABLE = /^(source|schema)\.|^content\.path$/;
 const MAX_PROBLEMS = 5;
 
 function findingsOf(v: Version, file: string): Finding[] {
-  return v.checks.findings.filter((f) => f.file === file);
+  return v.scan.findings.filter((f) => f.file === file);
 }
 
 function validity(v: Version, file: string): Validity {
-  const report = v.tree.reports.find((r) => r.file === file);
-  const valid = Boolean(report?.data && report.body);
+  const report = scannedReport(v, file);
+  const valid = Boolean(report?.data && report.parsed);
   const problems: FindingRef[] = valid
     ? []
     : findingsOf(v, file)
@@ -70,10 +69,8 @@ function reportDiff(
   baseFile: string | undefined,
   headFile: string | undefined,
 ): ReportDiff {
-  const find = (v: Version, file: string | undefined): ReportFile | undefined =>
-    file === undefined ? undefined : v.tree.reports.find((r) => r.file === file);
-  const b = find(base, baseFile);
-  const h = find(head, headFile);
+  const b = scannedReport(base, baseFile);
+  const h = scannedReport(head, headFile);
   const file = (headFile ?? baseFile) as string;
   const data = h?.data ?? b?.data;
   // Figures are compared only between readable versions; otherwise the validity block explains why not.

@@ -1,7 +1,7 @@
 // The text of two versions: how many paragraphs (and headings, table cells)
 // changed, and a short excerpt of the first changes for the reviewer.
 import { diffArrays } from 'diff';
-import type { ProseBlock } from '../source/prose.ts';
+import type { ProseText } from '../source/prose.ts';
 import type { ProseChange, ProseExcerpt } from './diff-types.ts';
 
 const MAX_EXCERPTS = 3;
@@ -9,7 +9,7 @@ const CONTEXT = 12;
 const MAX_PART = 40;
 
 /** Prose of the body; duties and other frontmatter text are compared as fields. */
-function bodyBlocks(blocks: readonly ProseBlock[] | undefined): ProseBlock[] {
+function bodyBlocks(blocks: readonly ProseText[] | undefined): ProseText[] {
   return (blocks ?? []).filter((b) => b.kind !== 'field' && b.text.trim() !== '');
 }
 
@@ -86,11 +86,11 @@ function changedExcerpt(section: string, before: string, after: string): ProseEx
   return { kind: 'changed', section, before: clip(beforeText, 80), after: clip(afterText, 80), markdown };
 }
 
-const sectionOf = (b: ProseBlock) => b.section.join(' › ');
+const sectionOf = (b: ProseText) => b.section.join(' › ');
 
 export function compareProse(
-  base: readonly ProseBlock[] | undefined,
-  head: readonly ProseBlock[] | undefined,
+  base: readonly ProseText[] | undefined,
+  head: readonly ProseText[] | undefined,
 ): ProseChange {
   const before = bodyBlocks(base);
   const after = bodyBlocks(head);
@@ -116,13 +116,13 @@ export function compareProse(
     if (next?.added) i++;
     const paired = Math.min(removed, added);
     for (let k = 0; k < paired; k++) {
-      const b = before[bi + k] as ProseBlock;
-      const h = after[hi + k] as ProseBlock;
+      const b = before[bi + k] as ProseText;
+      const h = after[hi + k] as ProseText;
       result.changed++;
       if (result.excerpts.length < MAX_EXCERPTS) result.excerpts.push(changedExcerpt(sectionOf(h), b.text, h.text));
     }
     for (let k = paired; k < added; k++) {
-      const h = after[hi + k] as ProseBlock;
+      const h = after[hi + k] as ProseText;
       result.added++;
       if (result.excerpts.length < MAX_EXCERPTS)
         result.excerpts.push({
@@ -134,7 +134,7 @@ export function compareProse(
         });
     }
     for (let k = paired; k < removed; k++) {
-      const b = before[bi + k] as ProseBlock;
+      const b = before[bi + k] as ProseText;
       result.removed++;
       if (result.excerpts.length < MAX_EXCERPTS)
         result.excerpts.push({

@@ -1,41 +1,43 @@
 // One side of a diff: a content tree from a git revision (written out to a
-// temporary folder) or the work tree, read and checked by the same code as
-// `npm run check` (scanContent), with its raw report texts.
+// temporary folder) or the work tree, read, checked and parsed once by the
+// same code as `npm run check` (scanContent), with its raw report texts.
 import { relative } from 'node:path';
-import type { CheckResult } from '../checks/index.ts';
 import { UserError } from '../cli/run.ts';
 import { extractTree } from '../git/extract-tree.ts';
 import { resolveRevision } from '../git/parse-revision.ts';
-import { openRepo, type Repo } from '../git/repo.ts';
-import { scanContent } from '../scan/scan.ts';
+import type { Repo } from '../git/repo.ts';
+import { scanContent, type ScannedReport, type ScanPool, type ScanResult } from '../scan/scan.ts';
 import { LAYOUT } from '../source/content-root.ts';
 import { diskSource, type ContentSource } from '../source/content-source.ts';
-import { loadContent, type ContentTree } from '../source/load.ts';
 import type { Side } from './diff-types.ts';
 
 export interface Version {
   side: Side;
   source: ContentSource;
-  tree: ContentTree;
-  checks: CheckResult;
+  /** The checks' findings and every report that could be read, with its figures and text. */
+  scan: ScanResult;
   /** Removes the temporary copy of a revision (nothing for the work tree). */
   release(): Promise<void>;
 }
 
 export const WORK_TREE = '工作区';
 
-async function version(side: Side, root: string, release: () => Promise<void>): Promise<Version> {
+export function scannedReport(v: Version, file: string | undefined): ScannedReport | undefined {
+  return file === undefined ? undefined : v.scan.scanned.find((r) => r.file === file);
+}
+
+async function version(side: Side, root: string, pool: ScanPool, release: () => Promise<void>): Promise<Version> {
   try {
-    const [tree, checks] = await Promise.all([loadContent(root), scanContent(root, { cache: false })]);
-    return { side, source: diskSource(root), tree, checks, release };
+    const scan = await scanContent(root, { cache: false, prose: true, pool });
+    return { side, source: diskSource(root), scan, release };
   } catch (error) {
     await release();
     throw error;
   }
 }
 
-export function workTreeVersion(root: string): Promise<Version> {
-  return version({ revision: WORK_TREE, commit: null }, root, async () => {});
+export function workTreeVersion(root: string, pool: ScanPool): Promise<Version> {
+  return version({ revision: WORK_TREE, commit: null }, root, pool, async () => {});
 }
 
 /** Where the content folder sits inside the repository ('' at its top). */
@@ -45,11 +47,10 @@ export function contentPrefix(repo: Repo, root: string): string {
   return prefix;
 }
 
-export async function gitVersion(root: string, revision: string, repo?: Repo): Promise<Version> {
-  const r = repo ?? (await openRepo(root));
-  const commit = await resolveRevision(r, revision);
-  const copy = await extractTree(r, commit, contentPrefix(r, root));
-  return version({ revision, commit }, copy.root, copy.remove);
+export async function gitVersion(root: string, revision: string, repo: Repo, pool: ScanPool): Promise<Version> {
+  const commit = await resolveRevision(repo, revision);
+  const copy = await extractTree(repo, commit, contentPrefix(repo, root));
+  return version({ revision, commit }, copy.root, pool, copy.remove);
 }
 
 /** Report files of a version with their text, decoded leniently (for pairing renames). */

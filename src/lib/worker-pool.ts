@@ -18,32 +18,32 @@ export interface PoolOptions {
   size?: number;
   timeoutMs: number;
   heapMb: number;
-  /** Handed to every worker as `workerData`. */
-  data?: unknown;
 }
 
 export function defaultPoolSize(tasks: number): number {
   return Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(tasks / 4)));
 }
 
+/** Workers start with the first task, so a pool that is never used costs nothing. */
 export function createWorkerPool<Req, Res>(url: URL, options: PoolOptions): WorkerPool<Req, Res> {
   const size = options.size ?? availableParallelism();
-  const pool = new Piscina({
-    filename: url.href,
-    minThreads: size,
-    maxThreads: size,
-    // One task at a time per worker: a limit stops that task's worker only.
-    concurrentTasksPerWorker: 1,
-    idleTimeout: Infinity,
-    workerData: options.data,
-    resourceLimits: { maxOldGenerationSizeMb: options.heapMb },
-  });
+  let pool: Piscina | undefined;
+  const started = () =>
+    (pool ??= new Piscina({
+      filename: url.href,
+      minThreads: size,
+      maxThreads: size,
+      // One task at a time per worker: a limit stops that task's worker only.
+      concurrentTasksPerWorker: 1,
+      idleTimeout: Infinity,
+      resourceLimits: { maxOldGenerationSizeMb: options.heapMb },
+    }));
   return {
     async run(request) {
       try {
         return {
           ok: true,
-          value: (await pool.run(request, { signal: AbortSignal.timeout(options.timeoutMs) })) as Res,
+          value: (await started().run(request, { signal: AbortSignal.timeout(options.timeoutMs) })) as Res,
         };
       } catch (error) {
         const e = error as Error & { code?: string };
@@ -52,6 +52,8 @@ export function createWorkerPool<Req, Res>(url: URL, options: PoolOptions): Work
         throw error;
       }
     },
-    close: () => pool.destroy(),
+    close: async () => {
+      await pool?.destroy();
+    },
   };
 }

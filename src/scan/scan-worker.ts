@@ -1,33 +1,19 @@
 // One report per task, start to finish in a worker: read, validate, parse,
 // check, and render when asked. Only the validated data, the findings and
 // the rendered body travel back. (Results are cached for the whole tree by
-// the scan itself: tree-cache.ts.)
+// the scan itself: tree-cache.ts.) A task says which tree it reads, so one
+// pool can serve several scans (the tests scan a hundred trees).
 import { checkReportFile } from '../checks/report-findings.ts';
-import { workerData } from 'node:worker_threads';
-import type { Department } from '../schema/department.ts';
 import { inThreadParser } from '../source/body-parser.ts';
 import { syncDiskSource, type ContentSource } from '../source/content-source.ts';
 import { loadReport, type FileProblem } from '../source/load.ts';
 import { renderBody } from '../render/render-body.ts';
 import type { ScanRequest, ScanResponse } from './scan.ts';
 
-export interface WorkerSetup {
-  root: string;
-  departments: Department[];
-  /** Render each valid report's body too (see src/render/). */
-  render: boolean;
-}
-
-async function check(
-  source: ContentSource,
-  file: string,
-  departments: Department[],
-  render: boolean,
-): Promise<ScanResponse> {
+async function check(source: ContentSource, { file, render, prose }: ScanRequest): Promise<ScanResponse> {
   const problems: FileProblem[] = [];
   const report = await loadReport(source, file, inThreadParser, problems);
-  const department = departments.find((d) => d.id === report?.data?.department);
-  const findings = checkReportFile(report, problems, department);
+  const findings = checkReportFile(report, problems);
   if (!report) return { findings };
   const { data, pathYear, pathDepartment, kind, body, media } = report;
   // The tree the rules just checked is the one rendered: one parse feeds every renderer.
@@ -41,13 +27,14 @@ async function check(
       pathYear,
       pathDepartment,
       kind,
+      parsed: body !== undefined,
+      ...(prose ? { prose: report.prose.map(({ kind, text, section }) => ({ kind, text, section })) } : {}),
       positions: { year: report.frontmatter.locate(['year']), department: report.frontmatter.locate(['department']) },
       ...rendered,
     },
   };
 }
 
-export default async function scan({ file }: ScanRequest): Promise<ScanResponse> {
-  const { root, departments, render } = workerData as WorkerSetup;
-  return check(syncDiskSource(root), file, departments, render);
+export default async function scan(request: ScanRequest): Promise<ScanResponse> {
+  return check(syncDiskSource(request.root), request);
 }

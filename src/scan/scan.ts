@@ -5,7 +5,7 @@
 import { mapLimited } from '../lib/map-limited.ts';
 import { createWorkerPool, defaultPoolSize, type Outcome, type WorkerPool } from '../lib/worker-pool.ts';
 import { syncDiskSource } from '../source/content-source.ts';
-import { entryKey, openTreeCache, registryKey } from './tree-cache.ts';
+import { entryKey, openTreeCache } from './tree-cache.ts';
 import type { Department } from '../schema/department.ts';
 import type { KeyPath } from '../lib/key-path.ts';
 import type { Report } from '../schema/report.ts';
@@ -17,15 +17,31 @@ import { limitProblem } from '../source/bounded-parse.ts';
 import { PARSE_HEAP_MB, PARSE_TIMEOUT_MS } from '../source/limits.ts';
 import { countReportFiles, loadRegistry, type Registry } from '../source/load.ts';
 import type { Position } from '../source/position.ts';
+import type { ProseText } from '../source/prose.ts';
 import { checkCollection } from '../checks/collection.ts';
 import { byPosition, collectionFindings, type CheckResult } from '../checks/index.ts';
 import { checkReportFile } from '../checks/report-findings.ts';
 import type { Finding } from '../checks/types.ts';
 import { settings } from '../config.ts';
-import type { WorkerSetup } from './scan-worker.ts';
 
 export interface ScanRequest {
+  root: string;
   file: string;
+  /** Render the body too (see src/render/). */
+  render: boolean;
+  /** Send back the body's readable text too (the diff compares it). */
+  prose: boolean;
+}
+
+export type ScanPool = WorkerPool<ScanRequest, ScanResponse>;
+
+/** Workers that check reports, bounded in time and memory; a scan makes its own unless handed one. */
+export function createScanPool(size: number): ScanPool {
+  return createWorkerPool<ScanRequest, ScanResponse>(new URL('./scan-worker.ts', import.meta.url), {
+    size,
+    timeoutMs: PARSE_TIMEOUT_MS,
+    heapMb: PARSE_HEAP_MB,
+  });
 }
 
 /** A report as the build needs it after the checks: where it is, and its validated figures. */
@@ -37,8 +53,12 @@ export interface ScannedReport {
   kind: 'md' | 'mdx';
   /** Where the keys the cross-file rules talk about are written. */
   positions: { year: Position; department: Position };
+  /** The body parsed (a body with a syntax error is reported, not checked or rendered). */
+  parsed: boolean;
   /** The body as HTML, rendered from the checked tree (when the scan was asked to render). */
   body?: RenderedBody;
+  /** The readable text, block by block (when the scan was asked for it). */
+  prose?: ProseText[];
   media?: MediaFile[];
 }
 
@@ -62,36 +82,38 @@ export interface ScanOptions {
   cache?: boolean;
   /** Also render each valid report's body (the build needs it; a check alone does not). */
   render?: boolean;
+  /** Also keep each report's readable text (the diff compares it); not cached. */
+  prose?: boolean;
+  /**
+   * Workers to use, owned by the caller and left open; by default the scan
+   * starts its own and stops them when done. (Starting workers costs about a
+   * second: the tests, which scan a hundred small trees, share one pool.)
+   */
+  pool?: ScanPool;
 }
 
 export async function scanContent(root: string, options: ScanOptions = {}): Promise<ScanResult> {
   const registry = await loadRegistry(root);
-  const departments = registry.departments.flatMap((d): Department[] => (d.data ? [d.data] : []));
   const findings: Finding[] = [];
   // Problems of the registry itself (site.yaml, departments/, symlinks) are reported as they are.
-  findings.push(...checkReportFile(undefined, registry.problems, undefined));
+  findings.push(...checkReportFile(undefined, registry.problems));
 
   const files = registry.reportPaths;
   const render = options.render ?? false;
-  const cache = (options.cache ?? settings().checkCache) ? await openTreeCache(root, render) : undefined;
+  const prose = options.prose ?? false;
+  const useCache = (options.cache ?? settings().checkCache) && !prose;
+  const cache = useCache ? await openTreeCache(root, render) : undefined;
   const disk = syncDiskSource(root);
-  const departmentsKey = registryKey(departments);
-  let pool: WorkerPool<ScanRequest, ScanResponse> | undefined;
-  const worker = () =>
-    (pool ??= createWorkerPool<ScanRequest, ScanResponse>(new URL('./scan-worker.ts', import.meta.url), {
-      size: defaultPoolSize(files.length),
-      timeoutMs: PARSE_TIMEOUT_MS,
-      heapMb: PARSE_HEAP_MB,
-      data: { root, departments, render } satisfies WorkerSetup,
-    }));
+  let ownPool: ScanPool | undefined;
+  const worker = () => options.pool ?? (ownPool ??= createScanPool(defaultPoolSize(files.length)));
   /** A report's result from the tree's cache, or from a worker (then kept for next time). */
   const result = async (file: string): Promise<Outcome<ScanResponse>> => {
     // A file that cannot be read safely is explained by the worker's reading of it.
     const bytes = cache ? await disk.read(file).catch(() => undefined) : undefined;
-    const key = bytes && entryKey(file, bytes, departmentsKey);
+    const key = bytes && entryKey(file, bytes);
     const hit = key ? cache?.get(key) : undefined;
     if (hit) return { ok: true, value: hit };
-    const outcome = await worker().run({ file });
+    const outcome = await worker().run({ root, file, render, prose });
     if (key && outcome.ok) cache?.set(key, outcome.value);
     return outcome;
   };
@@ -104,15 +126,13 @@ export async function scanContent(root: string, options: ScanOptions = {}): Prom
         findings.push(...outcome.value.findings);
         scanned[i] = outcome.value.report;
       } else {
-        findings.push(
-          ...checkReportFile(undefined, [{ file, severity: 'error', ...limitProblem(outcome.limit) }], undefined),
-        );
+        findings.push(...checkReportFile(undefined, [{ file, severity: 'error', ...limitProblem(outcome.limit) }]));
       }
       options.progress?.(++done, files.length);
     });
     await cache?.save();
   } finally {
-    await pool?.close();
+    await ownPool?.close();
   }
   const reports = scanned.filter((r): r is ScannedReport => r !== undefined);
   const positions = new Map(reports.map((r) => [r.file, r.positions]));

@@ -1,6 +1,6 @@
 // The check results of a whole content tree in one file: for each report, the
-// hash of what decided its result (its path and bytes, the department
-// registry, whether bodies were rendered) and the result. One file per tree,
+// hash of what decided its result (its path and bytes; whether bodies were
+// rendered names the file) and the result. One file per tree,
 // read once and written once, instead of a file per report: at 20,000 reports
 // the reads of single files were the cached check's whole time.
 import { createHash } from 'node:crypto';
@@ -21,17 +21,8 @@ async function cacheFile(root: string, render: boolean): Promise<string> {
   return join(BASE, version, `${tree}${render ? '-rendered' : ''}.json`);
 }
 
-/**
- * The department registry's part of every entry's key, hashed once per run:
- * hashing the whole registry again for each report made a cached check
- * quadratic (10,000 reports: 50 s of hashing).
- */
-export function registryKey(departments: unknown): string {
-  return createHash('sha256').update(JSON.stringify(departments)).digest('hex');
-}
-
-export function entryKey(file: string, bytes: Uint8Array, registry: string): string {
-  return createHash('sha256').update(file).update('\0').update(bytes).update('\0').update(registry).digest('hex');
+export function entryKey(file: string, bytes: Uint8Array): string {
+  return createHash('sha256').update(file).update('\0').update(bytes).digest('hex');
 }
 
 export interface TreeCache {

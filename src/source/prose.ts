@@ -25,6 +25,9 @@ export interface ProseBlock {
   offsetOf(index: number): number;
 }
 
+/** A block's text without its source map: what can travel between threads (the diff compares these). */
+export type ProseText = Pick<ProseBlock, 'kind' | 'text' | 'section'>;
+
 export interface Sentence {
   block: ProseBlock;
   /** Index of the sentence in its block's text. */

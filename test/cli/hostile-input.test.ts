@@ -9,6 +9,7 @@ import { failed } from '../../src/checks/index.ts';
 import { scanContent } from '../../src/scan/scan.ts';
 import { contentWith, readFixtures } from '../helpers/content.ts';
 import { assertMarkerAbsent, assertRejected, smokeRejected } from '../helpers/rejection.ts';
+import { testScanPool } from '../helpers/scan-pool.ts';
 
 const cleanup: string[] = [];
 after(() => Promise.all(cleanup.map((d) => rm(d, { recursive: true, force: true }))));
@@ -25,7 +26,7 @@ describe('hostile input', () => {
       const root = await contentWith(fixture.edits);
       cleanup.push(root);
       if (!fixture.accept) return assertRejected(root, fixture);
-      const result = await scanContent(root, { cache: false });
+      const result = await scanContent(root, { cache: false, pool: testScanPool() });
       assert.ok(!failed(result), JSON.stringify(result.findings.filter((f) => f.severity === 'error')));
       await assertMarkerAbsent(root, fixture);
     });

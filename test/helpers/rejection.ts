@@ -13,6 +13,7 @@ import { formatHuman } from '../../src/cli/format-findings.ts';
 import { scanContent } from '../../src/scan/scan.ts';
 import { runScript, STACK_TRACE } from './cli.ts';
 import { lineOf, tempDir, type FixtureCase } from './content.ts';
+import { testScanPool } from './scan-pool.ts';
 
 const exists = (path: string) =>
   access(path).then(
@@ -27,7 +28,7 @@ export async function assertMarkerAbsent(root: string, fixture: FixtureCase): Pr
 export async function assertRejected(root: string, fixture: FixtureCase): Promise<void> {
   const expected = fixture.expect;
   assert.ok(expected, 'a rejected fixture states what it expects');
-  const result = await scanContent(root, { cache: false });
+  const result = await scanContent(root, { cache: false, pool: testScanPool() });
   assert.ok(failed(result), 'the build gate is closed (npm run check exits 1, npm run build writes nothing)');
   const candidates = result.findings.filter((f) => f.rule === expected.rule && f.file.endsWith(expected.file));
   const hit = candidates.find((f) => expected.message.every((w) => f.message.includes(w))) ?? candidates[0];

@@ -24,7 +24,6 @@ export async function seedInput(change: (data: Report) => void = () => {}): Prom
   const file = await seedFile();
   const data = structuredClone(file.data) as Report;
   change(data);
-  const t = await seedTree();
   if (!file.body) throw new Error('seed body did not parse');
-  return { data, body: file.body, prose: file.prose, department: t.departments[0]?.data };
+  return { data, body: file.body, prose: file.prose };
 }

@@ -17,7 +17,7 @@ import { totals } from '../../../src/model/summaries.ts';
 import type { Report } from '../../../src/schema/report.ts';
 import { scanContent } from '../../../src/scan/scan.ts';
 import { contentWith, SEED_REPORT } from '../../helpers/content.ts';
-import { seedInput } from '../../helpers/seed.ts';
+import { seedInput, seedTree } from '../../helpers/seed.ts';
 import { rm } from 'node:fs/promises';
 
 const notStated = REPORT_RULES.find((r) => r.id === 'figure.not-stated');
@@ -97,7 +97,7 @@ test('every rule, the panel, the chart, totals and open data read a report whose
   assert.equal(totals([input.data]).final, undefined);
   const record = toRecord(REPORT_COLUMNS, {
     data: input.data,
-    department: input.department!,
+    department: (await seedTree()).departments[0]!.data!,
     siteUrl: 'https://x.cn/',
   });
   assert.equal(record.budget_final, null);
