@@ -24,26 +24,27 @@ export function defaultPoolSize(tasks: number): number {
   return Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(tasks / 4)));
 }
 
-/** Workers start with the first task, so a pool that is never used costs nothing. */
+/**
+ * Workers start as tasks arrive, up to `size`: a scan of one report starts one
+ * worker (about a second of loading code), a scan of a thousand starts them all.
+ */
 export function createWorkerPool<Req, Res>(url: URL, options: PoolOptions): WorkerPool<Req, Res> {
   const size = options.size ?? availableParallelism();
-  let pool: Piscina | undefined;
-  const started = () =>
-    (pool ??= new Piscina({
-      filename: url.href,
-      minThreads: size,
-      maxThreads: size,
-      // One task at a time per worker: a limit stops that task's worker only.
-      concurrentTasksPerWorker: 1,
-      idleTimeout: Infinity,
-      resourceLimits: { maxOldGenerationSizeMb: options.heapMb },
-    }));
+  const pool = new Piscina({
+    filename: url.href,
+    minThreads: 0,
+    maxThreads: size,
+    // One task at a time per worker: a limit stops that task's worker only.
+    concurrentTasksPerWorker: 1,
+    idleTimeout: Infinity,
+    resourceLimits: { maxOldGenerationSizeMb: options.heapMb },
+  });
   return {
     async run(request) {
       try {
         return {
           ok: true,
-          value: (await started().run(request, { signal: AbortSignal.timeout(options.timeoutMs) })) as Res,
+          value: (await pool.run(request, { signal: AbortSignal.timeout(options.timeoutMs) })) as Res,
         };
       } catch (error) {
         const e = error as Error & { code?: string };
@@ -52,8 +53,6 @@ export function createWorkerPool<Req, Res>(url: URL, options: PoolOptions): Work
         throw error;
       }
     },
-    close: async () => {
-      await pool?.destroy();
-    },
+    close: () => pool.destroy(),
   };
 }
