@@ -3,6 +3,7 @@
 // indicator that missed its target does not quietly keep full marks
 // (政府采购执行率 72.74% against 100%, 满分).
 import { figureText } from '../figures/figure.ts';
+import { fixedUnit } from '../figures/registry.ts';
 import { allStated } from '../figures/not-stated.ts';
 import { compare, equals, roundTo, scaleOf, sum } from '../lib/decimal.ts';
 import { normaliseNumberText } from '../lib/numbers.ts';
@@ -10,7 +11,7 @@ import type { ScoreSheetRow } from '../schema/report.ts';
 import { bodyIndex } from './mdx-safety.ts';
 import type { Hit, ReportRule } from './types.ts';
 
-const points = (value: string) => figureText(value, '分');
+const points = (value: string) => figureText(value, fixedUnit('score_sheet.*.score'));
 const rowName = (row: ScoreSheetRow) => [row.level2, row.name].filter(Boolean).join('·');
 
 export const scoreSheetWeightSum: ReportRule = {

@@ -67,6 +67,16 @@ const DERIVATIONS: Readonly<Record<string, Derivation>> = {
   },
 };
 
+/** How the site computes a derivable figure the original does not state (“完成值 ÷ 目标值”). */
+export function derivation(pattern: string): string {
+  const d = DERIVATIONS[pattern];
+  if (!d) throw new Error(`no derivation for ${pattern} in src/figures/derived.ts`);
+  return d.how;
+}
+
+/** How the grade is found when the original states only the score. */
+export const GRADE_DERIVATION = '按自评得分推算（财预〔2020〕10号）';
+
 const patternOf = (path: KeyPath) => path.map((k) => (typeof k === 'number' ? '*' : k)).join('.');
 
 /**

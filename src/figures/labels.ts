@@ -5,7 +5,7 @@
 // check (prose must agree with frontmatter) and the importer (which fills
 // frontmatter from prose, forms and tables).
 import { parseKeyPath, type KeyPath } from '../lib/key-path.ts';
-import { FIGURES, type FigureDef } from './registry.ts';
+import { figureDef, FIGURES, type FigureDef } from './registry.ts';
 
 /** How the number is written after its label: an amount (万元/元/亿元), a percentage, or a count (人/个/分). */
 export type LabelKind = 'amount' | 'percent' | 'count';
@@ -87,8 +87,8 @@ export const FORM_LABELS: readonly { label: string; role: FormRole }[] = [
   ].map((label) => ({ label, role: 'other' as const })),
 ];
 
-/** Column names of a 自评得分表, by what the column holds. */
-export const SCORE_SHEET_COLUMNS = {
+/** Column names of a 自评得分表 as documents write them (the importer's variants), by what the column holds. */
+export const SCORE_SHEET_LABELS = {
   level1: ['一级指标'],
   level2: ['二级指标'],
   name: ['三级指标', '指标名称', '绩效指标', '指标'],
@@ -99,7 +99,19 @@ export const SCORE_SHEET_COLUMNS = {
   note: ['偏差原因分析及改进措施', '偏差原因及改进措施', '偏差原因', '未完成原因', '备注'],
 } as const;
 
-export type ScoreSheetColumn = keyof typeof SCORE_SHEET_COLUMNS;
+export type ScoreSheetColumn = keyof typeof SCORE_SHEET_LABELS;
+
+/** The name each column of a 自评得分表 has on the page, in the PDF and in the CSV. */
+export const SCORE_SHEET_TITLES: Readonly<Record<ScoreSheetColumn, string>> = {
+  level1: '一级指标',
+  level2: '二级指标',
+  name: '三级指标',
+  weight: figureDef('score_sheet.*.weight').title,
+  score: figureDef('score_sheet.*.score').title,
+  target: '年度指标值',
+  actual: '实际完成值',
+  note: '偏差原因及改进措施',
+};
 
 /** Text of a label as compared: no spaces, no trailing colon, no unit in brackets. */
 export function bareLabel(text: string): { label: string; unit: string | undefined } {
@@ -125,7 +137,7 @@ export function formFieldByLabel(text: string): { label: string; role: FormRole 
 export function scoreSheetColumn(text: string): ScoreSheetColumn | undefined {
   const { label } = bareLabel(text);
   if (!label) return undefined;
-  for (const [column, names] of Object.entries(SCORE_SHEET_COLUMNS) as [ScoreSheetColumn, readonly string[]][])
+  for (const [column, names] of Object.entries(SCORE_SHEET_LABELS) as [ScoreSheetColumn, readonly string[]][])
     if (names.includes(label)) return column;
   return undefined;
 }

@@ -251,6 +251,13 @@ export function figureDef(pattern: string): FigureDef {
   return def;
 }
 
+/** The unit of a figure whose unit never varies (自评得分: 分); throws for one whose unit does. */
+export function fixedUnit(pattern: string): string {
+  const { unit } = figureDef(pattern);
+  if (!('fixed' in unit)) throw new Error(`figure ${pattern} has no fixed unit`);
+  return unit.fixed;
+}
+
 /** The definition a key path falls under (indicators.3.actual → indicators.*.actual). */
 export function figureDefAt(path: readonly (string | number)[]): FigureDef | undefined {
   return byPattern.get(path.map((k) => (typeof k === 'number' ? '*' : k)).join('.'));

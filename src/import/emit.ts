@@ -5,6 +5,7 @@
 // original does not state it).
 import { Document, isScalar } from 'yaml';
 import { placeholder, PLACEHOLDER } from '../checks/placeholders.ts';
+import { derivation } from '../figures/derived.ts';
 import { NOT_STATED } from '../figures/not-stated.ts';
 import type { KeyPath } from '../lib/key-path.ts';
 import { fieldTitle } from '../schema/field-titles.ts';
@@ -146,9 +147,9 @@ export function renderFrontmatter(d: DraftData, header: string): string {
   const pub = result('budget.public')?.value;
   figure(
     ['budget', 'execution_rate'],
-    found('budget.final') && found('budget.total') ? '年终决算数 ÷ 全年预算数' : undefined,
+    found('budget.final') && found('budget.total') ? derivation('budget.execution_rate') : undefined,
   );
-  figure(['budget', 'basic'], personnel !== undefined && pub !== undefined ? '人员经费 + 公用经费' : undefined);
+  figure(['budget', 'basic'], personnel !== undefined && pub !== undefined ? derivation('budget.basic') : undefined);
   for (const key of ['personnel', 'public']) if (found(`budget.${key}`)) figure(['budget', key]);
   figure(['budget', 'project']);
   if (found('budget.income')) figure(['budget', 'income']);

@@ -20,6 +20,7 @@ import {
   type FigureLabel,
   type ScoreSheetColumn,
 } from '../figures/labels.ts';
+import { fixedUnit } from '../figures/registry.ts';
 import { cellNumber } from '../source/labelled-figures.ts';
 import { toGrid, type GridCell, type SourceTable } from './source-table.ts';
 
@@ -301,7 +302,7 @@ function readScoreSheet(
         result.candidates.push({
           figure: scoreFigure,
           value: total.value,
-          unit: '分',
+          unit: fixedUnit('score'),
           evidence: { text: rowText(row), where },
         });
       continue;

@@ -2,9 +2,8 @@
 // comparison tables show them: named, valued and written as the figure
 // registry says (src/figures/): as published, computed and marked so
 // (“100%（计算）”), or 原文未写.
-import { shownFigure, shownGrade, type FigureSource } from '../figures/derived.ts';
+import { shownFigure, type FigureSource } from '../figures/derived.ts';
 import { figureDef } from '../figures/registry.ts';
-import type { Grade } from '../lib/grade.ts';
 import type { Report } from '../schema/report.ts';
 
 export interface KeyFigure {
@@ -50,20 +49,6 @@ export function keyFigure(report: Report, key: string): KeyFigure {
 
 export function keyFigures(report: Report): KeyFigure[] {
   return KEY_FIGURE_KEYS.map((key) => keyFigure(report, key));
-}
-
-export interface GradeInfo {
-  grade: Grade;
-  /** False when the report does not state a grade and it was derived from the score. */
-  stated: boolean;
-  /** “优”, “优（按得分推算）”. */
-  shown: string;
-}
-
-/** The grade, stated or derived from the score; undefined when neither grade nor score is stated. */
-export function reportGrade(report: Report): GradeInfo | undefined {
-  const g = shownGrade(report);
-  return g && { grade: g.grade, stated: g.source === 'stated', shown: g.shown };
 }
 
 /**

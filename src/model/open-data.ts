@@ -9,8 +9,9 @@
 // and each report lists such keys under not_stated; a value the site computes
 // (基本支出 from its parts, 执行率, 等级) says so in its *_source column.
 import { stringify } from 'csv-stringify/sync';
-import { shownFigure, shownGrade } from '../figures/derived.ts';
+import { GRADE_DERIVATION, shownFigure, shownGrade } from '../figures/derived.ts';
 import { figuresIn } from '../figures/figure.ts';
+import { SCORE_SHEET_TITLES } from '../figures/labels.ts';
 import { figureDef } from '../figures/registry.ts';
 import type { Department } from '../schema/department.ts';
 import type { Indicator, Report, ScoreSheetRow } from '../schema/report.ts';
@@ -143,7 +144,7 @@ export const REPORT_COLUMNS: readonly Column<ReportRow>[] = [
     key: 'grade_source',
     title: '自评等级的来源',
     kind: 'text',
-    description: 'stated：原文所写；derived：原文未写，按得分推算（财预〔2020〕10号）',
+    description: `stated：原文所写；derived：原文未写，${GRADE_DERIVATION}`,
     value: (r) => shownGrade(r.data)?.source,
   },
   ...figureColumns('staffing.authorized', ofReport),
@@ -224,14 +225,26 @@ const text = (
 export const SCORE_SHEET_COLUMNS: readonly Column<ScoreSheetLine>[] = [
   { key: 'year', title: '年度', kind: 'integer', value: (r) => r.report.year },
   { key: 'department', title: '单位代码', kind: 'text', value: (r) => r.report.department },
-  text('一级指标', 'level1', (row) => row.level1),
-  text('二级指标', 'level2', (row) => row.level2),
-  text('三级指标', 'name', (row) => row.name),
-  { key: 'weight', title: '分值', kind: 'decimal', description: '原文未写时为空', value: (r) => r.row.weight },
-  { key: 'score', title: '得分', kind: 'decimal', description: '原文未写时为空', value: (r) => r.row.score },
-  text('年度指标值', 'target', (row) => row.target),
-  text('实际完成值', 'actual', (row) => row.actual),
-  text('偏差原因及改进措施', 'note', (row) => row.note),
+  text(SCORE_SHEET_TITLES.level1, 'level1', (row) => row.level1),
+  text(SCORE_SHEET_TITLES.level2, 'level2', (row) => row.level2),
+  text(SCORE_SHEET_TITLES.name, 'name', (row) => row.name),
+  {
+    key: 'weight',
+    title: SCORE_SHEET_TITLES.weight,
+    kind: 'decimal',
+    description: '原文未写时为空',
+    value: (r) => r.row.weight,
+  },
+  {
+    key: 'score',
+    title: SCORE_SHEET_TITLES.score,
+    kind: 'decimal',
+    description: '原文未写时为空',
+    value: (r) => r.row.score,
+  },
+  text(SCORE_SHEET_TITLES.target, 'target', (row) => row.target),
+  text(SCORE_SHEET_TITLES.actual, 'actual', (row) => row.actual),
+  text(SCORE_SHEET_TITLES.note, 'note', (row) => row.note),
 ];
 
 export function scoreSheetLines(report: Report): ScoreSheetLine[] {

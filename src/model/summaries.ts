@@ -18,11 +18,8 @@ export interface Totals {
   reports: number;
   /** 年终决算数 summed over the reports that state it, in 万元; undefined when none does. */
   final: string | undefined;
-  /** How many reports state 年终决算数. */
-  finalStated: number;
   /** Mean 自评得分 of the reports that state one, rounded to two places and written like a published score ("98", "87.5"); undefined when none does. */
   averageScore: string | undefined;
-  scoreStated: number;
   /** “12 份报告中 10 份载明” when not every report states it; undefined when all do. */
   finalCoverage: string | undefined;
   scoreCoverage: string | undefined;
@@ -34,9 +31,7 @@ export function totals(reports: readonly Report[]): Totals {
   return {
     reports: reports.length,
     final: finals.length ? moneyScale(sum(finals)) : undefined,
-    finalStated: finals.length,
     averageScore: mapDefined(divide(sum(scores), String(scores.length), 2), trimZeros),
-    scoreStated: scores.length,
     finalCoverage: coverageText(finals.length, reports.length),
     scoreCoverage: coverageText(scores.length, reports.length),
   };

@@ -7,6 +7,7 @@
 import type { Element, ElementContent } from 'hast';
 import { DERIVED_MARK } from '../figures/derived.ts';
 import { figureText } from '../figures/figure.ts';
+import { SCORE_SHEET_TITLES } from '../figures/labels.ts';
 import { allStated } from '../figures/not-stated.ts';
 import { sum } from '../lib/decimal.ts';
 import type { Report, ScoreSheetRow } from '../schema/report.ts';
@@ -97,14 +98,14 @@ export function scoreSheetElement(data: Report): Element {
   const { columns } = sheet;
   // Each header cell names its column's kind, so the print layout can size the columns (print.css).
   const heads: [string, string][] = [
-    ['一级指标', 'score-sheet__level'],
-    ['二级指标', 'score-sheet__level'],
-    ['三级指标', 'score-sheet__name'],
-    ['分值', 'num'],
-    ['得分', 'num'],
-    ...(columns.target ? [['年度指标值', 'score-sheet__value'] as [string, string]] : []),
-    ...(columns.actual ? [['实际完成值', 'score-sheet__value'] as [string, string]] : []),
-    ...(columns.note ? [['偏差原因及改进措施', 'score-sheet__note'] as [string, string]] : []),
+    [SCORE_SHEET_TITLES.level1, 'score-sheet__level'],
+    [SCORE_SHEET_TITLES.level2, 'score-sheet__level'],
+    [SCORE_SHEET_TITLES.name, 'score-sheet__name'],
+    [SCORE_SHEET_TITLES.weight, 'num'],
+    [SCORE_SHEET_TITLES.score, 'num'],
+    ...(columns.target ? [[SCORE_SHEET_TITLES.target, 'score-sheet__value'] as [string, string]] : []),
+    ...(columns.actual ? [[SCORE_SHEET_TITLES.actual, 'score-sheet__value'] as [string, string]] : []),
+    ...(columns.note ? [[SCORE_SHEET_TITLES.note, 'score-sheet__note'] as [string, string]] : []),
   ];
   const figure = (f: { value: string | null; text: string }): ElementContent =>
     f.value === null

@@ -1,6 +1,6 @@
 // Finds the standard figures in prose by their labels: “年终决算数825.75万元”,
 // “预算总体执行率为100%”, “编制人数23人”, “自评得分 98 分”.
-import { FIGURE_LABELS, figureByLabel, OTHER_FIGURE_PREFIX, type FigureLabel } from '../figures/labels.ts';
+import { FIGURE_LABELS, OTHER_FIGURE_PREFIX, type FigureLabel } from '../figures/labels.ts';
 import { normaliseNumberText } from '../lib/numbers.ts';
 
 export interface LabelledFigure {
@@ -60,11 +60,6 @@ export function findLabelledFigures(text: string): LabelledFigure[] {
     }
   }
   return found;
-}
-
-/** The standard figure a table cell names (“年终决算数”, “决算数（万元）”, “执行率”), if any. */
-export function figureForLabel(cell: string): { figure: FigureLabel; unit: string | undefined } | undefined {
-  return figureByLabel(cell);
 }
 
 /** A number as it stands in a table cell, with a unit if the cell has one. */

@@ -16,7 +16,8 @@ const tablesOf = (blocks: DraftBlock[]) =>
     const unit = before?.kind === 'paragraph' ? UNIT_LINE.exec(before.text)?.[1] : undefined;
     return b.kind === 'table' ? [{ where: b.where, analysis: analyseTable(b.table, b.where, unit) }] : [];
   });
-import { cellNumber, figureForLabel, findIndicatorFigures } from '../../../src/source/labelled-figures.ts';
+import { figureByLabel } from '../../../src/figures/labels.ts';
+import { cellNumber, findIndicatorFigures } from '../../../src/source/labelled-figures.ts';
 import { proseOf } from '../../helpers/prose.ts';
 
 test('indicators: “X 81 家，完成任务数的 101.25%”, “完成率”, “任务数 160 家，实际完成 158 家”', () => {
@@ -38,9 +39,9 @@ test('indicators: “X 81 家，完成任务数的 101.25%”, “完成率”, 
 });
 
 test('table labels and cells', () => {
-  assert.deepEqual(figureForLabel('决算数（万元）')?.figure.key, ['budget', 'final']);
-  assert.equal(figureForLabel('决算数（万元）')?.unit, '万元');
-  assert.equal(figureForLabel('合计'), undefined);
+  assert.deepEqual(figureByLabel('决算数（万元）')?.figure.key, ['budget', 'final']);
+  assert.equal(figureByLabel('决算数（万元）')?.unit, '万元');
+  assert.equal(figureByLabel('合计'), undefined);
   assert.deepEqual(cellNumber('１，１０２．８０万元'), { value: '1102.80', unit: '万元' });
   assert.equal(cellNumber('约800'), undefined);
 });

@@ -4,7 +4,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { barChart } from '../../../src/model/charts.ts';
 import { indicatorRow } from '../../../src/model/indicator-rows.ts';
-import { keyFigures, reportGrade } from '../../../src/model/key-figures.ts';
+import { shownGrade } from '../../../src/figures/derived.ts';
+import { keyFigures } from '../../../src/model/key-figures.ts';
 import { moneyScale, totals } from '../../../src/model/summaries.ts';
 import { inWanYuan } from '../../../src/figures/money.ts';
 import { seedInput } from '../../helpers/seed.ts';
@@ -23,13 +24,13 @@ test('key figures read as published, named as in reports', async () => {
     ],
   );
   // The seed's original states no grade: it is derived from the score, and says so.
-  assert.deepEqual(reportGrade(data), { grade: '优', stated: false, shown: '优（按得分推算）' });
+  assert.deepEqual(shownGrade(data), { grade: '优', source: 'derived', shown: '优（按得分推算）' });
   const { data: stated } = await seedInput((d) => (d.grade = '优'));
-  assert.deepEqual(reportGrade(stated), { grade: '优', stated: true, shown: '优' });
+  assert.deepEqual(shownGrade(stated), { grade: '优', source: 'stated', shown: '优' });
   const { data: unstated } = await seedInput((d) => (d.score = '85'));
-  assert.equal(reportGrade(unstated)?.shown, '良（按得分推算）');
+  assert.equal(shownGrade(unstated)?.shown, '良（按得分推算）');
   const { data: nothing } = await seedInput((d) => (d.score = null));
-  assert.equal(reportGrade(nothing), undefined, 'no score, no grade: never guessed');
+  assert.equal(shownGrade(nothing), undefined, 'no score, no grade: never guessed');
 });
 
 test('原文未载: 原文未写 in the panel; computed values marked, only from stated parts', async () => {
@@ -73,9 +74,7 @@ test('totals convert 元 and 亿元 to 万元 exactly, average scores, and say h
   assert.deepEqual(totals([a, b]), {
     reports: 2,
     final: '825.760001',
-    finalStated: 2,
     averageScore: '94.5',
-    scoreStated: 2,
     finalCoverage: undefined,
     scoreCoverage: undefined,
   });

@@ -3,7 +3,7 @@
 // address, the keys the original does not state, and what the site computes.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getRenderableReports, getSite, type CatalogReport } from '../../../model/catalog.ts';
-import { shownFigure, shownGrade } from '../../../figures/derived.ts';
+import { GRADE_DERIVATION, shownFigure, shownGrade } from '../../../figures/derived.ts';
 import { FIGURES } from '../../../figures/registry.ts';
 import { notStatedKeys } from '../../../model/open-data.ts';
 import { absoluteUrl, PATHS } from '../../../model/urls.ts';
@@ -22,7 +22,7 @@ function derived(data: Report): Record<string, { value: string; how: string }> {
     if (f?.source === 'derived' && f.value !== null) out[f.key] = { value: f.value, how: f.how ?? '' };
   });
   const grade = shownGrade(data);
-  if (grade?.source === 'derived') out.grade = { value: grade.grade, how: '按自评得分推算（财预〔2020〕10号）' };
+  if (grade?.source === 'derived') out.grade = { value: grade.grade, how: GRADE_DERIVATION };
   return out;
 }
 
