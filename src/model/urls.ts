@@ -1,5 +1,7 @@
 // Every public address of the site, in one place: pages, links, the sitemap,
-// the feed and the open data all build their URLs here.
+// the feed and the open data all build their URLs here, and so do the links
+// the site makes to others (registration lookups, mail, telephone).
+import { registrationDigits } from '../schema/registration.ts';
 
 export const reportPath = (year: number, department: string) => `/reports/${year}/${department}/`;
 export const departmentPath = (department: string) => `/departments/${department}/`;
@@ -40,7 +42,22 @@ export const PATHS = {
   accessibility: '/accessibility/',
   sitemap: '/sitemap/',
   sitemapXml: '/sitemap-index.xml',
+  /** The 党政机关网站标识 image (public/dzjg.svg; replaced by the one the site is granted). */
+  dzjgMark: '/dzjg.svg',
+  favicon: '/favicon.svg',
 } as const;
+
+/** ICP 备案号 → the MIIT registration system, where the number is looked up. */
+export const ICP_LOOKUP_URL = 'https://beian.miit.gov.cn/';
+
+/** 公安机关备案号 → its page in the 全国互联网安全管理服务平台 (the link the registration rules ask for). */
+export const psbLookupUrl = (psb: string) =>
+  `https://beian.mps.gov.cn/#/query/webSearch?code=${registrationDigits(psb)}`;
+
+/** A telephone number as a link: digits and + only (“0743-8522111” → tel:07438522111). */
+export const telUrl = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
+
+export const mailUrl = (email: string) => `mailto:${email}`;
 
 /** An absolute URL on the public site (canonical links, feed, sitemap, open data). */
 export function absoluteUrl(siteUrl: string, path: string): string {

@@ -42,9 +42,3 @@ export function registrationDigits(value: string): string {
 
 /** A number made only of zeros: a placeholder, never a real registration. */
 export const isPlaceholder = (value: string) => /^0+$/.test(registrationDigits(value));
-
-/** 公安机关备案号 → its page in the 全国互联网安全管理服务平台 (the link the registration rules ask for). */
-export const psbUrl = (psb: string) => `https://beian.mps.gov.cn/#/query/webSearch?code=${registrationDigits(psb)}`;
-
-/** ICP 备案号 → the MIIT registration system, where the number is looked up. */
-export const ICP_URL = 'https://beian.miit.gov.cn/';

@@ -4,10 +4,17 @@ import { contactSchema } from './department.ts';
 import { printSchema } from './print.ts';
 import { icpSchema, isPlaceholder, psbSchema, siteCodeSchema } from './registration.ts';
 import { text } from './text.ts';
+import { judgeUrl } from './url-policy.ts';
 
+/** A web address of site.yaml, held to the same policy as links in reports (url-policy.ts). */
 const webAddress = (title: string, description: string, example: string) =>
   z
     .url({ protocol: /^https?$/, error: () => `${title}应为 http(s):// 开头的完整网址，例如 ${example}` })
+    .superRefine((value, ctx) => {
+      if (!/^https?:/i.test(value)) return; // explained by the check above
+      const verdict = judgeUrl(value, 'link', 'site.yaml');
+      if (!verdict.ok) ctx.addIssue({ code: 'custom', message: `${verdict.reason}。${verdict.hint}` });
+    })
     .meta({ title, description });
 
 const REGISTRATION = [
