@@ -1,95 +1,209 @@
-// npm test: everything a reviewer would run, in order, with one summary.
-// Stages: type check, lint, format, unit tests, build/CLI tests, browser
-// tests, PDF tests. `npm test -- unit e2e` runs only the named stages.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+// npm test: everything a reviewer would run, with one summary: type check,
+// lint and format side by side, then one run of every test file (unit, CLI
+// and build, browser, PDF). `npm test -- unit e2e` runs only the named stages.
+//
+// Why one run and not a stage after another: a stage that ends with one long
+// file leaves the other core idle. All files go into one queue, the heaviest
+// first, two at a time; every file works in folders of its own, and sites
+// that several files only read are built once per run (GONGKAI_TEST_SHARED,
+// see test/e2e/helpers/site.ts).
+import { spawn } from 'node:child_process';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { run } from 'node:test';
+import { spec } from 'node:test/reporters';
 import { childEnv, PROJECT_ROOT } from '../src/config.ts';
 
-interface Stage {
+interface CommandStage {
   name: string;
   title: string;
   command: string[];
-  /** Skip quietly when there is nothing to run yet (e.g. no test files). */
-  when?: () => boolean;
+}
+
+interface TestStage {
+  name: string;
+  title: string;
+  dir: string;
+  /** Order in the queue: heavier stages start first (a file's size breaks ties). */
+  weight: number;
 }
 
 const bin = (name: string) => join(PROJECT_ROOT, 'node_modules/.bin', name);
-const hasTests = (dir: string) => () =>
-  existsSync(join(PROJECT_ROOT, dir)) &&
-  readdirSync(join(PROJECT_ROOT, dir), { recursive: true }).some((f) => String(f).endsWith('.test.ts'));
-/** Where each stage's test durations go, for the slowest-tests list at the end. */
-const timings = mkdtempSync(join(tmpdir(), 'gongkai-test-times-'));
-/**
- * Test files run two at a time: most of a browser or build test is waiting
- * (a page to lay out, a process to end), and every file works in folders of
- * its own. The machines this runs on have two cores.
- */
-const CONCURRENCY = 2;
-const nodeTest = (dir: string) => [
-  process.execPath,
-  '--test',
-  '--test-reporter=spec',
-  '--test-reporter-destination=stdout',
-  `--test-reporter=${join(PROJECT_ROOT, 'test/helpers/durations-reporter.mjs')}`,
-  `--test-reporter-destination=${join(timings, `${dir.replace(/\W/g, '-')}.jsonl`)}`,
-  `--test-concurrency=${CONCURRENCY}`,
-  `${dir}/**/*.test.ts`,
-];
 
-const STAGES: Stage[] = [
+const COMMANDS: CommandStage[] = [
   { name: 'types', title: '类型检查（astro check）', command: [bin('astro'), 'check', '--minimumSeverity', 'warning'] },
   { name: 'lint', title: '代码规范（eslint）', command: [bin('eslint'), '--max-warnings=0', '.'] },
   { name: 'format', title: '格式（prettier）', command: [bin('prettier'), '--check', '--log-level=warn', '.'] },
-  { name: 'unit', title: '单元测试', command: nodeTest('test/unit'), when: hasTests('test/unit') },
-  { name: 'cli', title: '命令行与构建测试', command: nodeTest('test/cli'), when: hasTests('test/cli') },
-  { name: 'e2e', title: '浏览器测试', command: nodeTest('test/e2e'), when: hasTests('test/e2e') },
-  { name: 'pdf', title: 'PDF 测试', command: nodeTest('test/pdf'), when: hasTests('test/pdf') },
 ];
 
+const TESTS: TestStage[] = [
+  { name: 'unit', title: '单元测试', dir: 'test/unit', weight: 1 },
+  { name: 'cli', title: '命令行与构建测试', dir: 'test/cli', weight: 2 },
+  { name: 'e2e', title: '浏览器测试', dir: 'test/e2e', weight: 3 },
+  { name: 'pdf', title: 'PDF 测试', dir: 'test/pdf', weight: 3 },
+];
+
+/**
+ * Test files at a time: the machines have two cores. A third file made the
+ * whole run no faster and pushed legal inputs near their time limits.
+ */
+const CONCURRENCY = 2;
+
 const wanted = process.argv.slice(2);
-const unknown = wanted.filter((w) => !STAGES.some((s) => s.name === w));
+const known = [...COMMANDS, ...TESTS].map((s) => s.name);
+const unknown = wanted.filter((w) => !known.includes(w));
 if (unknown.length) {
-  console.error(`没有这些测试阶段：${unknown.join('、')}。可选：${STAGES.map((s) => s.name).join('、')}`);
+  console.error(`没有这些测试阶段：${unknown.join('、')}。可选：${known.join('、')}`);
   process.exit(2);
 }
+const selected = <T extends { name: string }>(stages: T[]) =>
+  stages.filter((s) => !wanted.length || wanted.includes(s.name));
 
-const results: { stage: Stage; ok: boolean; seconds: number; skipped: boolean }[] = [];
-for (const stage of STAGES) {
-  if (wanted.length && !wanted.includes(stage.name)) continue;
-  if (stage.when && !stage.when()) {
-    results.push({ stage, ok: true, seconds: 0, skipped: true });
-    continue;
-  }
-  console.log(`\n━━ ${stage.title} ━━`);
-  const start = performance.now();
-  const [cmd = '', ...args] = stage.command;
-  const r = spawnSync(cmd, args, {
-    cwd: PROJECT_ROOT,
-    stdio: 'inherit',
-    env: childEnv({ ASTRO_TELEMETRY_DISABLED: '1' }),
-  });
-  results.push({ stage, ok: r.status === 0, seconds: (performance.now() - start) / 1000, skipped: false });
+// Compiled code is cached across the many processes the tests start (each
+// build, check and PDF run loads the same modules).
+const shared = mkdtempSync(join(tmpdir(), 'gongkai-test-shared-'));
+const env = childEnv({
+  ASTRO_TELEMETRY_DISABLED: '1',
+  NODE_COMPILE_CACHE: join(PROJECT_ROOT, 'node_modules/.cache/gongkai/node-compile'),
+  GONGKAI_TEST_SHARED: shared,
+});
+
+interface CommandResult {
+  stage: CommandStage;
+  ok: boolean;
+  seconds: number;
+  output: string;
 }
 
-const slowest = readdirSync(timings)
-  .flatMap((f) => readFileSync(join(timings, f), 'utf8').trim().split('\n').filter(Boolean))
-  .map((line) => JSON.parse(line) as { name: string; file?: string; ms: number })
-  .sort((a, b) => b.ms - a.ms)
-  .slice(0, 10);
-rmSync(timings, { recursive: true, force: true });
+function runCommand(stage: CommandStage): Promise<CommandResult> {
+  const start = performance.now();
+  const [cmd = '', ...args] = stage.command;
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: PROJECT_ROOT, env });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    const done = (ok: boolean, extra = '') =>
+      resolve({ stage, ok, seconds: (performance.now() - start) / 1000, output: output + extra });
+    child.on('error', (e) => done(false, String(e)));
+    child.on('close', (status) => done(status === 0));
+  });
+}
+
+function testFiles(stage: TestStage): string[] {
+  const dir = join(PROJECT_ROOT, stage.dir);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => join(dir, f));
+}
+
+const stageOf = (file: string) => TESTS.find((s) => file.startsWith(join(PROJECT_ROOT, s.dir) + '/'));
+
+interface Tally {
+  passed: number;
+  failed: number;
+}
+
+/** How long each test file took last time here, to start the longest first next time. */
+const FILE_SECONDS = join(PROJECT_ROOT, 'node_modules/.cache/gongkai/test-file-seconds.json');
+
+function readFileSeconds(): Record<string, number> {
+  try {
+    return JSON.parse(readFileSync(FILE_SECONDS, 'utf8')) as Record<string, number>;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * The queue: files without a time yet first (heavier stages, then larger
+ * files, first: a fresh clone has no times), then the rest, longest first.
+ */
+function queue(stages: TestStage[], seconds: Record<string, number>): string[] {
+  const known = (file: string) => seconds[relative(PROJECT_ROOT, file)];
+  return stages
+    .flatMap((stage) => testFiles(stage).map((file) => ({ file, weight: stage.weight, size: statSync(file).size })))
+    .sort((a, b) => {
+      const [ta, tb] = [known(a.file), known(b.file)];
+      if (ta === undefined || tb === undefined)
+        return ta === tb ? b.weight - a.weight || b.size - a.size : ta === undefined ? -1 : 1;
+      return tb - ta;
+    })
+    .map((f) => f.file);
+}
+
+async function runTests(stages: TestStage[]) {
+  const seconds = readFileSeconds();
+  const files = queue(stages, seconds);
+  const tally = new Map<TestStage, Tally>(stages.map((s) => [s, { passed: 0, failed: 0 }]));
+  const durations: { name: string; file: string; ms: number }[] = [];
+  const start = performance.now();
+  if (!files.length) return { tally, durations, ok: true, seconds: 0 };
+  const stream = run({ files, concurrency: CONCURRENCY, env, cwd: PROJECT_ROOT });
+  let ok = true;
+  const count =
+    (passed: boolean) => (event: { name: string; file?: string; details: { duration_ms: number; type?: string } }) => {
+      if (event.details.type === 'suite' || !event.file) return;
+      const stage = stageOf(event.file);
+      const t = stage && tally.get(stage);
+      if (t) t[passed ? 'passed' : 'failed']++;
+      durations.push({ name: event.name, file: event.file, ms: event.details.duration_ms });
+    };
+  stream.on('test:pass', count(true));
+  stream.on('test:fail', count(false));
+  stream.on('test:summary', (s: { file?: string; success: boolean; duration_ms: number }) => {
+    if (s.file === undefined) ok &&= s.success;
+    else seconds[relative(PROJECT_ROOT, s.file)] = Math.round(s.duration_ms / 100) / 10;
+  });
+  await new Promise<void>((resolve, reject) => {
+    stream.compose(spec).pipe(process.stdout, { end: false }).on('error', reject);
+    stream.on('end', resolve).on('error', reject);
+  });
+  if ([...tally.values()].some((t) => t.failed > 0)) ok = false;
+  mkdirSync(dirname(FILE_SECONDS), { recursive: true });
+  writeFileSync(FILE_SECONDS, `${JSON.stringify(seconds, null, 1)}\n`);
+  return { tally, durations, ok, seconds: (performance.now() - start) / 1000 };
+}
+
+const started = performance.now();
+const commandStages = selected(COMMANDS);
+if (commandStages.length) console.log(`\n━━ ${commandStages.map((s) => s.title).join('、')} ━━`);
+const commandResults = await Promise.all(commandStages.map(runCommand));
+for (const r of commandResults)
+  console.log(
+    `${r.ok ? '✓' : '✗'} ${r.stage.title}（${r.seconds.toFixed(1)} 秒）${r.ok ? '' : `\n${r.output.trimEnd()}`}`,
+  );
+
+const testStages = selected(TESTS);
+if (testStages.length) console.log(`\n━━ ${testStages.map((s) => s.title).join('、')} ━━`);
+const tests = await runTests(testStages);
+rmSync(shared, { recursive: true, force: true });
+
+const slowest = tests.durations.sort((a, b) => b.ms - a.ms).slice(0, 10);
 if (slowest.length) {
   console.log('\n━━ 最慢的 10 个测试 ━━');
   for (const t of slowest)
-    console.log(
-      `${(t.ms / 1000).toFixed(1).padStart(6)} 秒  ${t.name}${t.file ? `（${relative(PROJECT_ROOT, t.file)}）` : ''}`,
-    );
+    console.log(`${(t.ms / 1000).toFixed(1).padStart(6)} 秒  ${t.name}（${relative(PROJECT_ROOT, t.file)}）`);
 }
 
 console.log('\n━━ 小结 ━━');
-for (const r of results) {
-  const mark = r.skipped ? '－ 无测试' : r.ok ? '✓ 通过' : '✗ 失败';
-  console.log(`${mark}  ${r.stage.title}${r.skipped ? '' : `（${r.seconds.toFixed(1)} 秒）`}`);
+for (const r of commandResults)
+  console.log(`${r.ok ? '✓ 通过' : '✗ 失败'}  ${r.stage.title}（${r.seconds.toFixed(1)} 秒）`);
+for (const [stage, t] of tests.tally) {
+  const mark = t.failed ? '✗ 失败' : t.passed ? '✓ 通过' : '－ 无测试';
+  console.log(`${mark}  ${stage.title}（${t.passed} 通过${t.failed ? `，${t.failed} 失败` : ''}）`);
 }
-process.exit(results.every((r) => r.ok) ? 0 : 1);
+console.log(`共 ${((performance.now() - started) / 1000).toFixed(1)} 秒（测试文件 ${CONCURRENCY} 个同时运行）`);
+process.exit(tests.ok && commandResults.every((r) => r.ok) ? 0 : 1);

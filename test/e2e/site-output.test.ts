@@ -23,7 +23,7 @@ import {
   pagePaths,
   readSiteFile,
   scratch,
-  SEED,
+  sharedSite,
   siteFiles,
   type BuiltSite,
 } from './helpers/site.ts';
@@ -39,7 +39,7 @@ let multiAgain: BuiltSite;
 
 before(async () => {
   // The shipped report, built outside git; the synthetic multi-year site, built from a clean git commit (twice).
-  seed = await buildSite(await copyContent(SEED));
+  seed = await sharedSite('seed');
   const repo = await contentRepo(fixtureSite('multi'));
   const siteYaml = join(repo.content, 'site.yaml');
   // A formal site: registration numbers in their real formats, no example banner.

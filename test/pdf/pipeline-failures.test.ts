@@ -1,0 +1,53 @@
+// One bad report among good ones fails alone, named; failures of the tool
+// (no browser, bad flags) are told apart from content problems.
+import assert from 'node:assert/strict';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, test } from 'node:test';
+import { ENGINES } from '../../src/print/pdf/engines.ts';
+import type { Manifest } from '../../src/print/pdf/pdf-manifest.ts';
+import { runScript, STACK_TRACE } from '../helpers/cli.ts';
+import { SEED_CONTENT } from '../helpers/content.ts';
+import { withWideTable } from './fixtures.ts';
+import { printPdfs, scratch } from './helpers.ts';
+
+const manifestOf = async (out: string, name = 'manifest.json') =>
+  JSON.parse(await readFile(join(out, 'pdf', name), 'utf8')) as Manifest;
+
+for (const engine of ENGINES) {
+  describe(`a report that cannot be laid out, engine ${engine}`, () => {
+    test('fails with its name and the element; the other reports still get their PDF', async () => {
+      const run = await printPdfs(await withWideTable(), { engine });
+      assert.equal(run.status, 1, 'content problem: exit code 1');
+      assert.match(run.stderr, /✗ 2023\/kgxj-b（reports\/2023\/kgxj-b\.mdx）\[内容\]：.*表格“测试列.*超出版心/);
+      assert.doesNotMatch(run.stderr, STACK_TRACE);
+      assert.ok((await stat(run.pdf('2023/kgxj'))).size > 0);
+      await assert.rejects(stat(run.pdf('2023/kgxj-b')));
+      assert.deepEqual(Object.keys((await manifestOf(run.out)).reports), ['2023/kgxj']);
+    });
+  });
+}
+
+describe('failures of the tool, not the content', () => {
+  test('no browser: exit code 69 and a message that says so, without a stack trace', async () => {
+    const run = await printPdfs(SEED_CONTENT, { env: { GONGKAI_CHROMIUM: '/nonexistent/chromium' } });
+    assert.equal(run.status, 69);
+    assert.match(run.stderr, /错误：无法启动 Chromium（\/nonexistent\/chromium）/);
+    assert.match(run.stderr, /GONGKAI_CHROMIUM/);
+    assert.doesNotMatch(run.stderr, STACK_TRACE);
+  });
+
+  for (const [args, message] of [
+    [['--shard', '3/2'], /--shard 应写成 i\/n/],
+    [['--engine', 'weasyprint'], /排版引擎应为 pagedjs 或 chromium/],
+    [['--jobs', 'many'], /--jobs（同时排版的页面数）应为正数/],
+    [['--pages'], /用法：npm run pdf/],
+  ] as const) {
+    test(`${args.join(' ')} is refused in Chinese, exit code 1`, async () => {
+      const r = await runScript('pdf', [...args, '--out', await scratch()]);
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, message);
+      assert.doesNotMatch(r.stderr, STACK_TRACE);
+    });
+  }
+});
