@@ -26,6 +26,8 @@ export function entryKey(file: string, bytes: Uint8Array): string {
 }
 
 export interface TreeCache {
+  /** Where the tree's results are kept. */
+  readonly file: string;
   get(key: string): ScanResponse | undefined;
   /** Keeps a result for the next run (one that uses images is never kept: they are other files). */
   set(key: string, response: ScanResponse): void;
@@ -42,16 +44,22 @@ export async function openTreeCache(root: string, render: boolean): Promise<Tree
     // none yet, or unreadable: start afresh
   }
   const now = new Map<string, ScanResponse>();
+  let added = false;
   return {
+    file,
     get(key) {
       const hit = Object.hasOwn(before, key) ? before[key] : undefined;
       if (hit) now.set(key, hit);
       return hit;
     },
     set(key, response) {
-      if (!response.usesImages) now.set(key, response);
+      if (response.usesImages) return;
+      now.set(key, response);
+      added = true;
     },
     async save() {
+      // Every result came from the file and all of it was used: it holds this run already.
+      if (!added && now.size === Object.keys(before).length) return;
       await mkdir(join(file, '..'), { recursive: true });
       const temp = `${file}.${process.pid}.tmp`;
       await writeFile(temp, JSON.stringify(Object.fromEntries(now)));

@@ -149,10 +149,10 @@ export function diskSource(root: string): ContentSource {
 }
 
 /**
- * The disk, read synchronously: for a worker that checks one file at a time
- * and has nothing else to do meanwhile, each asynchronous read is only a
- * round trip through the thread pool (a tenth of the check time at 10,000
- * reports).
+ * The disk, read synchronously: for a worker that checks one file at a time,
+ * or the registry read before anything else can start, each asynchronous read
+ * is only a round trip through the thread pool (a tenth of the check time at
+ * 10,000 reports; 1 s of the registry's 2.6 s at 10,000 departments).
  */
 export function syncDiskSource(root: string): ContentSource {
   const disk = diskSource(root);

@@ -9,7 +9,7 @@ import { reportSchema, type Report } from '../schema/report.ts';
 import { siteSchema, type Site } from '../schema/site.ts';
 import { LAYOUT, REPORT_PATH } from './content-root.ts';
 import { bodyUrls } from './body-urls.ts';
-import { diskSource, UnsafeContentFile, type ContentSource, type Listing } from './content-source.ts';
+import { diskSource, syncDiskSource, UnsafeContentFile, type ContentSource, type Listing } from './content-source.ts';
 import { loadMedia, type MediaFile } from './media.ts';
 import { parseFrontmatter, splitFrontmatter, type Frontmatter } from './frontmatter.ts';
 import { createBodyParser, type BodyParser } from './body-parser.ts';
@@ -264,7 +264,7 @@ export interface Registry {
 }
 
 /** Site identity, the department registry and the list of report files: everything but the reports. */
-export async function loadRegistry(root: string, source: ContentSource = diskSource(root)): Promise<Registry> {
+export async function loadRegistry(root: string, source: ContentSource = syncDiskSource(root)): Promise<Registry> {
   const problems: FileProblem[] = [];
   const siteKind = await source.kind(LAYOUT.site);
   if (siteKind === 'link' || siteKind === 'other') problems.push(unsafeFileProblem(LAYOUT.site, siteKind));
@@ -286,9 +286,14 @@ export async function loadRegistry(root: string, source: ContentSource = diskSou
   const departments: SourceFile<Department>[] = [];
   const departmentFiles = await source.list(LAYOUT.departments);
   problems.push(...refusedIn(departmentFiles));
-  for (const file of departmentFiles.files) {
-    if (!/\.ya?ml$/.test(file)) continue;
-    const dep = loadYamlFile<Department>(file, await readText(source, file), departmentSchema, problems);
+  // Read side by side (at 10,000 departments, one at a time was mostly waiting), kept in order.
+  const texts = await mapLimited(
+    departmentFiles.files.filter((file) => /\.ya?ml$/.test(file)),
+    32,
+    async (file) => ({ file, text: await readText(source, file) }),
+  );
+  for (const { file, text } of texts) {
+    const dep = loadYamlFile<Department>(file, text, departmentSchema, problems);
     if (dep) departments.push(dep);
   }
   const reportListing = await source.list(LAYOUT.reports);

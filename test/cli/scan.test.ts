@@ -1,11 +1,13 @@
 // The one check engine (src/scan/scan.ts): a cached run reports exactly what
 // a fresh one does, and the content index holds what the build needs.
 import assert from 'node:assert/strict';
+import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { contentIndex, scanContent } from '../../src/scan/scan.ts';
-import { SEED_CONTENT } from '../helpers/content.ts';
+import { openTreeCache } from '../../src/scan/tree-cache.ts';
+import { contentWith, SEED_CONTENT, SEED_REPORT } from '../helpers/content.ts';
 
 test('a cached check reports exactly what a fresh one does', async () => {
   for (const root of [SEED_CONTENT, join(PROJECT_ROOT, 'test/fixtures/sites/multi')]) {
@@ -30,4 +32,22 @@ test('the content index holds the valid reports with their figures and rendered 
     [['reports/2023/kgxj.mdx', '825.75']],
   );
   assert.match(index.reports[0]?.body?.html ?? '', /<h2 id="一部门基本情况">一、部门基本情况<\/h2>/);
+});
+
+test('the cache file is written when results change, and left alone when a run only reads it', async () => {
+  const root = await contentWith();
+  try {
+    const first = await openTreeCache(root, false);
+    await rm(first.file, { force: true });
+    await scanContent(root, { cache: true });
+    const written = (await stat(first.file)).mtimeMs;
+    await new Promise((r) => setTimeout(r, 20));
+    await scanContent(root, { cache: true });
+    assert.equal((await stat(first.file)).mtimeMs, written, 'nothing new: not rewritten');
+    await writeFile(join(root, SEED_REPORT), `${await readFile(join(root, SEED_REPORT), 'utf8')}\n补充一段。\n`);
+    await scanContent(root, { cache: true });
+    assert.ok((await stat(first.file)).mtimeMs > written, 'a changed report: its new result is kept');
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 });
