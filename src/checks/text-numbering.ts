@@ -1,7 +1,7 @@
 // Item numbers that repeat within a section (“1、… 2、… 2、… 3、”, or two
 // “（二）” headings under one heading): usually an item pasted twice or a
 // numbering slip; a reader cannot refer to “第 2 项”.
-import { toHalfWidthDigits } from '../lib/numbers.ts';
+import { smallChineseNumber, toHalfWidthDigits } from '../lib/numbers.ts';
 import type { Hit, ReportRule } from './types.ts';
 
 const CN = '一二三四五六七八九十';
@@ -12,14 +12,9 @@ const STYLES: { style: string; re: RegExp }[] = [
   { style: '（1）', re: /^[（(](\d+)[）)]/ },
 ];
 
-/** 一 … 九十九 → 1 … 99; Arabic digits as they are. */
-function numeric(number: string): number {
-  if (/^\d+$/.test(number)) return Number(number);
-  const digit = (c: string | undefined) => (c ? CN.indexOf(c) + 1 : 0);
-  const ten = number.indexOf('十');
-  if (ten < 0) return digit(number[0]);
-  return (ten === 0 ? 1 : digit(number[0])) * 10 + digit(number[ten + 1]);
-}
+/** 一 … 九十九 → 1 … 99; Arabic digits as they are; NaN for characters that make no number (十十). */
+const numeric = (number: string): number =>
+  /^\d+$/.test(number) ? Number(number) : (smallChineseNumber(number) ?? Number.NaN);
 
 function itemNumber(text: string): { style: string; number: string; marker: string } | undefined {
   const t = toHalfWidthDigits(text.trimStart().replace(/^\*\*/, ''));
@@ -45,6 +40,7 @@ export const repeatedItemNumber: ReportRule = {
       if (!n) continue;
       const scope = `${block.kind}:${block.depth ?? ''}|${block.section.join('›')}|${n.style}`;
       const value = numeric(n.number);
+      if (Number.isNaN(value)) continue;
       const previous = last.get(scope);
       last.set(scope, value);
       if (previous === undefined || value === 1 || value > previous) continue;

@@ -6,7 +6,7 @@
 // cut off mid-clause, an unnumbered piece between items n and n+1). Every
 // decision is recorded for the import report.
 import { formFieldByLabel } from '../figures/labels.ts';
-import { toHalfWidthDigits } from '../lib/numbers.ts';
+import { chineseDigits, smallChineseNumber, toHalfWidthDigits } from '../lib/numbers.ts';
 import type { SourceBlock } from './source-block.ts';
 import { rowTexts, type SourceTable } from './source-table.ts';
 
@@ -69,15 +69,8 @@ export function parseChineseDate(text: string): string | undefined {
   let parts: number[] | undefined;
   if (arabic) parts = [Number(arabic[1]), Number(arabic[2] ?? arabic[4]), Number(arabic[3] ?? arabic[5])];
   else if (cn) {
-    const digit = (c: string) => '〇一二三四五六七八九'.indexOf(c === '零' ? '〇' : c);
-    const small = (s: string) => {
-      if (s === '十') return 10;
-      if (s.startsWith('十')) return 10 + digit(s.slice(1));
-      if (s.endsWith('十')) return digit(s.slice(0, 1)) * 10;
-      if (s.length === 3) return digit(s.slice(0, 1)) * 10 + digit(s.slice(2));
-      return digit(s);
-    };
-    parts = [Number([...(cn[1] ?? '')].map(digit).join('')), small(cn[2] ?? ''), small(cn[3] ?? '')];
+    const [y, m, d] = [chineseDigits(cn[1] ?? ''), smallChineseNumber(cn[2] ?? ''), smallChineseNumber(cn[3] ?? '')];
+    if (y !== undefined && m !== undefined && d !== undefined) parts = [y, m, d];
   }
   if (!parts) return undefined;
   const [y, m, d] = parts as [number, number, number];

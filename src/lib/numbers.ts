@@ -37,3 +37,23 @@ export function numberToDecimalText(n: number): string {
   // Big only expands exponent forms (1e21, 1e-7) without another float step.
   return new Big(n).toFixed();
 }
+
+const CN_DIGITS = '〇一二三四五六七八九';
+
+/**
+ * A Chinese number from 一 to 九十九 as item numbers, months and days write
+ * it (五, 十, 十五, 二十, 二十六) → 5, 10, 15, 20, 26; undefined for anything else.
+ */
+export function smallChineseNumber(text: string): number | undefined {
+  const m = /^([一二三四五六七八九])?(十)?([一二三四五六七八九])?$/.exec(text);
+  if (!m || text === '') return undefined;
+  const [, tens, ten, ones] = m;
+  if (!ten) return ones === undefined ? CN_DIGITS.indexOf(tens ?? '') : undefined;
+  return (tens ? CN_DIGITS.indexOf(tens) : 1) * 10 + (ones ? CN_DIGITS.indexOf(ones) : 0);
+}
+
+/** Digits written one by one, as years are (二〇二四, 二零二四) → 2024. */
+export function chineseDigits(text: string): number | undefined {
+  if (!/^[〇零一二三四五六七八九]+$/.test(text)) return undefined;
+  return Number([...text].map((c) => CN_DIGITS.indexOf(c === '零' ? '〇' : c)).join(''));
+}

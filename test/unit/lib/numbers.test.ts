@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { normaliseNumberText, numberToDecimalText, toHalfWidthDigits } from '../../../src/lib/numbers.ts';
+import {
+  chineseDigits,
+  normaliseNumberText,
+  numberToDecimalText,
+  smallChineseNumber,
+  toHalfWidthDigits,
+} from '../../../src/lib/numbers.ts';
 
 test('full-width digits and points become half-width', () => {
   assert.equal(toHalfWidthDigits('８２５．７５'), '825.75');
@@ -20,4 +26,23 @@ test('YAML numbers become their exact decimal text', () => {
   assert.equal(numberToDecimalText(825.75), '825.75');
   assert.equal(numberToDecimalText(1e21), '1000000000000000000000');
   assert.equal(numberToDecimalText(1e-7), '0.0000001');
+});
+
+test('Chinese numbers as item numbers, months, days and years write them', () => {
+  const read = (texts: string[]) => texts.map((t) => smallChineseNumber(t));
+  assert.deepEqual(
+    read(['一', '九', '十', '十一', '一十', '二十', '二十六', '九十九']),
+    [1, 9, 10, 11, 10, 20, 26, 99],
+  );
+  assert.deepEqual(read(['', '十十', '百', '二十二十', '〇', '1']), [
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+    undefined,
+  ]);
+  assert.equal(chineseDigits('二〇二四'), 2024);
+  assert.equal(chineseDigits('二零二四'), 2024);
+  assert.equal(chineseDigits('二十'), undefined, 'a year is written digit by digit');
 });
