@@ -36,10 +36,10 @@ export interface ScanRequest {
 export type ScanPool = WorkerPool<ScanRequest, ScanResponse>;
 
 /** Workers that check reports, bounded in time and memory; a scan makes its own unless handed one. */
-export function createScanPool(size: number): ScanPool {
+export function createScanPool(size: number, timeoutMs = PARSE_TIMEOUT_MS): ScanPool {
   return createWorkerPool<ScanRequest, ScanResponse>(new URL('./scan-worker.ts', import.meta.url), {
     size,
-    timeoutMs: PARSE_TIMEOUT_MS,
+    timeoutMs,
     heapMb: PARSE_HEAP_MB,
   });
 }
