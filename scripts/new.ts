@@ -7,9 +7,10 @@ import { dirname, join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { closest } from '../src/lib/suggest.ts';
 import { DEPARTMENT_ID } from '../src/schema/ids.ts';
-import { LAYOUT } from '../src/source/content-root.ts';
+import { LAYOUT, REPORT_PATH } from '../src/source/content-root.ts';
 import { contentRoot } from '../src/config.ts';
-import { loadContent } from '../src/source/load.ts';
+import { loadRegistry } from '../src/source/load.ts';
+import { latestValidReport } from '../src/scaffold/previous-report.ts';
 import { EXIT, run, UserError } from '../src/cli/run.ts';
 import { scaffoldFrom } from '../src/scaffold/scaffold.ts';
 import { templateReport } from '../src/scaffold/template.ts';
@@ -28,17 +29,22 @@ run(async () => {
   const year = Number(yearText);
 
   const root = contentRoot();
-  const tree = await loadContent(root);
-  const department = tree.departments.find((d) => d.data?.id === dept)?.data;
+  // The registry and this department's own report files: the other reports are never read.
+  const registry = await loadRegistry(root);
+  const department = registry.departments.find((d) => d.data?.id === dept)?.data;
   if (!department) {
-    const known = tree.departments.flatMap((d) => (d.data ? [d.data.id] : []));
+    const known = registry.departments.flatMap((d) => (d.data ? [d.data.id] : []));
     const guess = closest(dept, known);
     throw new UserError(
       `单位代码 ${dept} 没有登记${guess ? `，是不是 ${guess}？` : '。'}` +
         `新单位请先创建 ${relative(process.cwd(), join(root, LAYOUT.departments, `${dept}.yaml`))}（id、name 全称、short_name 简称）。`,
     );
   }
-  const existing = tree.reports.find((r) => r.pathDepartment === dept && r.pathYear === year);
+  const own = registry.reportPaths.flatMap((file) => {
+    const m = REPORT_PATH.exec(file);
+    return m?.[2] === dept ? [{ file, year: Number(m[1]) }] : [];
+  });
+  const existing = own.find((r) => r.year === year);
   const target = join(root, LAYOUT.reports, String(year), `${dept}.mdx`);
   const shown = relative(process.cwd(), target);
   if (existing) {
@@ -46,9 +52,10 @@ run(async () => {
       `${relative(process.cwd(), join(root, existing.file))} 已经存在，不会覆盖。要重新生成，请先删除或改名该文件。`,
     );
   }
-  const previous = tree.reports
-    .filter((r) => r.pathDepartment === dept && r.pathYear < year && r.body && r.data)
-    .sort((a, b) => b.pathYear - a.pathYear)[0];
+  const previous = await latestValidReport(
+    root,
+    own.filter((r) => r.year < year).map((r) => r.file),
+  );
 
   const header = previous
     ? ` ${department.name} ${year} 年度部门整体支出绩效自评报告：由 npm run new 以 ${previous.pathYear} 年度报告为底稿生成。\n 【待填】处请按本年度实际填写；保留的文字请逐段核对是否仍然适用。npm run check 会列出每一处未填写的内容。`
