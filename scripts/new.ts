@@ -54,7 +54,7 @@ run(async () => {
   }
   const previous = await latestValidReport(
     root,
-    own.filter((r) => r.year < year).map((r) => r.file),
+    own.filter((r) => r.year < year),
   );
 
   const header = previous

@@ -13,15 +13,11 @@ import { compareIndicators } from './indicator-changes.ts';
 import { pairReports } from './pair.ts';
 import { compareProse } from './prose-changes.ts';
 import type { DiffResult, FindingRef, OtherFileChange, ReportDiff, ScoreChange, Validity } from './diff-types.ts';
-import { otherFiles, reportTexts, scannedReport, type Version } from './version.ts';
+import { findingsOf, otherFiles, reportTexts, scannedReport, type Version } from './version.ts';
 
 /** Rules that mean a file could not be read as a report at all. */
 const UNREADABLE = /^(source|schema)\.|^content\.path$/;
 const MAX_PROBLEMS = 5;
-
-function findingsOf(v: Version, file: string): Finding[] {
-  return v.scan.findings.filter((f) => f.file === file);
-}
 
 function validity(v: Version, file: string): Validity {
   const report = scannedReport(v, file);

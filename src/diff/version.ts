@@ -2,6 +2,7 @@
 // temporary folder) or the work tree, read, checked and parsed once by the
 // same code as `npm run check` (scanContent), with its raw report texts.
 import { relative } from 'node:path';
+import type { Finding } from '../checks/types.ts';
 import { UserError } from '../cli/run.ts';
 import { extractTree } from '../git/extract-tree.ts';
 import { resolveRevision } from '../git/parse-revision.ts';
@@ -16,6 +17,9 @@ export interface Version {
   source: ContentSource;
   /** The checks' findings and every report that could be read, with its figures and text. */
   scan: ScanResult;
+  /** The same, by file (a diff looks each report up several times). */
+  reports: ReadonlyMap<string, ScannedReport>;
+  findings: ReadonlyMap<string, readonly Finding[]>;
   /** Removes the temporary copy of a revision (nothing for the work tree). */
   release(): Promise<void>;
 }
@@ -23,13 +27,17 @@ export interface Version {
 export const WORK_TREE = '工作区';
 
 export function scannedReport(v: Version, file: string | undefined): ScannedReport | undefined {
-  return file === undefined ? undefined : v.scan.scanned.find((r) => r.file === file);
+  return file === undefined ? undefined : v.reports.get(file);
 }
+
+export const findingsOf = (v: Version, file: string): readonly Finding[] => v.findings.get(file) ?? [];
 
 async function version(side: Side, root: string, pool: ScanPool, release: () => Promise<void>): Promise<Version> {
   try {
     const scan = await scanContent(root, { cache: false, prose: true, pool });
-    return { side, source: diskSource(root), scan, release };
+    const findings = Map.groupBy(scan.findings, (f) => f.file);
+    const reports = new Map(scan.scanned.map((r) => [r.file, r]));
+    return { side, source: diskSource(root), scan, reports, findings, release };
   } catch (error) {
     await release();
     throw error;

@@ -5,17 +5,19 @@
 import { createBodyParser } from '../source/body-parser.ts';
 import { diskSource } from '../source/content-source.ts';
 import { loadReport, type FileProblem, type ReportFile } from '../source/load.ts';
-import { REPORT_PATH } from '../source/content-root.ts';
 
-/** `files`: the department's earlier report files (reports/<year>/<dept>.mdx). */
-export async function latestValidReport(root: string, files: readonly string[]): Promise<ReportFile | undefined> {
-  const newestFirst = [...files].sort((a, b) => yearOf(b) - yearOf(a));
-  if (!newestFirst.length) return undefined;
+/** `earlier`: the department's report files before the new year, with their years. */
+export async function latestValidReport(
+  root: string,
+  earlier: readonly { file: string; year: number }[],
+): Promise<ReportFile | undefined> {
+  if (!earlier.length) return undefined;
+  const source = diskSource(root);
   const parser = createBodyParser(1);
   try {
-    for (const file of newestFirst) {
+    for (const { file } of [...earlier].sort((a, b) => b.year - a.year)) {
       const problems: FileProblem[] = [];
-      const report = await loadReport(diskSource(root), file, parser, problems);
+      const report = await loadReport(source, file, parser, problems);
       if (report?.body && report.data) return report;
     }
     return undefined;
@@ -23,5 +25,3 @@ export async function latestValidReport(root: string, files: readonly string[]):
     await parser.close();
   }
 }
-
-const yearOf = (file: string) => Number(REPORT_PATH.exec(file)?.[1] ?? 0);

@@ -21,6 +21,7 @@ const SIGNED_DECIMAL = '^-?\\d+(\\.\\d+)?$';
  * frontmatter) holds the same constraints.
  */
 const NOT_STATED_FORM = { const: NOT_STATED, description: '原文没有写这个数（网页显示“原文未写”）' };
+const DATE_FORM = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
 
 export const JSON_FORMS: Record<string, Record<string, unknown>> = {
   decimal: {
@@ -30,13 +31,8 @@ export const JSON_FORMS: Record<string, Record<string, unknown>> = {
   integer: {
     anyOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: '^\\d+$' }, NOT_STATED_FORM],
   },
-  date: { anyOf: [{ type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' }] },
-  'date-or-not-stated': {
-    anyOf: [
-      { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
-      { ...NOT_STATED_FORM, description: '原文没有写成文日期' },
-    ],
-  },
+  date: { anyOf: [DATE_FORM] },
+  'date-or-not-stated': { anyOf: [DATE_FORM, { ...NOT_STATED_FORM, description: '原文没有写成文日期' }] },
 };
 
 /**
@@ -46,14 +42,13 @@ export const JSON_FORMS: Record<string, Record<string, unknown>> = {
  * the original does not state (原文未载) is published as null.
  */
 const NOT_STATED_DATA = { type: 'null', description: '原文没有写这个数（原文未载）' };
-const DATE_DATA = { type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$' };
 
 export const JSON_DATA_FORMS: Record<string, Record<string, unknown>> = {
   decimal: { anyOf: [{ type: 'string', pattern: DECIMAL, examples: ['825.75'] }, NOT_STATED_DATA] },
   'signed-decimal': { anyOf: [{ type: 'string', pattern: SIGNED_DECIMAL, examples: ['-3.5'] }, NOT_STATED_DATA] },
   integer: { anyOf: [{ type: 'string', pattern: '^\\d+$', examples: ['23'] }, NOT_STATED_DATA] },
-  date: DATE_DATA,
-  'date-or-not-stated': { anyOf: [DATE_DATA, { ...NOT_STATED_DATA, description: '原文没有写成文日期' }] },
+  date: DATE_FORM,
+  'date-or-not-stated': { anyOf: [DATE_FORM, { ...NOT_STATED_DATA, description: '原文没有写成文日期' }] },
 };
 
 /** Issue parameters our error map understands (see errors.ts). */
