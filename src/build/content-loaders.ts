@@ -10,7 +10,6 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { contentIndex, scanContent } from '../scan/scan.ts';
 import { readSiteInput, type SiteInput } from '../model/site-input.ts';
 import { contentRoot } from '../config.ts';
 import { asWritten } from '../figures/not-stated.ts';
@@ -19,6 +18,8 @@ let current: Promise<SiteInput> | undefined;
 
 async function scanInput(logger: LoaderContext['logger']): Promise<SiteInput> {
   const root = contentRoot();
+  // Loaded only here: a build hands its input over, and Astro need not load the checks at all.
+  const { contentIndex, scanContent } = await import('../scan/scan.ts');
   const scan = await scanContent(root, { render: true });
   for (const f of scan.findings)
     if (f.severity === 'error' && !f.acknowledged)

@@ -6,11 +6,9 @@
 // report is named at once.
 import { join } from 'node:path';
 import { UserError } from '../cli/run.ts';
-import { pdfJobs } from '../print/pdf/jobs.ts';
 import { cacheFrom, parseEngine, parseJobs, parseTimeout } from '../print/pdf/options.ts';
 import { EXIT_BROWSER, failureLine, outcomeOf, warningLines } from '../print/pdf/outcome.ts';
 import { recordRun } from '../print/pdf/output.ts';
-import { BrowserUnavailable, renderPdfs } from '../print/pdf/render-pdfs.ts';
 import type { BuildStep } from './context.ts';
 
 export const pdfStep: BuildStep = {
@@ -18,6 +16,12 @@ export const pdfStep: BuildStep = {
   title: '打印版',
   skip: ({ settings }) => (settings.pdf.enabled ? undefined : '已跳过（GONGKAI_PDF=0）'),
   async run(ctx) {
+    // Loaded only when PDFs are made: the browser driver and the PDF library
+    // take most of a second to load, which a build without PDFs never needs.
+    const [{ pdfJobs }, { BrowserUnavailable, renderPdfs }] = await Promise.all([
+      import('../print/pdf/jobs.ts'),
+      import('../print/pdf/render-pdfs.ts'),
+    ]);
     const { contentRoot, content, outDir, settings } = ctx;
     const engine = parseEngine(settings.pdf.engine);
     const pdfDir = join(outDir, 'pdf');

@@ -5,9 +5,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { UserError } from '../cli/run.ts';
-import { readDocx } from './read-docx.ts';
 import { textBlocks } from './read-text.ts';
-import { readXlsx } from './read-xlsx.ts';
 import type { SourceDocument } from './source-block.ts';
 
 export { textBlocks } from './read-text.ts';
@@ -67,8 +65,11 @@ export async function readDocument(path: string): Promise<SourceDocument> {
       `${name} 不是有效的 ${app}（.${kind}）文件：文件已损坏，或不是 .${kind} 格式。请在 ${program} 或 WPS 中打开并重新另存为 .${kind}；若无法打开，请向报告的提供者重新索取。`,
     );
   if (!bytes.subarray(0, ZIP_MAGIC.length).equals(ZIP_MAGIC)) throw damaged();
+  // Each reader (mammoth, exceljs: about 1,000 modules together) is loaded only for its own kind of file.
+  const readBytes =
+    kind === 'docx' ? (await import('./read-docx.ts')).readDocx : (await import('./read-xlsx.ts')).readXlsx;
   try {
-    const read = kind === 'docx' ? await readDocx(bytes) : await readXlsx(bytes);
+    const read = await readBytes(bytes);
     return { kind, ...read };
   } catch {
     throw damaged();
