@@ -58,7 +58,7 @@ const tamper = (origin: string, keepPolicy: boolean) => (html: string) => {
     )
     .replace(
       '</h1>',
-      `</h1><p><img src="${origin}/c.png" alt="测试图"><iframe src="${origin}/f"></iframe>` +
+      `</h1><p><img src="${origin}/c.png" alt="测试图"><iframe src="${origin}/f"></iframe><img src="file:///etc/hostname" alt="本机文件">` +
         `<a href="file:///etc/passwd">文件链接</a>、<a href="javascript:alert(1)">脚本链接</a>、<a href="/data/">本站数据</a></p>`,
     );
 };

@@ -1,9 +1,8 @@
-// The PDF browser's way out, closed below the request routing of
-// print-page.ts: every connection it opens to anything but the print server
-// goes to a proxy on 127.0.0.1 that hangs up at once. The routing aborts
-// requests; this catches what never becomes a request there (Chromium opens
-// connections ahead of requests, e.g. for a frame about to load), so not even
-// a TCP handshake leaves for another host or port. No name resolves either.
+// The PDF browser's way out, closed: every connection it opens to anything
+// but the print server goes to a proxy on 127.0.0.1 that hangs up at once,
+// requests and the connections Chromium opens ahead of them alike (e.g. for a
+// frame about to load), so not even a TCP handshake leaves for another host
+// or port. No name resolves either. print-page.ts records what was tried.
 import { createServer, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 
