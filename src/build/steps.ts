@@ -1,7 +1,8 @@
 // The build steps, in order. Each lives in its own file. The print pages come
 // first, then the PDFs printed from them, then the web pages, which link each
-// PDF with its size and page count; the manifest is last because it lists
-// what all the others wrote.
+// PDF with its size and page count, and each report's data files; the
+// manifest is last because it lists what all the others wrote.
+import { dataFilesStep } from './data-files-step.ts';
 import { pdfStep } from './pdf-step.ts';
 import { printStep } from './print-step.ts';
 import { revisionStep } from './revision-step.ts';
@@ -15,9 +16,10 @@ export const BUILD_STEPS: readonly BuildStep[] = [
   printStep,
   pdfStep,
   siteStep,
+  dataFilesStep,
   sitemapStep,
   sha256sumsStep,
 ];
 
-/** What a shard machine runs for its share: no catalogue, sitemap or manifest (the merging machine makes them). */
+/** What a shard machine runs for its share: no catalogue, report data files, sitemap or manifest (the merging machine makes them). */
 export const SHARD_STEPS: readonly BuildStep[] = [revisionStep, printStep, pdfStep, siteStep];

@@ -81,7 +81,7 @@ export const sitePart = (): SitePart => readSiteInput()?.part ?? 'all';
 /** Pages made from all reports together: home, years, open data, feed. */
 export const buildsCatalog = () => ['all', 'web', 'catalog'].includes(sitePart());
 
-/** Pages made from one report or one department: reports, departments, per-report data. */
+/** Pages made from one report or one department: reports, departments (each report's data files are written by the build). */
 export const buildsReports = () => ['all', 'web', 'reports'].includes(sitePart());
 
 /** The print pages of the reports (and their stylesheet of fonts). */
@@ -91,7 +91,7 @@ export const buildsPrint = () =>
 // What each part contributes to the merged site, by output path. Astro renders
 // a page without parameters in every part; only its owner's copy is kept.
 const PRINT_OWNED = /^(?:reports\/\d{4}\/[^/]+\/print\/|print\/)/;
-const REPORT_OWNED = /^(?:reports\/|departments\/[^/]+\/|data\/\d{4}\/|pagefind\/p\d+\/)/;
+const REPORT_OWNED = /^(?:reports\/|departments\/[^/]+\/|pagefind\/p\d+\/)/;
 /** Bundled assets (hashed names): every part may have them, and they must agree. */
 export const SHARED_OUTPUT = /^_astro\//;
 

@@ -1,15 +1,10 @@
-// /data/<year>/<dept>-indicators.csv: a report's 绩效指标 as a spreadsheet.
+// /data/<year>/<dept>-indicators.csv in npm run dev; the build writes these
+// files itself (src/build/data-files-step.ts), from the same src/model/report-data.ts.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getRenderableReports, type CatalogReport } from '../../../model/catalog.ts';
-import { INDICATOR_COLUMNS, indicatorRows, toCsv } from '../../../model/open-data.ts';
+import { devDataRoutes } from '../../../model/data-routes.ts';
+import { indicatorsCsv, type ReportDataSource } from '../../../model/report-data.ts';
 
-export const getStaticPaths = (async () =>
-  (await getRenderableReports()).map((report) => ({
-    params: { year: String(report.data.year), dept: report.data.department },
-    props: { report },
-  }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => devDataRoutes()) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ report: CatalogReport }> = ({ props: { report } }) =>
-  new Response(toCsv(INDICATOR_COLUMNS, indicatorRows(report.data)), {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
-  });
+export const GET: APIRoute<{ report: ReportDataSource }> = ({ props: { report } }) =>
+  new Response(indicatorsCsv(report.data), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -1,18 +1,11 @@
-// /data/<year>/<dept>-score-sheet.csv: a report's 自评得分表 as a spreadsheet
-// (only for reports that have one).
+// /data/<year>/<dept>-score-sheet.csv in npm run dev (only for reports that
+// have a 自评得分表); the build writes these files itself
+// (src/build/data-files-step.ts), from the same src/model/report-data.ts.
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getRenderableReports, type CatalogReport } from '../../../model/catalog.ts';
-import { SCORE_SHEET_COLUMNS, scoreSheetLines, toCsv } from '../../../model/open-data.ts';
+import { devDataRoutes } from '../../../model/data-routes.ts';
+import { hasScoreSheet, scoreSheetCsv, type ReportDataSource } from '../../../model/report-data.ts';
 
-export const getStaticPaths = (async () =>
-  (await getRenderableReports())
-    .filter((report) => report.data.score_sheet.length > 0)
-    .map((report) => ({
-      params: { year: String(report.data.year), dept: report.data.department },
-      props: { report },
-    }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => devDataRoutes(hasScoreSheet)) satisfies GetStaticPaths;
 
-export const GET: APIRoute<{ report: CatalogReport }> = ({ props: { report } }) =>
-  new Response(toCsv(SCORE_SHEET_COLUMNS, scoreSheetLines(report.data)), {
-    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
-  });
+export const GET: APIRoute<{ report: ReportDataSource }> = ({ props: { report } }) =>
+  new Response(scoreSheetCsv(report.data), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
