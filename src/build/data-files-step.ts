@@ -6,6 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { mapLimited } from '../lib/map-limited.ts';
+import { departmentFinder } from '../model/departments.ts';
 import { reportDataFiles } from '../model/report-data.ts';
 import type { BuildStep } from './context.ts';
 import { reportsInScope } from './print-step.ts';
@@ -16,12 +17,10 @@ export const dataFilesStep: BuildStep = {
   async run(ctx) {
     const { site, departments } = ctx.content;
     if (!site) throw new Error('site.yaml 未通过检查，不能写出数据文件');
-    const byId = new Map(departments.map((d) => [d.id, d]));
-    const files = reportsInScope(ctx).flatMap(({ data }) => {
-      const department = byId.get(data.department);
-      if (!department) throw new Error(`未登记的单位 ${data.department}（应已被 npm run check 拦下）`);
-      return reportDataFiles({ data, department }, site.url);
-    });
+    const departmentOf = departmentFinder(departments);
+    const files = reportsInScope(ctx).flatMap(({ data }) =>
+      reportDataFiles({ data, department: departmentOf(data.department) }, site.url),
+    );
     await Promise.all(
       [...new Set(files.map((f) => dirname(join(ctx.outDir, f.path))))].map((d) => mkdir(d, { recursive: true })),
     );

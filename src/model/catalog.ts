@@ -15,6 +15,7 @@ import {
   type PdfInfo,
   type ReportChange,
 } from './site-input.ts';
+import { departmentFinder } from './departments.ts';
 import { reportPath } from './urls.ts';
 
 export { reportPath };
@@ -77,18 +78,16 @@ function extrasOf(entry: CollectionEntry<'reports'>): Pick<InputReport, 'history
 }
 
 async function loadReports(): Promise<CatalogReport[]> {
-  const byId = new Map((await getDepartments()).map((d) => [d.id, d]));
+  const departmentOf = departmentFinder(await getDepartments());
   const join = (
     data: Report,
     extras: Pick<InputReport, 'history' | 'pdf'>,
     entry?: CollectionEntry<'reports'>,
   ): CatalogReport => {
-    const department = byId.get(data.department);
-    if (!department) throw new Error(`未登记的单位 ${data.department}（应已被 npm run check 拦下）`);
     return {
       ...(entry ? { entry } : {}),
       data,
-      department,
+      department: departmentOf(data.department),
       path: reportPath(data.year, data.department),
       history: extras.history ?? [],
       pdf: extras.pdf,

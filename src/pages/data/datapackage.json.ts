@@ -2,6 +2,7 @@
 import type { APIRoute } from 'astro';
 import { getReports, getSite } from '../../model/catalog.ts';
 import { dataPackage } from '../../model/datapackage.ts';
+import { hasScoreSheet } from '../../model/report-data.ts';
 
 export const GET: APIRoute = async () => {
   const site = await getSite();
@@ -9,7 +10,7 @@ export const GET: APIRoute = async () => {
     year: r.data.year,
     department: r.department.id,
     departmentName: r.department.name,
-    scoreSheet: r.data.score_sheet.length > 0,
+    scoreSheet: hasScoreSheet(r.data),
   }));
   return new Response(`${JSON.stringify(dataPackage(site, reports), null, 2)}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },

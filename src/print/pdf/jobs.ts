@@ -1,6 +1,7 @@
 // What to print: one job per valid report of the content tree, in a stable
 // order (by year, then department), so shards split the same list everywhere.
 import type { ContentIndex } from '../../scan/scan.ts';
+import { reportPath } from '../../model/urls.ts';
 import { metadataFor, type PdfMetadata } from './metadata.ts';
 
 export interface PdfJob {
@@ -27,7 +28,7 @@ export function pdfJobs(content: Pick<ContentIndex, 'site' | 'departments' | 're
     const id = `${data.year}/${data.department}`;
     jobs.push({
       id,
-      reportPath: `/reports/${id}/`,
+      reportPath: reportPath(data.year, data.department),
       file: `${id}.pdf`,
       source: report.file,
       metadata: metadataFor(data, department),
