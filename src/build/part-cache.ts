@@ -28,11 +28,15 @@ export async function cachedPart(cacheDir: string, key: string): Promise<string 
 
 export const completeMarker = (dir: string) => join(dir, DONE);
 
-/** Where a part is built before it is complete; renamed to its key when it is. */
+/**
+ * Where a part is built before it is complete; renamed to its key when it is.
+ * Astro's generated files for it go beside it, in the same name plus ".astro".
+ */
 export const buildingDir = (cacheDir: string, key: string) => join(cacheDir, `.building-${key}-${process.pid}`);
 /** This build's scratch folder (the parts' site inputs). */
 export const planDir = (cacheDir: string) => join(cacheDir, `.plan-${process.pid}`);
-const TEMP = /^\.(?:building|plan)-/;
+/** A temporary folder and the process that writes it: “.building-<key>-<pid>[.astro]”, “.plan-<pid>”. */
+const TEMP = /^\.(?:building-[0-9a-f]+|plan)-(\d+)(?:\.astro)?$/;
 
 /**
  * Removes the temporary folders of builds that were killed (their process is
@@ -41,8 +45,9 @@ const TEMP = /^\.(?:building|plan)-/;
  */
 export async function removeTemporary(cacheDir: string, { own = false } = {}): Promise<void> {
   for (const name of await readdir(cacheDir).catch(() => [] as string[])) {
-    if (!TEMP.test(name)) continue;
-    const pid = Number(/-(\d+)$/.exec(name)?.[1]);
+    const owner = TEMP.exec(name)?.[1];
+    if (owner === undefined) continue;
+    const pid = Number(owner);
     if (pid === process.pid ? own : !processAlive(pid))
       await rm(join(cacheDir, name), { recursive: true, force: true });
   }
