@@ -1,10 +1,15 @@
 // `npm run diff` on a scripted git history: a figure change, an added report,
-// a report whose frontmatter no longer validates, and a renamed report.
+// a report whose frontmatter no longer validates, and a renamed report. The
+// comparisons run in this process through what the command calls; the command
+// itself is run for its output and for its argument errors.
 import assert from 'node:assert/strict';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { UserError } from '../../src/cli/run.ts';
+import { diffRevisions } from '../../src/diff/diff-revisions.ts';
 import type { DiffResult } from '../../src/diff/diff-types.ts';
+import { renderMarkdown } from '../../src/diff/summary-markdown.ts';
 import { runScript, STACK_TRACE } from '../helpers/cli.ts';
 import { applyEdit, SEED_CONTENT, SEED_REPORT, tempDir, type Edit } from '../helpers/content.ts';
 import { commitAll, initRepo, tag } from '../helpers/git.ts';
@@ -57,10 +62,14 @@ after(() => rm(repo, { recursive: true, force: true }));
 
 const env = () => ({ GONGKAI_CONTENT: content });
 
-async function diffJson(...revisions: string[]): Promise<DiffResult> {
-  const r = await runScript('diff', [...revisions, '--format=json'], env(), repo);
-  assert.equal(r.status, 0, r.stderr);
-  return JSON.parse(r.stdout) as DiffResult;
+/** What `npm run diff -- <base> [<head>] --format=json` prints, as data. */
+async function diffJson(base: string, head?: string): Promise<DiffResult> {
+  return JSON.parse(JSON.stringify(await diffRevisions(content, base, head))) as DiffResult;
+}
+
+/** What `npm run diff -- <base> [<head>]` prints. */
+async function diffMarkdown(base: string, head?: string): Promise<string> {
+  return renderMarkdown(await diffRevisions(content, base, head));
 }
 
 test('a changed figure reads “old → new (difference)”, each with its unit, with the exact decimal difference', async () => {
@@ -76,8 +85,16 @@ test('a changed figure reads “old → new (difference)”, each with its unit,
   );
   assert.match(r.stdout, /\*\*正文\*\*：1 段有改动（修改 1 段）/);
   assert.ok(r.stdout.includes('年终决算数~~825.75~~**826.00**万元'), r.stdout);
+  assert.equal(
+    await diffMarkdown(commits.seed ?? '', commits.figure ?? ''),
+    r.stdout,
+    'the tests below see what it prints',
+  );
 
-  const json = await diffJson(commits.seed ?? '', commits.figure ?? '');
+  const printed = await runScript('diff', [commits.seed ?? '', commits.figure ?? '', '--format=json'], env(), repo);
+  assert.equal(printed.status, 0, printed.stderr);
+  const json = JSON.parse(printed.stdout) as DiffResult;
+  assert.deepEqual(await diffJson(commits.seed ?? '', commits.figure ?? ''), json);
   assert.equal(json.version, 1);
   assert.deepEqual(json.summary, {
     added: 0,
@@ -109,18 +126,16 @@ test('an added report is listed with its key figures; tags and ~N revisions work
   assert.equal(added?.year, 2024);
   assert.equal(added?.figures.find((f) => f.key === 'budget.initial')?.after, '366.95');
   assert.equal(added?.score?.after, '98');
-  const md = await runScript('diff', ['HEAD~4', 'HEAD~3'], env(), repo);
-  assert.match(md.stdout, /### 新增：`reports\/2024\/kgxj\.mdx`/);
-  assert.match(md.stdout, /\*\*主要数字\*\*/);
+  const md = await diffMarkdown('HEAD~4', 'HEAD~3');
+  assert.match(md, /### 新增：`reports\/2024\/kgxj\.mdx`/);
+  assert.match(md, /\*\*主要数字\*\*/);
 });
 
 test('a report whose frontmatter fails validation is reported as such, not a crash', async () => {
-  const r = await runScript('diff', [commits.added ?? '', commits.invalid ?? ''], env(), repo);
-  assert.equal(r.status, 0, r.stderr);
-  assert.doesNotMatch(r.stderr, STACK_TRACE);
-  assert.match(r.stdout, /注意：1 份报告的新版本未通过校验/);
+  const md = await diffMarkdown(commits.added ?? '', commits.invalid ?? '');
+  assert.match(md, /注意：1 份报告的新版本未通过校验/);
   assert.match(
-    r.stdout,
+    md,
     /第 \d+ 行 `schema\.number-format`：budget\.final（年终决算数）：“82６\.00”用了全角数字，请改用半角数字：826\.00/,
   );
   const json = await diffJson(commits.added ?? '', commits.invalid ?? '');
@@ -151,8 +166,8 @@ test('a renamed or moved report is paired with its old path, not shown as remove
     { file: 'departments/kgj.yaml', status: 'added' },
     { file: 'departments/kgxj.yaml', status: 'removed' },
   ]);
-  const md = await runScript('diff', [commits.fixed ?? '', commits.renamed ?? ''], env(), repo);
-  assert.match(md.stdout, /### 改名或移动：`reports\/2023\/kgxj\.mdx` → `reports\/2023\/kgj\.mdx`/);
+  const md = await diffMarkdown(commits.fixed ?? '', commits.renamed ?? '');
+  assert.match(md, /### 改名或移动：`reports\/2023\/kgxj\.mdx` → `reports\/2023\/kgj\.mdx`/);
 });
 
 test('without <head> the work tree is compared, uncommitted edits included; 原文未载 reads 原文未写', async () => {
@@ -160,10 +175,10 @@ test('without <head> the work tree is compared, uncommitted edits included; 原�
   const text = await readFile(file, 'utf8');
   try {
     await writeFile(file, text.replace('score: 98', 'score: 88'));
-    const r = await runScript('diff', ['HEAD'], env(), repo);
-    assert.match(r.stdout, /对比 `HEAD`（[0-9a-f]{7}） → 工作区/);
+    const md = await diffMarkdown('HEAD');
+    assert.match(md, /对比 `HEAD`（[0-9a-f]{7}） → 工作区/);
     // The original states no grade: it is derived from the score, and the diff says so.
-    assert.match(r.stdout, /\*\*自评得分\*\*：98分 → 88分（-10分），等级 优（按得分推算） → 良（按得分推算）/);
+    assert.match(md, /\*\*自评得分\*\*：98分 → 88分（-10分），等级 优（按得分推算） → 良（按得分推算）/);
 
     await writeFile(
       file,
@@ -171,9 +186,9 @@ test('without <head> the work tree is compared, uncommitted edits included; 原�
         .replace('  initial: 366.95 # 年初预算批复数', '  initial: 原文未载 # 年初预算批复数')
         .replace('年初预算批复数366.95万元，', ''),
     );
-    const unstated = await runScript('diff', ['HEAD'], env(), repo);
-    assert.match(unstated.stdout, /- 年初预算批复数 `budget\.initial`：366\.95万元 → 原文未写\n/);
-    assert.doesNotMatch(unstated.stdout, /figure\.not-stated/, 'information is not a new problem');
+    const unstated = await diffMarkdown('HEAD');
+    assert.match(unstated, /- 年初预算批复数 `budget\.initial`：366\.95万元 → 原文未写\n/);
+    assert.doesNotMatch(unstated, /figure\.not-stated/, 'information is not a new problem');
   } finally {
     await writeFile(file, text);
   }
@@ -183,6 +198,11 @@ test('bad input is a user error in Chinese: unknown revision, missing arguments,
   const unknown = await runScript('diff', ['no-such-branch'], env(), repo);
   assert.equal(unknown.status, 1);
   assert.match(unknown.stderr, /找不到版本“no-such-branch”/);
+  await assert.rejects(diffRevisions(content, 'HEAD', 'no-such-branch'), (e) => {
+    assert.ok(e instanceof UserError);
+    assert.match(e.message, /找不到版本“no-such-branch”/);
+    return true;
+  });
   const usage = await runScript('diff', [], env(), repo);
   assert.equal(usage.status, 1);
   assert.match(usage.stderr, /用法：npm run diff -- <基准版本>/);
@@ -191,10 +211,12 @@ test('bad input is a user error in Chinese: unknown revision, missing arguments,
   const plain = await tempDir();
   try {
     await mkdir(join(plain, 'content'));
-    const r = await runScript('diff', ['main'], { GONGKAI_CONTENT: join(plain, 'content') }, plain);
-    assert.equal(r.status, 1);
-    assert.match(r.stderr, /不在 git 仓库中/);
-    for (const out of [unknown, usage, format, r]) assert.doesNotMatch(out.stderr, STACK_TRACE);
+    await assert.rejects(diffRevisions(join(plain, 'content'), 'main'), (e) => {
+      assert.ok(e instanceof UserError);
+      assert.match(e.message, /不在 git 仓库中/);
+      return true;
+    });
+    for (const out of [unknown, usage, format]) assert.doesNotMatch(out.stderr, STACK_TRACE);
   } finally {
     await rm(plain, { recursive: true, force: true });
   }

@@ -1,10 +1,10 @@
 // The website in real Chromium, for people with disabilities: axe (WCAG 2.2 AA)
 // on every page type, landmarks and headings, the keyboard, 关怀版 to 适老化 norms.
-import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
+import { axeAudit } from './helpers/axe.ts';
 import { browserAvailable, NO_CHROMIUM, openPage, serve } from './helpers/browser.ts';
 import { sharedSite } from './helpers/site.ts';
 import { pageTypes, SCREENS, WCAG, visit } from './helpers/site-pages.ts';
@@ -28,12 +28,10 @@ describe('the website in Chromium', { skip: available ? false : NO_CHROMIUM }, (
     const failures: string[] = [];
     let rules = 0;
     const audit = async (name: string) => {
-      const result = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-      rules = Math.max(rules, result.passes.length);
+      const result = await axeAudit(page, WCAG);
+      rules = Math.max(rules, result.passed);
       for (const v of result.violations)
-        failures.push(
-          `${name}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-        );
+        failures.push(`${name}: ${v.id} (${v.impact}) ${v.help} — ${v.targets.join(', ')}`);
     };
     for (const p of pages()) {
       await visit(page, p.url);

@@ -27,11 +27,8 @@ test("another running build's folders stay, a killed build's go, this build's go
   after(() => living.kill());
   const dead = await deadPid();
   const folder = (name: string, pid: number) => join(cache, name.replace('PID', String(pid)));
-  const names = (pid: number) => [
-    `.building-0a1b2c3d4e5f-PID`,
-    `.building-0a1b2c3d4e5f-PID.astro`,
-    `.plan-PID`,
-  ].map((n) => folder(n, pid));
+  const names = (pid: number) =>
+    [`.building-0a1b2c3d4e5f-PID`, `.building-0a1b2c3d4e5f-PID.astro`, `.plan-PID`].map((n) => folder(n, pid));
   const kept = [join(cache, '0a1b2c3d4e5f'), join(cache, '.other-folder')];
   for (const dir of [...names(living.pid as number), ...names(dead), ...names(process.pid), ...kept])
     await mkdir(dir, { recursive: true });
