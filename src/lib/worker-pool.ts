@@ -2,9 +2,11 @@
 // work that a hostile input could make endless or huge is done there, where
 // it can be stopped without stopping the program. A task past its time is
 // aborted (piscina terminates its worker and starts another); a worker past
-// its heap is replaced the same way. Workers export their handler as default.
+// its heap is replaced the same way. Workers export their handler as default;
+// the time limit runs from when the worker begins the task (pool-worker.ts).
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
+import type { PoolTask, TaskStarted } from './pool-worker.ts';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; limit: 'time' | 'memory' };
 
@@ -31,7 +33,7 @@ export function defaultPoolSize(tasks: number): number {
 export function createWorkerPool<Req, Res>(url: URL, options: PoolOptions): WorkerPool<Req, Res> {
   const size = options.size ?? availableParallelism();
   const pool = new Piscina({
-    filename: url.href,
+    filename: new URL('./pool-worker.ts', import.meta.url).href,
     minThreads: 0,
     maxThreads: size,
     // One task at a time per worker: a limit stops that task's worker only.
@@ -39,18 +41,32 @@ export function createWorkerPool<Req, Res>(url: URL, options: PoolOptions): Work
     idleTimeout: Infinity,
     resourceLimits: { maxOldGenerationSizeMb: options.heapMb },
   });
+  // A task's clock starts when its worker says it begins.
+  const starting = new Map<number, () => void>();
+  pool.on('message', (message: Partial<TaskStarted> | undefined) => {
+    if (typeof message?.taskStarted === 'number') starting.get(message.taskStarted)?.();
+  });
+  let nextId = 0;
   return {
     async run(request) {
+      const id = nextId++;
+      const abort = new AbortController();
+      let timer: NodeJS.Timeout | undefined;
+      starting.set(id, () => {
+        starting.delete(id);
+        timer = setTimeout(() => abort.abort(), options.timeoutMs);
+      });
       try {
-        return {
-          ok: true,
-          value: (await pool.run(request, { signal: AbortSignal.timeout(options.timeoutMs) })) as Res,
-        };
+        const task: PoolTask = { id, handler: url.href, request };
+        return { ok: true, value: (await pool.run(task, { signal: abort.signal })) as Res };
       } catch (error) {
         const e = error as Error & { code?: string };
         if (e.name === 'AbortError' || e.name === 'TimeoutError') return { ok: false, limit: 'time' };
         if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') return { ok: false, limit: 'memory' };
         throw error;
+      } finally {
+        starting.delete(id);
+        clearTimeout(timer);
       }
     },
     close: () => pool.destroy(),
