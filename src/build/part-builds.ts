@@ -16,7 +16,7 @@ import type { Department } from '../schema/department.ts';
 import type { Site } from '../schema/site.ts';
 import { killGroup, spawnGroup, stopChildren } from './child-processes.ts';
 import type { BuildContext } from './context.ts';
-import { buildingDir, cachedPart, completeMarker, planDir, removeTemporary } from './part-cache.ts';
+import { buildingDir, cachedPart, completeMarker, openSiteCache, planDir, removeTemporary } from './part-cache.ts';
 import type { PartJob } from './site-part.ts';
 import { allHeapOf, CATALOG_BESIDE_PARTS_UP_TO, partHeapOf, partTimeoutOf } from './site-parts.ts';
 
@@ -274,8 +274,7 @@ export async function withPlan<P, T>(
   plan: (scratch: string) => Promise<P>,
   use: (planned: P, cacheDir: string) => Promise<T>,
 ): Promise<T> {
-  const cacheDir = cacheDirFor(ctx.contentRoot, 'site');
-  await mkdir(cacheDir, { recursive: true });
+  const cacheDir = await openSiteCache(ctx.contentRoot);
   // Left by killed builds; or this process's, when its id was a killed build's before.
   await removeTemporary(cacheDir, { own: true });
   const scratch = planDir(cacheDir);

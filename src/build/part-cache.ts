@@ -3,8 +3,10 @@
 // the revision): a rebuild after one report changed rebuilds that report's
 // part and the catalogue, and copies the rest.
 import { createHash } from 'node:crypto';
-import { readdir, rm, stat, utimes } from 'node:fs/promises';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { cacheDirFor } from '../config.ts';
 import { codeVersion } from '../scan/code-version.ts';
 import { processAlive } from './pid.ts';
 
@@ -75,4 +77,27 @@ export async function pruneParts(cacheDir: string, used: ReadonlySet<string>): P
     if (!seen || now.getTime() - seen.mtimeMs > UNUSED_FOR_MS)
       await rm(join(cacheDir, name), { recursive: true, force: true });
   }
+}
+
+/** In each content tree's site cache: the tree's path, so a cache whose tree is gone can be told. */
+const ROOT_FILE = '.root';
+
+/**
+ * The site cache of a content tree, made if need be. The caches of trees that
+ * no longer exist are removed on the way: nothing can use them again, and
+ * temporary trees (every npm test run builds dozens) would otherwise leave
+ * their parts behind for good.
+ */
+export async function openSiteCache(contentRoot: string): Promise<string> {
+  const dir = cacheDirFor(contentRoot, 'site');
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, ROOT_FILE), contentRoot);
+  const all = dirname(dir);
+  for (const name of await readdir(all).catch(() => [] as string[])) {
+    const other = join(all, name);
+    if (other === dir) continue;
+    const root = await readFile(join(other, ROOT_FILE), 'utf8').catch(() => undefined);
+    if (root !== undefined && !existsSync(root)) await rm(other, { recursive: true, force: true });
+  }
+  return dir;
 }

@@ -19,7 +19,7 @@ import type { SitePart } from '../model/site-input.ts';
 import type { BuildContext, BuildStep } from './context.ts';
 import { buildMissing, inputFor, mergePart, withPlan, writeInput, type PlannedBuild } from './part-builds.ts';
 import { copyMedia } from './media.ts';
-import { partKey, pruneParts } from './part-cache.ts';
+import { openSiteCache, partKey, pruneParts } from './part-cache.ts';
 import { reportsInScope } from './print-step.ts';
 import { searchIndexDir } from './site-part.ts';
 import { partSizeOf, planParts } from './site-parts.ts';
@@ -150,8 +150,7 @@ export async function importShards(
   dirs: readonly string[],
   pdfCacheDir: string | undefined,
 ): Promise<{ parts: number; pdfs: number }> {
-  const cacheDir = cacheDirFor(contentRoot, 'site');
-  await mkdir(cacheDir, { recursive: true });
+  const cacheDir = await openSiteCache(contentRoot);
   let parts = 0;
   let pdfs = 0;
   for (const dir of dirs) {

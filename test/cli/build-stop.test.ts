@@ -63,14 +63,13 @@ async function waitFor(what: string, ready: () => boolean, seconds: number): Pro
   assert.fail(`waited ${seconds} s for ${what}`);
 }
 
+/** A build's temporary folders in the site cache (“.building-…”, “.plan-…”); “.root” names the content tree. */
+const unfinished = (name: string) => name.startsWith('.') && name !== '.root';
+
 async function assertNothingLeft(s: Awaited<ReturnType<typeof setup>>): Promise<void> {
   assert.deepEqual([...(await hashTree(s.dist))], s.before, 'dist/ untouched');
   assert.deepEqual(await readdir(s.out), ['dist'], 'no staging folder left');
-  assert.deepEqual(
-    (await readdir(s.cache).catch(() => [])).filter((f) => f.startsWith('.')),
-    [],
-    'no unfinished part in the cache',
-  );
+  assert.deepEqual((await readdir(s.cache).catch(() => [])).filter(unfinished), [], 'no unfinished part in the cache');
 }
 
 test('a part past its time limit is stopped: exit 1 naming it, nothing published, the cache clean', async () => {
@@ -144,10 +143,7 @@ test('a build killed outright (SIGKILL) does not leave its part running; the nex
   assert.equal(await closed, null);
   // The part notices its parent is gone (checked every 0.25 s; slower on a busy machine).
   await waitFor('the orphaned part to stop', () => parts.every(({ pgid }) => !groupAlive(pgid)), 20);
-  assert.ok(
-    (await readdir(s.cache)).some((f) => f.startsWith('.')),
-    'the killed build left its scratch folders',
-  );
+  assert.ok((await readdir(s.cache)).some(unfinished), 'the killed build left its scratch folders');
 
   const r = await runScript('build', ['--out', s.dist], {
     GONGKAI_CONTENT: s.content,

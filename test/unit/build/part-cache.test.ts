@@ -2,10 +2,12 @@
 // a build cleans up what killed builds left, never what a running one writes.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { buildingDir, planDir, removeTemporary } from '../../../src/build/part-cache.ts';
+import { buildingDir, openSiteCache, planDir, removeTemporary } from '../../../src/build/part-cache.ts';
+import { cacheDirFor } from '../../../src/config.ts';
 import { tempDir } from '../../helpers/content.ts';
 
 const dirs: string[] = [];
@@ -41,4 +43,22 @@ test("another running build's folders stay, a killed build's go, this build's go
 
   await removeTemporary(cache, { own: true });
   assert.deepEqual(await left(), [...names(living.pid as number), ...kept].sort());
+});
+
+test('opening a tree’s site cache removes the caches of trees that are gone, and only those', async () => {
+  const trees = await tempDir();
+  dirs.push(trees);
+  const [kept, gone, mine] = ['kept', 'gone', 'mine'].map((n) => join(trees, n)) as [string, string, string];
+  for (const tree of [kept, gone, mine]) await mkdir(tree);
+  const caches = [kept, gone].map((tree) => cacheDirFor(tree, 'site'));
+  dirs.push(...caches, cacheDirFor(mine, 'site'));
+  for (const [i, tree] of [kept, gone].entries()) {
+    await openSiteCache(tree);
+    await mkdir(join(caches[i] as string, '0a1b2c3d4e5f'));
+  }
+  await rm(gone, { recursive: true });
+
+  assert.equal(await openSiteCache(mine), cacheDirFor(mine, 'site'));
+  assert.deepEqual(await readdir(caches[0] as string), ['.root', '0a1b2c3d4e5f'].sort());
+  assert.equal(existsSync(caches[1] as string), false, 'the cache of a tree that is gone is removed');
 });
