@@ -1,6 +1,8 @@
-// Synthetic content trees for the PDF tests, all made from the seed tree:
-// - longTable: the seed report plus a 220-row table (header repetition, no row lost or doubled);
-// - grid: a report whose body is plain Han text, to count lines and characters per page;
+// Synthetic content for the PDF tests, all made from the seed tree, as edits
+// of one report (see print-cases.ts, which puts several in one tree):
+// - longTableEdits: the seed report plus a 220-row table (header repetition, no row lost or doubled);
+// - gridEdits: a report whose body is plain Han text, to count lines and characters per page;
+// - scoreSheetEdits: a 自评得分表 and a figure the original does not state;
 // - several: the seed report under extra departments (shards, one bad report among good ones);
 // - wideTable: a table too wide for the 版心 (an element that cannot fit).
 // The text is clearly synthetic (“测试”), never mistaken for a published report.
@@ -20,8 +22,9 @@ export function longTableMarkdown(rows = LONG_TABLE_ROWS): string {
   return `${lines.join('\n')}\n\n`;
 }
 
-export const longTable = () =>
-  contentWith([{ file: SEED_REPORT, replace: [ANCHOR, `${longTableMarkdown()}${ANCHOR}`] }]);
+export const longTableEdits = (file: string): Edit[] => [
+  { file, replace: [ANCHOR, `${longTableMarkdown()}${ANCHOR}`] },
+];
 
 // Plain Han text without punctuation inside a paragraph, so every full line
 // holds exactly 28 characters and a paragraph of n lines has a known length:
@@ -46,11 +49,11 @@ function paragraph(seed: number, lines: number): string {
  */
 export const GRID_PARAGRAPHS = [6, 6, 6, 6, 6, 6, 5, 8, 7, 5, 8, 7, 6];
 
-export async function grid(): Promise<string> {
+/** The body of `file` (a copy of the seed report) replaced by the grid's paragraphs. */
+export async function gridEdits(file: string): Promise<Edit[]> {
   const seed = await readFile(join(SEED_CONTENT, SEED_REPORT), 'utf8');
-  const frontmatter = seed.slice(0, seed.indexOf('\n---\n') + 5);
   const body = ['## 一、测试', ...GRID_PARAGRAPHS.map((n, i) => paragraph(i, n))].join('\n\n');
-  return contentWith([{ file: SEED_REPORT, write: `${frontmatter}\n${body}\n` }]);
+  return [{ file, replace: [seed.slice(seed.indexOf('\n---\n') + 5), `\n${body}\n`] }];
 }
 
 /** Extra departments kgxj-b, kgxj-c … each with a copy of the seed report. */
@@ -92,14 +95,10 @@ const SCORE_SHEET = `score_sheet:
   - { level1: 效果, level2: 满意度, name: 服务对象满意度, weight: 10, score: 10, target: ≥90%, actual: 95%, note: 测试 }
 `;
 
-/** The seed with a score sheet in its body and 年初预算批复数 原文未载 (shown 原文未写 through <Fig>). */
-export const withScoreSheet = () =>
-  contentWith([
-    {
-      file: SEED_REPORT,
-      replace: ['score: 98 # 整体支出绩效自评得分\n', `score: 98 # 整体支出绩效自评得分\n${SCORE_SHEET}`],
-    },
-    { file: SEED_REPORT, replace: ['  initial: 366.95 # 年初预算批复数', '  initial: 原文未载 # 年初预算批复数'] },
-    { file: SEED_REPORT, replace: ['年初预算批复数366.95万元，', '年初预算批复数<Fig k="budget.initial" />，'] },
-    { file: SEED_REPORT, replace: [ANCHOR, `## 测试：自评得分表\n\n<ScoreSheet />\n\n${ANCHOR}`] },
-  ]);
+/** A score sheet in the body and 年初预算批复数 原文未载 (shown 原文未写 through <Fig>). */
+export const scoreSheetEdits = (file: string): Edit[] => [
+  { file, replace: ['score: 98 # 整体支出绩效自评得分\n', `score: 98 # 整体支出绩效自评得分\n${SCORE_SHEET}`] },
+  { file, replace: ['  initial: 366.95 # 年初预算批复数', '  initial: 原文未载 # 年初预算批复数'] },
+  { file, replace: ['年初预算批复数366.95万元，', '年初预算批复数<Fig k="budget.initial" />，'] },
+  { file, replace: [ANCHOR, `## 测试：自评得分表\n\n<ScoreSheet />\n\n${ANCHOR}`] },
+];

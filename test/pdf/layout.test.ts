@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ENGINES } from '../../src/print/pdf/engines.ts';
-import { grid } from './fixtures.ts';
-import { printPdfs } from './helpers.ts';
+import { printedCase } from './print-cases.ts';
 import { MM, pageLines, pdfinfo, type TextLine } from './poppler.ts';
 
 const LEFT = 28 * MM;
@@ -20,11 +19,9 @@ const near = (actual: number, expected: number, tolerance: number, what: string)
 const chars = (l: TextLine) => [...l.text.replace(/\s/g, '')].length;
 const indented = (l: TextLine) => Math.abs(l.xMin - (LEFT + 2 * PITCH)) < 2;
 
-const content = await grid();
-
 for (const engine of ENGINES) {
   describe(`layout per GB/T 9704, engine ${engine}`, async () => {
-    const run = await printPdfs(content, { engine });
+    const run = await printedCase('grid', engine);
     const pages = pageLines(run.pdf());
     const body = pages.map((lines) => lines.filter((l) => l.yMax <= TEXT_BOTTOM + 1));
     const numbers = pages.map((lines) => lines.filter((l) => l.yMin > TEXT_BOTTOM));

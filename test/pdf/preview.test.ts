@@ -7,15 +7,15 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../../src/print/chromium.ts';
 import { cspMeta } from '../../src/lib/csp.ts';
 import { serveDir, type StaticServer } from '../../src/lib/static-server.ts';
-import { SEED_CONTENT } from '../helpers/content.ts';
-import { printPdfs, scratch, siteFor } from './helpers.ts';
+import { scratch } from './helpers.ts';
+import { printCasesSite, printedCase } from './print-cases.ts';
 import { pdfinfo } from './poppler.ts';
 
 describe('print preview page', () => {
   let browser: Browser;
   let server: StaticServer;
   before(async () => {
-    server = await serveDir(await siteFor(SEED_CONTENT));
+    server = await serveDir((await printCasesSite()).site);
     browser = await launchChromium();
   });
   after(async () => {
@@ -37,7 +37,7 @@ describe('print preview page', () => {
     for (const url of requests) assert.ok(url.startsWith(server.url), `same origin: ${url}`);
     await page.screenshot({ path: join(process.env.GONGKAI_SCREENSHOTS ?? (await scratch()), 'preview.png') });
 
-    const pdf = await printPdfs(SEED_CONTENT);
+    const pdf = await printedCase('seed', 'pagedjs');
     assert.equal(Number(pdfinfo(pdf.pdf()).Pages), state?.pages, 'the preview shows the pages of the PDF');
     await page.close();
   });

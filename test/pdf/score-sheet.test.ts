@@ -5,11 +5,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ENGINES } from '../../src/print/pdf/engines.ts';
-import { withScoreSheet } from './fixtures.ts';
-import { printPdfs } from './helpers.ts';
+import { printedCase } from './print-cases.ts';
 import { pdfinfo, pdftotext } from './poppler.ts';
 
-const content = await withScoreSheet();
 const INDICATORS = [
   '预算执行率',
   '结转结余率',
@@ -23,7 +21,7 @@ const INDICATORS = [
 
 for (const engine of ENGINES) {
   describe(`score sheet and 原文未写, engine ${engine}`, async () => {
-    const run = await printPdfs(content, { engine });
+    const run = await printedCase('scoreSheet', engine);
     const pages = Array.from({ length: Number(pdfinfo(run.pdf()).Pages) }, (_, i) => pdftotext(run.pdf(), i + 1));
     const text = pages.join('\n').replace(/\s+/g, '');
 

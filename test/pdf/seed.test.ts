@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ENGINES } from '../../src/print/pdf/engines.ts';
-import { SEED_CONTENT } from '../helpers/content.ts';
-import { printPdfs } from './helpers.ts';
+import { PRINT_CASES, printedCase } from './print-cases.ts';
 import { catalogue, pdffonts, pdfinfo, pdftotext } from './poppler.ts';
 
 const HEADINGS = [
@@ -18,11 +17,12 @@ const HEADINGS = [
 
 for (const engine of ENGINES) {
   describe(`seed report, engine ${engine}`, async () => {
-    const run = await printPdfs(SEED_CONTENT, { engine });
+    const run = await printedCase('seed', engine);
 
     test('renders with exit code 0 and a one-line summary', () => {
       assert.equal(run.status, 0, run.stdout + run.stderr);
-      assert.match(run.stdout, /✓ 1 份 PDF（新生成 1，缓存 0）/);
+      const reports = Object.keys(PRINT_CASES).length;
+      assert.match(run.stdout, new RegExp(`✓ ${reports} 份 PDF（新生成 ${reports}，缓存 0）`));
     });
 
     test('is A4 and says what it is', () => {

@@ -5,16 +5,15 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ENGINES } from '../../src/print/pdf/engines.ts';
-import { LONG_TABLE_ROWS, longTable, rowLabel } from './fixtures.ts';
-import { printPdfs } from './helpers.ts';
+import { LONG_TABLE_ROWS, rowLabel } from './fixtures.ts';
+import { printedCase } from './print-cases.ts';
 import { pdfinfo, pdftotext } from './poppler.ts';
 
-const content = await longTable();
 const ROW = /第\d{4}行/g;
 
 for (const engine of ENGINES) {
   describe(`long table, engine ${engine}`, async () => {
-    const run = await printPdfs(content, { engine });
+    const run = await printedCase('longTable', engine);
     const pageCount = Number(pdfinfo(run.pdf()).Pages);
     const pages = Array.from({ length: pageCount }, (_, i) => pdftotext(run.pdf(), i + 1));
     const tablePages = pages.filter((text) => /第\d{4}行/.test(text) || text.includes('测试项目'));

@@ -5,8 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ENGINES } from '../../src/print/pdf/engines.ts';
-import { SEED_CONTENT } from '../helpers/content.ts';
-import { printPdfs } from './helpers.ts';
+import { printedCase } from './print-cases.ts';
 import { inkIn, MM, pageWords, type Word } from './poppler.ts';
 
 const PITCH = (156 / 28) * MM;
@@ -17,7 +16,7 @@ const MARKS = /[。，、]/;
 
 for (const engine of ENGINES) {
   describe(`GB typography, engine ${engine}`, async () => {
-    const run = await printPdfs(SEED_CONTENT, { engine });
+    const run = await printedCase('seed', engine);
     const words = pageWords(run.pdf());
 
     test('。，、 sit in the lower-left quadrant of their em box', () => {

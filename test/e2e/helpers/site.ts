@@ -2,12 +2,13 @@
 // with `npm run build -- --out <tmp>` exactly as a user would, from the shipped
 // content or a fixture tree under test/fixtures/sites/.
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { after } from 'node:test';
 import { PROJECT_ROOT } from '../../../src/config.ts';
 import { runScript } from '../../helpers/cli.ts';
+import { oncePerRun } from '../../helpers/once-per-run.ts';
 
 export const SEED = join(PROJECT_ROOT, 'content');
 export const fixtureSite = (name: string) => join(PROJECT_ROOT, 'test/fixtures/sites', name);
@@ -62,55 +63,21 @@ export async function pagePaths(dir: string): Promise<string[]> {
 }
 
 /**
- * Sites that several test files read and none changes: the shipped report
- * (built outside git), and the multi-year fixture in parts of three reports
+ * Sites that several test files read and none changes, built outside git:
+ * the shipped report, and the multi-year fixture in parts of three reports
  * (so its search merges several indexes).
  */
 const SHARED = {
-  seed: async (dir: string) => buildSite(await copyContent(SEED), {}, dir),
-  multi: (dir: string) => buildSite(fixtureSite('multi'), { GONGKAI_PART_SIZE: '3' }, dir),
+  seed: async (home: string) => buildSite(await copyInto(SEED, home), {}, join(home, 'dist')),
+  multi: async (home: string) =>
+    buildSite(await copyInto(fixtureSite('multi'), home), { GONGKAI_PART_SIZE: '3' }, join(home, 'dist')),
 } as const;
 
-const sharedHere = new Map<keyof typeof SHARED, Promise<BuiltSite>>();
-
-/**
- * A shared site, built once per `npm test` run (in GONGKAI_TEST_SHARED, which
- * scripts/test.ts sets and removes; the first test file to ask builds it, the
- * others wait for it), or once per test file when a file runs alone.
- */
-export function sharedSite(name: keyof typeof SHARED): Promise<BuiltSite> {
-  let site = sharedHere.get(name);
-  if (!site) {
-    site = process.env.GONGKAI_TEST_SHARED
-      ? acrossFiles(join(process.env.GONGKAI_TEST_SHARED, name), SHARED[name])
-      : scratch().then((dir) => SHARED[name](join(dir, 'dist')));
-    sharedHere.set(name, site);
-  }
-  return site;
+async function copyInto(from: string, home: string): Promise<string> {
+  const dir = join(home, 'content');
+  await cp(from, dir, { recursive: true });
+  return dir;
 }
 
-async function acrossFiles(home: string, build: (dir: string) => Promise<BuiltSite>): Promise<BuiltSite> {
-  const done = join(home, 'built.json');
-  const failed = join(home, 'failed.txt');
-  try {
-    await mkdir(home, { recursive: false });
-  } catch {
-    // Another test file builds it: wait (a build takes well under the limit).
-    for (let waited = 0; waited < 600_000; waited += 200) {
-      const site = await readFile(done, 'utf8').catch(() => undefined);
-      if (site) return JSON.parse(site) as BuiltSite;
-      const error = await readFile(failed, 'utf8').catch(() => undefined);
-      if (error !== undefined) throw new Error(`shared site ${home} failed to build in another test file:\n${error}`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`shared site ${home} was not built within 10 minutes`);
-  }
-  try {
-    const site = await build(join(home, 'dist'));
-    await writeFile(done, JSON.stringify(site));
-    return site;
-  } catch (error) {
-    await writeFile(failed, String(error));
-    throw error;
-  }
-}
+/** A shared site, built once per `npm test` run (see test/helpers/once-per-run.ts). */
+export const sharedSite = (name: keyof typeof SHARED): Promise<BuiltSite> => oncePerRun(`site-${name}`, SHARED[name]);
