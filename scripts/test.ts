@@ -136,10 +136,7 @@ function queuedFiles(stage: TestStage): string[] {
 const oneProcessEntry = (stage: TestStage) => join(shared, `${stage.name}.test.mjs`);
 
 /** A queued file's name in the timings: the project-relative path, or the stage's folder for its one-process entry. */
-const timingKey = (file: string) =>
-  file.startsWith(shared)
-    ? (TESTS.find((s) => file === join(shared, `${s.name}.test.mjs`))?.dir ?? file)
-    : relative(PROJECT_ROOT, file);
+const timingKey = (file: string) => TESTS.find((s) => file === oneProcessEntry(s))?.dir ?? relative(PROJECT_ROOT, file);
 
 const stageOf = (file: string) =>
   TESTS.find((s) => file.startsWith(join(PROJECT_ROOT, s.dir) + '/') || file === oneProcessEntry(s));

@@ -61,7 +61,7 @@ export function createWorkerPool<Req, Res>(url: URL, options: PoolOptions): Work
         return { ok: true, value: (await pool.run(task, { signal: abort.signal })) as Res };
       } catch (error) {
         const e = error as Error & { code?: string };
-        if (e.name === 'AbortError' || e.name === 'TimeoutError') return { ok: false, limit: 'time' };
+        if (e.name === 'AbortError') return { ok: false, limit: 'time' };
         if (e.code === 'ERR_WORKER_OUT_OF_MEMORY') return { ok: false, limit: 'memory' };
         throw error;
       } finally {

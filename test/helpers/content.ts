@@ -106,9 +106,9 @@ export async function applyEdit(root: string, edit: Edit): Promise<void> {
   }
 }
 
-/** A temporary copy of content/ with the edits applied; returns its root. */
-export async function contentWith(edits: readonly Edit[] = [], base = SEED_CONTENT): Promise<string> {
-  const root = await tempDir();
+/** A copy of content/ (in a temporary folder unless given one) with the edits applied; returns its root. */
+export async function contentWith(edits: readonly Edit[] = [], base = SEED_CONTENT, root?: string): Promise<string> {
+  root ??= await tempDir();
   await cp(base, root, { recursive: true });
   for (const edit of edits) await applyEdit(root, edit);
   return root;

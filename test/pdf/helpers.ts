@@ -9,6 +9,7 @@ import { failed } from '../../src/checks/index.ts';
 import { contentIndex, scanContent } from '../../src/scan/scan.ts';
 import type { Engine } from '../../src/print/pdf/engines.ts';
 import { pdfJobs } from '../../src/print/pdf/jobs.ts';
+import { pdfPath } from '../../src/model/urls.ts';
 import { renderPdfs, type JobResult } from '../../src/print/pdf/render-pdfs.ts';
 import { runScript, type CliResult } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/content.ts';
@@ -24,19 +25,27 @@ export async function scratch(): Promise<string> {
 
 const sites = new Map<string, Promise<string>>();
 
+/** `npm run build` without PDFs: the site, print and preview pages included, in `out`. */
+export async function buildSiteWithoutPdfs(content: string, out: string): Promise<string> {
+  const r = await runScript('build', ['--out', out], { GONGKAI_CONTENT: content, GONGKAI_PDF: '0' });
+  if (r.status !== 0) throw new Error(`site build failed:\n${r.stdout}${r.stderr}`);
+  return out;
+}
+
 /** The site (print and preview pages) of a content tree, built once per test file. */
 export function siteFor(content: string): Promise<string> {
   let site = sites.get(content);
   if (!site) {
-    site = (async () => {
-      const out = join(await scratch(), 'site');
-      const r = await runScript('build', ['--out', out], { GONGKAI_CONTENT: content, GONGKAI_PDF: '0' });
-      if (r.status !== 0) throw new Error(`site build failed:\n${r.stdout}${r.stderr}`);
-      return out;
-    })();
+    site = scratch().then((dir) => buildSiteWithoutPdfs(content, join(dir, 'site')));
     sites.set(content, site);
   }
   return site;
+}
+
+/** Where `npm run pdf --out <out>` writes a report's PDF (“2023/kgxj”), by the site's URL policy. */
+export function pdfFile(out: string, id: string): string {
+  const [year, department] = id.split('/');
+  return join(out, pdfPath(Number(year), department ?? ''));
 }
 
 export interface PdfRun extends CliResult {
@@ -56,7 +65,7 @@ export async function printPdfs(
     GONGKAI_PDF_CACHE: '0',
     ...options.env,
   });
-  return { ...r, out, pdf: (id = '2023/kgxj') => join(out, 'pdf', `${id}.pdf`) };
+  return { ...r, out, pdf: (id = '2023/kgxj') => pdfFile(out, id) };
 }
 
 /**
@@ -94,7 +103,8 @@ export async function renderInProcess(
   const checks = await scanContent(content, { cache: false });
   if (failed(checks)) throw new Error(`content does not pass the checks: ${JSON.stringify(checks.findings[0])}`);
   const index = contentIndex(checks);
-  const pdfDir = join(await scratch(), 'pdf');
+  const out = await scratch();
+  const pdfDir = join(out, 'pdf');
   const results = await renderPdfs({
     siteDir,
     contentRoot: content,
@@ -109,6 +119,6 @@ export async function renderInProcess(
   return {
     results,
     byId: (id) => results.find((r) => r.job.id === id)!,
-    pdf: (id = '2023/kgxj') => join(pdfDir, `${id}.pdf`),
+    pdf: (id = '2023/kgxj') => pdfFile(out, id),
   };
 }

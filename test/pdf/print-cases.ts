@@ -3,14 +3,13 @@
 // long table and the score sheet. It is built once and printed once per
 // engine for the whole `npm test` run (see test/helpers/once-per-run.ts), as
 // `npm run build` and `npm run pdf` would for a county with four reports.
-import { cp } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Engine } from '../../src/print/pdf/engines.ts';
 import { runScript, type CliResult } from '../helpers/cli.ts';
-import { applyEdit, SEED_CONTENT } from '../helpers/content.ts';
+import { contentWith, SEED_CONTENT } from '../helpers/content.ts';
 import { oncePerRun } from '../helpers/once-per-run.ts';
 import { copiesOfSeed, gridEdits, longTableEdits, scoreSheetEdits } from './fixtures.ts';
-import type { PdfRun } from './helpers.ts';
+import { buildSiteWithoutPdfs, pdfFile, type PdfRun } from './helpers.ts';
 
 /** Each case and its report (year/department). */
 export const PRINT_CASES = {
@@ -31,8 +30,6 @@ interface Tree {
 /** The content tree of every case, and its site (print pages included). */
 export const printCasesSite = () =>
   oncePerRun('print-cases', async (home): Promise<Tree> => {
-    const content = join(home, 'content');
-    await cp(SEED_CONTENT, content, { recursive: true });
     const copies = Object.values(PRINT_CASES)
       .filter((id) => id !== PRINT_CASES.seed)
       .map((id) => id.split('/')[1] as string);
@@ -42,11 +39,8 @@ export const printCasesSite = () =>
       ...longTableEdits(reportFile('longTable')),
       ...scoreSheetEdits(reportFile('scoreSheet')),
     ];
-    for (const edit of edits) await applyEdit(content, edit);
-    const site = join(home, 'site');
-    const r = await runScript('build', ['--out', site], { GONGKAI_CONTENT: content, GONGKAI_PDF: '0' });
-    if (r.status !== 0) throw new Error(`site build failed:\n${r.stdout}${r.stderr}`);
-    return { content, site };
+    const content = await contentWith(edits, SEED_CONTENT, join(home, 'content'));
+    return { content, site: await buildSiteWithoutPdfs(content, join(home, 'site')) };
   });
 
 /** `npm run pdf` over the cases' site with one engine, no cache. */
@@ -63,5 +57,5 @@ const printed = (engine: Engine) =>
 /** The printed case with one engine: the run's output, and this case's PDF by default. */
 export async function printedCase(c: PrintCase, engine: Engine): Promise<PdfRun> {
   const run = await printed(engine);
-  return { ...run, pdf: (id: string = PRINT_CASES[c]) => join(run.out, 'pdf', `${id}.pdf`) };
+  return { ...run, pdf: (id: string = PRINT_CASES[c]) => pdfFile(run.out, id) };
 }

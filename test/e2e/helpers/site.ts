@@ -24,9 +24,9 @@ export async function scratch(prefix = 'gongkai-e2e-'): Promise<string> {
   return dir;
 }
 
-/** A copy of a content tree outside any git repository. */
-export async function copyContent(from: string): Promise<string> {
-  const dir = join(await scratch('gongkai-content-'), 'content');
+/** A copy of a content tree outside any git repository, as `content/` in the folder given or a temporary one. */
+export async function copyContent(from: string, parent?: string): Promise<string> {
+  const dir = join(parent ?? (await scratch('gongkai-content-')), 'content');
   await cp(from, dir, { recursive: true });
   return dir;
 }
@@ -68,16 +68,10 @@ export async function pagePaths(dir: string): Promise<string[]> {
  * (so its search merges several indexes).
  */
 const SHARED = {
-  seed: async (home: string) => buildSite(await copyInto(SEED, home), {}, join(home, 'dist')),
+  seed: async (home: string) => buildSite(await copyContent(SEED, home), {}, join(home, 'dist')),
   multi: async (home: string) =>
-    buildSite(await copyInto(fixtureSite('multi'), home), { GONGKAI_PART_SIZE: '3' }, join(home, 'dist')),
+    buildSite(await copyContent(fixtureSite('multi'), home), { GONGKAI_PART_SIZE: '3' }, join(home, 'dist')),
 } as const;
-
-async function copyInto(from: string, home: string): Promise<string> {
-  const dir = join(home, 'content');
-  await cp(from, dir, { recursive: true });
-  return dir;
-}
 
 /** A shared site, built once per `npm test` run (see test/helpers/once-per-run.ts). */
 export const sharedSite = (name: keyof typeof SHARED): Promise<BuiltSite> => oncePerRun(`site-${name}`, SHARED[name]);
