@@ -3,12 +3,11 @@
 // - longTableEdits: the seed report plus a 220-row table (header repetition, no row lost or doubled);
 // - gridEdits: a report whose body is plain Han text, to count lines and characters per page;
 // - scoreSheetEdits: a 自评得分表 and a figure the original does not state;
-// - several: the seed report under extra departments (shards, one bad report among good ones);
-// - wideTable: a table too wide for the 版心 (an element that cannot fit).
+// - copiesOfSeed: the seed report under extra departments (see shared-trees.ts).
 // The text is clearly synthetic (“测试”), never mistaken for a published report.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { contentWith, SEED_CONTENT, SEED_REPORT, type Edit } from '../helpers/content.ts';
+import { SEED_CONTENT, SEED_REPORT, type Edit } from '../helpers/content.ts';
 
 export const LONG_TABLE_ROWS = 220;
 export const ANCHOR = '## 四、本单位预算绩效管理主要经验及做法';
@@ -65,23 +64,6 @@ export function copiesOfSeed(ids: readonly string[]): Edit[] {
     { file: `reports/2023/${id}.mdx`, replace: ['department: kgxj', `department: ${id}`] },
   ]);
 }
-
-export const several = (ids: readonly string[]) => contentWith(copiesOfSeed(ids));
-
-const WIDE = `| ${Array.from({ length: 14 }, (_, i) => `测试列${i + 1}`).join(' | ')} |\n| ${Array(14).fill('---').join(' | ')} |\n| ${Array.from({ length: 14 }, (_, i) => `${1234567890123 + i}`).join(' | ')} |\n\n`;
-
-let wideTable: Promise<string> | undefined;
-
-/**
- * The seed plus kgxj-b, whose report has a table too wide for the page: one
- * copy per test file, so its site is built once for every engine (nothing
- * writes to it).
- */
-export const withWideTable = () =>
-  (wideTable ??= contentWith([
-    ...copiesOfSeed(['kgxj-b']),
-    { file: 'reports/2023/kgxj-b.mdx', replace: [ANCHOR, `${WIDE}${ANCHOR}`] },
-  ]));
 
 /** A 自评得分表 of eight rows, long notes included: it must fit the 156 mm 版心 (五号, wrapped in its cells). */
 const SCORE_SHEET = `score_sheet:

@@ -4,9 +4,9 @@
 // before any PDF is made.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdir, readdir, stat, symlink } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, stat, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import { runScript, STACK_TRACE } from '../helpers/cli.ts';
 import { contentWith } from '../helpers/content.ts';
 import { printPdfs, scratch, siteFor } from './helpers.ts';
@@ -23,20 +23,25 @@ print:
       file: fonts/licensed-test.ttf
 `;
 
+const withFontSettings = () => contentWith([{ file: 'site.yaml', replace: ['contact:', `${PRINT.trim()}\ncontact:`] }]);
+
 describe('licensed font files', () => {
+  let licensed: string;
+  before(async () => {
+    licensed = await withFontSettings();
+    await mkdir(join(licensed, 'fonts'));
+    await copyFile(FACE, join(licensed, 'fonts/licensed-test.ttf'));
+  });
+
   test('are embedded in the PDF and not published with the site', async () => {
-    const content = await contentWith([{ file: 'site.yaml', replace: ['contact:', `${PRINT.trim()}\ncontact:`] }]);
-    const { copyFile, mkdir } = await import('node:fs/promises');
-    await mkdir(`${content}/fonts`);
-    await copyFile(FACE, `${content}/fonts/licensed-test.ttf`);
-    const run = await printPdfs(content);
+    const run = await printPdfs(licensed);
     assert.equal(run.status, 0, run.stderr);
     const fonts = pdffonts(run.pdf());
     assert.ok(
       fonts.some((f) => /LXGWWenKai-Light/.test(f.name) && f.type === 'CID TrueType'),
       fonts.map((f) => `${f.name} ${f.type}`).join('\n'),
     );
-    const site = await readdir(await siteFor(content), { recursive: true });
+    const site = await readdir(await siteFor(licensed), { recursive: true });
     assert.deepEqual(
       site.filter((f) => /\.(ttf|otf|ttc|woff2?)$/.test(String(f))),
       [],
@@ -44,8 +49,8 @@ describe('licensed font files', () => {
   });
 
   test('a missing file is named, exit code 1', async () => {
-    const content = await contentWith([{ file: 'site.yaml', replace: ['contact:', `${PRINT.trim()}\ncontact:`] }]);
-    const run = await printPdfs(content);
+    // The same settings without the file: the site is the same (it never holds the font).
+    const run = await printPdfs({ content: await withFontSettings(), site: await siteFor(licensed) });
     assert.equal(run.status, 1);
     assert.match(run.stderr, /字体文件 fonts\/licensed-test\.ttf 不存在/);
     assert.doesNotMatch(run.stderr, STACK_TRACE);
@@ -56,7 +61,7 @@ describe('licensed font files', () => {
     ['a FIFO', async (root: string) => execFileSync('mkfifo', [join(root, 'fonts/licensed-test.ttf')])],
   ] as const) {
     test(`${kind} is refused by the checks before any PDF is made, exit code 1`, async () => {
-      const content = await contentWith([{ file: 'site.yaml', replace: ['contact:', `${PRINT.trim()}\ncontact:`] }]);
+      const content = await withFontSettings();
       await mkdir(join(content, 'fonts'));
       await place(content);
       const out = await scratch();

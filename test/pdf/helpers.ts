@@ -25,6 +25,12 @@ export async function scratch(): Promise<string> {
 
 const sites = new Map<string, Promise<string>>();
 
+/** A content tree and its built site (print pages included). */
+export interface PrintTree {
+  content: string;
+  site: string;
+}
+
 /** `npm run build` without PDFs: the site, print and preview pages included, in `out`. */
 export async function buildSiteWithoutPdfs(content: string, out: string): Promise<string> {
   const r = await runScript('build', ['--out', out], { GONGKAI_CONTENT: content, GONGKAI_PDF: '0' });
@@ -53,13 +59,17 @@ export interface PdfRun extends CliResult {
   pdf: (id?: string) => string;
 }
 
-/** `npm run pdf` over a built site; no cache unless the test passes one in env. */
+/**
+ * `npm run pdf` over a content tree's site: a shared tree's, or one built for
+ * this file. No cache unless the test passes one in env.
+ */
 export async function printPdfs(
-  content: string,
+  from: string | PrintTree,
   options: { engine?: Engine; args?: string[]; env?: NodeJS.ProcessEnv; out?: string } = {},
 ): Promise<PdfRun> {
+  const { content, site } = typeof from === 'string' ? { content: from, site: await siteFor(from) } : from;
   const out = options.out ?? (await scratch());
-  const args = ['--site', await siteFor(content), '--out', out, '--engine', options.engine ?? 'pagedjs'];
+  const args = ['--site', site, '--out', out, '--engine', options.engine ?? 'pagedjs'];
   const r = await runScript('pdf', [...args, ...(options.args ?? [])], {
     GONGKAI_CONTENT: content,
     GONGKAI_PDF_CACHE: '0',

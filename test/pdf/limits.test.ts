@@ -9,13 +9,12 @@ import { before, describe, test } from 'node:test';
 import { outcomeOf } from '../../src/print/pdf/outcome.ts';
 import { RENDERER_HEAP_MB } from '../../src/print/pdf/limits.ts';
 import { STACK_TRACE } from '../helpers/cli.ts';
-import { SEED_CONTENT } from '../helpers/content.ts';
-import { several } from './fixtures.ts';
-import { printPdfs, renderInProcess, siteFor, tamperedSite, type InProcessRun } from './helpers.ts';
+import { printPdfs, renderInProcess, tamperedSite, type InProcessRun } from './helpers.ts';
+import { seedTree, severalTree } from './shared-trees.ts';
 
 describe('time limit per report (--timeout)', () => {
   test('a report that takes longer fails as a content problem, named, exit code 1', async () => {
-    const run = await printPdfs(SEED_CONTENT, { args: ['--timeout', '0.3'] });
+    const run = await printPdfs(await seedTree(), { args: ['--timeout', '0.3'] });
     assert.equal(run.status, 1, run.stdout + run.stderr);
     assert.match(
       run.stderr,
@@ -33,9 +32,9 @@ const TIMEOUT_S = 30;
 describe('a page that never finishes and one that runs out of memory', () => {
   let run: InProcessRun;
   before(async () => {
-    const content = await several(['kgxj-b', 'kgxj-c']);
+    const { content, site: built } = await severalTree();
     const site = await tamperedSite(
-      await siteFor(content),
+      built,
       {
         '2023/kgxj-b': (html) => html.replace('</head>', '<script src="/_astro/test-hang.js"></script></head>'),
         '2023/kgxj-c': (html) => html.replace('</head>', '<script src="/_astro/test-hog.js"></script></head>'),

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Manifest } from '../../src/print/pdf/pdf-manifest.ts';
 import { runScript } from '../helpers/cli.ts';
-import { withWideTable } from './fixtures.ts';
+import { sharedSite } from '../e2e/helpers/site.ts';
 import { scratch } from './helpers.ts';
+import { failingTree } from './shared-trees.ts';
 
 const manifestOf = async (out: string, name = 'manifest.json') =>
   JSON.parse(await readFile(join(out, 'pdf', name), 'utf8')) as Manifest;
@@ -35,10 +36,9 @@ describe('npm run build', () => {
   });
 
   test('GONGKAI_PDF=0 skips the PDFs', async () => {
-    const out = join(await scratch(), 'dist');
-    const r = await runScript('build', ['--out', out], { GONGKAI_PDF: '0' });
-    assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /－ 打印版：已跳过（GONGKAI_PDF=0）/);
+    // The website tests' seed site is built so.
+    const { dir: out, log } = await sharedSite('seed');
+    assert.match(log, /－ 打印版：已跳过（GONGKAI_PDF=0）/);
     await assert.rejects(stat(join(out, 'pdf')));
     assert.ok((await stat(join(out, 'reports/2023/kgxj/print/index.html'))).isFile());
   });
@@ -46,7 +46,7 @@ describe('npm run build', () => {
   test('a report whose PDF fails fails the build, and nothing is published', async () => {
     const out = join(await scratch(), 'dist');
     const r = await runScript('build', ['--out', out], {
-      GONGKAI_CONTENT: await withWideTable(),
+      GONGKAI_CONTENT: (await failingTree()).content,
       GONGKAI_PDF_CACHE: '0',
     });
     assert.equal(r.status, 1);

@@ -2,16 +2,18 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
-import { contentWith, SEED_CONTENT, SEED_REPORT } from '../helpers/content.ts';
+import { contentWith, SEED_REPORT } from '../helpers/content.ts';
 import { printPdfs, scratch } from './helpers.ts';
+import { seedTree } from './shared-trees.ts';
 
 describe('cache', () => {
   test('a second run renders nothing; a changed report is rendered again', async () => {
     const cache = await scratch();
     const env = { GONGKAI_PDF_CACHE: cache };
-    const cold = await printPdfs(SEED_CONTENT, { env });
+    const seed = await seedTree();
+    const cold = await printPdfs(seed, { env });
     assert.match(cold.stdout, /新生成 1，缓存 0/);
-    const warm = await printPdfs(SEED_CONTENT, { env });
+    const warm = await printPdfs(seed, { env });
     assert.match(warm.stdout, /新生成 0，缓存 1/);
     assert.ok((await readFile(cold.pdf())).equals(await readFile(warm.pdf())));
 

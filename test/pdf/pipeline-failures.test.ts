@@ -7,9 +7,8 @@ import { describe, test } from 'node:test';
 import { ENGINES } from '../../src/print/pdf/engines.ts';
 import type { Manifest } from '../../src/print/pdf/pdf-manifest.ts';
 import { runScript, STACK_TRACE } from '../helpers/cli.ts';
-import { SEED_CONTENT } from '../helpers/content.ts';
-import { withWideTable } from './fixtures.ts';
 import { printPdfs, scratch } from './helpers.ts';
+import { failingRun, FAILING, seedTree } from './shared-trees.ts';
 
 const manifestOf = async (out: string, name = 'manifest.json') =>
   JSON.parse(await readFile(join(out, 'pdf', name), 'utf8')) as Manifest;
@@ -17,20 +16,22 @@ const manifestOf = async (out: string, name = 'manifest.json') =>
 for (const engine of ENGINES) {
   describe(`a report that cannot be laid out, engine ${engine}`, () => {
     test('fails with its name and the element; the other reports still get their PDF', async () => {
-      const run = await printPdfs(await withWideTable(), { engine });
+      const run = await failingRun(engine);
       assert.equal(run.status, 1, 'content problem: exit code 1');
       assert.match(run.stderr, /✗ 2023\/kgxj-b（reports\/2023\/kgxj-b\.mdx）\[内容\]：.*表格“测试列.*超出版心/);
+      assert.match(run.stderr, /✗ 2023\/kgxj-c（reports\/2023\/kgxj-c\.mdx）\[内容\]：.*Type 3 轮廓/);
       assert.doesNotMatch(run.stderr, STACK_TRACE);
-      assert.ok((await stat(run.pdf('2023/kgxj'))).size > 0);
-      await assert.rejects(stat(run.pdf('2023/kgxj-b')));
-      assert.deepEqual(Object.keys((await manifestOf(run.out)).reports), ['2023/kgxj']);
+      assert.ok((await stat(run.pdf(FAILING.fine))).size > 0);
+      await assert.rejects(stat(run.pdf(FAILING.wideTable)));
+      await assert.rejects(stat(run.pdf(FAILING.noFont)));
+      assert.deepEqual(Object.keys((await manifestOf(run.out)).reports), [FAILING.fine]);
     });
   });
 }
 
 describe('failures of the tool, not the content', () => {
   test('no browser: exit code 69 and a message that says so, without a stack trace', async () => {
-    const run = await printPdfs(SEED_CONTENT, { env: { GONGKAI_CHROMIUM: '/nonexistent/chromium' } });
+    const run = await printPdfs(await seedTree(), { env: { GONGKAI_CHROMIUM: '/nonexistent/chromium' } });
     assert.equal(run.status, 69);
     assert.match(run.stderr, /错误：无法启动 Chromium（\/nonexistent\/chromium）/);
     assert.match(run.stderr, /GONGKAI_CHROMIUM/);

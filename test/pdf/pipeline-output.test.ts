@@ -4,12 +4,13 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import type { Manifest } from '../../src/print/pdf/pdf-manifest.ts';
 import { contentWith, SEED_REPORT } from '../helpers/content.ts';
-import { ANCHOR } from './fixtures.ts';
-import { printPdfs } from './helpers.ts';
+import { ANCHOR, copiesOfSeed } from './fixtures.ts';
+import { printPdfs, type PdfRun } from './helpers.ts';
 import { links, pdfinfo } from './poppler.ts';
+import { failingRun, FAILING } from './shared-trees.ts';
 
 const sha256 = async (path: string) =>
   createHash('sha256')
@@ -18,14 +19,27 @@ const sha256 = async (path: string) =>
 const manifestOf = async (out: string, name = 'manifest.json') =>
   JSON.parse(await readFile(join(out, 'pdf', name), 'utf8')) as Manifest;
 
+const TITLE = '科工信局 (2023) 报告 \\\\ ) /Author (伪造) <script>x</script>';
+
+// One tree printed twice: the seed report with a link to this site, and a copy (kgxj-b) whose title has PDF and HTML syntax in it.
+let first: PdfRun;
+let second: PdfRun;
+before(async () => {
+  const content = await contentWith([
+    // A link to this site is printed by way of the print server, on another port each run.
+    { file: SEED_REPORT, replace: [ANCHOR, `另见[本站 2023 年度报告](/years/2023/)。\n\n${ANCHOR}`] },
+    ...copiesOfSeed(['kgxj-b']),
+    {
+      file: 'reports/2023/kgxj-b.mdx',
+      replace: ['title: 科工信局 2023 年度整体支出绩效自评报告', `title: '${TITLE}'`],
+    },
+  ]);
+  first = await printPdfs(content);
+  second = await printPdfs(content);
+});
+
 describe('reproducible output', () => {
   test('the same sources give the same bytes, recorded with their SHA-256', async () => {
-    // A link to this site is printed by way of the print server, on another port each run.
-    const content = await contentWith([
-      { file: SEED_REPORT, replace: [ANCHOR, `另见[本站 2023 年度报告](/years/2023/)。\n\n${ANCHOR}`] },
-    ]);
-    const first = await printPdfs(content);
-    const second = await printPdfs(content);
     assert.equal(first.status, 0, first.stderr);
     const [a, b] = await Promise.all([readFile(first.pdf()), readFile(second.pdf())]);
     assert.ok(a.equals(b), 'byte-identical PDFs');
@@ -46,27 +60,23 @@ describe('reproducible output', () => {
 });
 
 describe('metadata from report text', () => {
-  test('a title with PDF and HTML syntax in it stays text', async () => {
-    const title = '科工信局 (2023) 报告 \\\\ ) /Author (伪造) <script>x</script>';
-    const content = await contentWith([
-      { file: SEED_REPORT, replace: ['title: 科工信局 2023 年度整体支出绩效自评报告', `title: '${title}'`] },
-    ]);
-    const run = await printPdfs(content);
-    assert.equal(run.status, 0, run.stderr);
-    const info = pdfinfo(run.pdf());
-    assert.equal(info.Title, title);
+  test('a title with PDF and HTML syntax in it stays text', () => {
+    assert.equal(first.status, 0, first.stderr);
+    const info = pdfinfo(first.pdf('2023/kgxj-b'));
+    assert.equal(info.Title, TITLE);
     assert.equal(info.Author, '保靖县科技和工业信息化局');
   });
 });
 
 describe('characters no print font has', () => {
   test('would embed as Type 3: the report fails, naming the paragraph and the fallback font', async () => {
-    // Hangul is in none of the default print fonts; Chromium falls back to
-    // Debian's Noto CJK (OpenType/CFF), which embeds as Type 3.
-    const content = await contentWith([{ file: SEED_REPORT, replace: ['我单位未出现', '我单位（한국어）未出现'] }]);
-    const run = await printPdfs(content);
+    // Chromium falls back to Debian's Noto CJK (OpenType/CFF), which embeds as Type 3.
+    const run = await failingRun('pagedjs');
     assert.equal(run.status, 1);
-    assert.match(run.stderr, /Type 3 轮廓：段落“我单位（한국어）未出现.*用了字体栈以外的 Noto/);
-    await assert.rejects(stat(run.pdf()));
+    assert.match(
+      run.stderr,
+      /✗ 2023\/kgxj-c（reports\/2023\/kgxj-c\.mdx）\[内容\]：.*Type 3 轮廓：段落“我单位（한국어）未出现.*用了字体栈以外的 Noto/,
+    );
+    await assert.rejects(stat(run.pdf(FAILING.noFont)));
   });
 });

@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import type { Manifest } from '../../src/print/pdf/pdf-manifest.ts';
 import { runScript } from '../helpers/cli.ts';
-import { several } from './fixtures.ts';
 import { printPdfs } from './helpers.ts';
+import { severalTree } from './shared-trees.ts';
 
 const sha256 = async (path: string) =>
   createHash('sha256')
@@ -18,9 +18,9 @@ const manifestOf = async (out: string, name = 'manifest.json') =>
 
 describe('shards', () => {
   test('--shard i/n splits the reports; merging refuses an incomplete set, then copied together and merged, every report is there once', async () => {
-    const content = await several(['kgxj-b', 'kgxj-c']);
-    const one = await printPdfs(content, { args: ['--shard', '1/2'] });
-    const two = await printPdfs(content, { args: ['--shard', '2/2'] });
+    const tree = await severalTree();
+    const one = await printPdfs(tree, { args: ['--shard', '1/2'] });
+    const two = await printPdfs(tree, { args: ['--shard', '2/2'] });
     assert.equal(one.status, 0, one.stderr);
     assert.equal(two.status, 0, two.stderr);
     const a = Object.keys((await manifestOf(one.out, 'manifest.1-of-2.json')).reports);

@@ -34,6 +34,8 @@ export async function copyContent(from: string, parent?: string): Promise<string
 export interface BuiltSite {
   dir: string;
   log: string;
+  /** The content tree it was built from. */
+  content: string;
 }
 
 export async function buildSite(content: string, env: NodeJS.ProcessEnv = {}, dir?: string): Promise<BuiltSite> {
@@ -41,7 +43,7 @@ export async function buildSite(content: string, env: NodeJS.ProcessEnv = {}, di
   // The website tests build without PDFs (test/pdf/ covers those, and the build with them).
   const r = await runScript('build', ['--out', dir], { GONGKAI_CONTENT: content, GONGKAI_PDF: '0', ...env });
   assert.equal(r.status, 0, `build of ${content} failed:\n${r.stdout}\n${r.stderr}`);
-  return { dir, log: r.stdout };
+  return { dir, log: r.stdout, content };
 }
 
 /** Every file of a built site, as site paths ("/reports/2023/kgxj/index.html"). */
