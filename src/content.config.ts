@@ -1,17 +1,13 @@
-// Astro content collections. The frontmatter is validated against the same
-// zod schemas `npm run check` applies (src/schema/); the data comes from our
-// own reading of the content tree (src/build/content-loaders.ts), so what the
-// checks validated is exactly what the pages render. Report bodies arrive as
-// HTML rendered from the checked tree: nothing in content/ is compiled.
-import { defineCollection } from 'astro:content';
-import { z } from 'astro/zod';
-import { departmentsLoader, reportsLoader, siteLoader } from './build/content-loaders.ts';
-import { departmentSchema } from './schema/department.ts';
-import { reportSchema } from './schema/report.ts';
-import { siteSchema } from './schema/site.ts';
+// Astro content collections, for `npm run dev`, `astro check` and the editor
+// (astro sync writes each collection's JSON Schema for the Astro VS Code
+// extension): src/build/editor-collections.ts. `npm run build` defines none:
+// it hands each astro build its data (src/model/site-input.ts), which the
+// pages read through src/model/catalog.ts. Loading the schemas and loaders
+// through Vite cost about 1.2 s of every astro build.
+import { settings } from './config.ts';
 
-const reports = defineCollection({ loader: reportsLoader(), schema: reportSchema });
-const departments = defineCollection({ loader: departmentsLoader(), schema: departmentSchema });
-const site = defineCollection({ loader: siteLoader(), schema: siteSchema.safeExtend({ id: z.literal('site') }) });
+type Collections = (typeof import('./build/editor-collections.ts'))['collections'];
 
-export const collections = { reports, departments, site };
+export const collections: Collections = settings().siteInputFile
+  ? ({} as Collections)
+  : (await import('./build/editor-collections.ts')).collections;

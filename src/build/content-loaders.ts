@@ -1,16 +1,15 @@
-// Astro content collections filled from our own reading of the content tree,
+// Astro content collections for npm run dev, astro check and the editor
+// (editor-collections.ts), filled from our own reading of the content tree,
 // never from Astro's: no report is compiled as MDX, no path in it resolved as
-// an import, and YAML is read once, by src/source/.
-//
-// In a build, the data comes from the build's site input (one JSON file per
-// `astro build`, see src/model/site-input.ts): the checked figures and the
-// bodies rendered from the checked trees. Without one (npm run dev, astro
-// check) the loaders check and render the content tree themselves, in the same
-// bounded workers, and reload it when a file changes.
+// an import, and YAML is read once, by src/source/. The loaders check and
+// render the tree in the same bounded workers as `npm run check`, in the
+// shape of a build's site input (src/model/site-input.ts), and reload it when
+// a file changes. (`npm run build` defines no collections: it hands each
+// astro build its site input.)
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readSiteInput, type SiteInput } from '../model/site-input.ts';
+import type { SiteInput } from '../model/site-input.ts';
 import { contentRoot } from '../config.ts';
 import { asWritten } from '../figures/not-stated.ts';
 
@@ -18,7 +17,7 @@ let current: Promise<SiteInput> | undefined;
 
 async function scanInput(logger: LoaderContext['logger']): Promise<SiteInput> {
   const root = contentRoot();
-  // Loaded only here: a build hands its input over, and Astro need not load the checks at all.
+  // Loaded only here: the editor's astro sync needs the schemas, not the checks.
   const { contentIndex, scanContent } = await import('../scan/scan.ts');
   const scan = await scanContent(root, { render: true });
   for (const f of scan.findings)
@@ -36,8 +35,6 @@ async function scanInput(logger: LoaderContext['logger']): Promise<SiteInput> {
 }
 
 function siteInput(logger: LoaderContext['logger']): Promise<SiteInput> {
-  const handed = readSiteInput();
-  if (handed) return Promise.resolve(handed);
   current ??= scanInput(logger);
   return current;
 }
@@ -48,7 +45,7 @@ let watching = false;
 
 function watchContent(ctx: LoaderContext, refill: () => Promise<void>): void {
   refills.set(ctx.collection, refill);
-  if (!ctx.watcher || watching || readSiteInput()) return;
+  if (!ctx.watcher || watching) return;
   watching = true;
   const root = contentRoot();
   ctx.watcher.add(root);
@@ -83,9 +80,8 @@ function loader(name: string, fill: (input: SiteInput, ctx: LoaderContext) => Pr
 /** Reports with their rendered bodies: entry `2023/kgxj`; none in the catalogue part, which reads figures only. */
 export const reportsLoader = () =>
   loader('reports', async (input, { store, parseData, config }) => {
-    if (input.part === 'catalog') return;
-    // Editor support (astro sync: which schema checks which file) needs each file's path; a build does not.
-    const root = readSiteInput() ? undefined : contentRoot();
+    // Editor support (astro sync: which schema checks which file) needs each file's path.
+    const root = contentRoot();
     for (const report of input.reports) {
       if (!report.body) continue;
       const id = `${report.data.year}/${report.data.department}`;
@@ -103,7 +99,7 @@ export const reportsLoader = () =>
             ...(report.pdf ? { pdf: report.pdf } : {}),
           },
         },
-        ...(root ? { filePath: relative(fileURLToPath(config.root), join(root, report.file)) } : {}),
+        filePath: relative(fileURLToPath(config.root), join(root, report.file)),
       });
     }
   });

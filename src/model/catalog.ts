@@ -1,7 +1,12 @@
 // The published catalogue as pages see it: reports joined with their
-// department, in a stable order. Pages use this, never getCollection directly,
-// so the joining and ordering rules live in one place.
-import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+// department, in a stable order. Pages use this, never the site input or
+// getCollection directly, so the joining and ordering rules live in one place.
+// In `npm run build` the data is the site input the build hands each astro
+// build (site-input.ts); without one (npm run dev, astro check) it comes from
+// the content collections, which our own scan of the tree fills
+// (src/build/content-loaders.ts) in the same shape.
+import { getCollection, getEntry } from 'astro:content';
+import type { RenderedBody } from '../render/render-body.ts';
 import type { Department } from '../schema/department.ts';
 import type { Report } from '../schema/report.ts';
 import type { Site } from '../schema/site.ts';
@@ -21,8 +26,8 @@ import { reportPath } from './urls.ts';
 export { reportPath };
 
 export interface CatalogReport {
-  /** The entry to render; absent in the catalogue part, which renders no report bodies. */
-  entry?: CollectionEntry<'reports'>;
+  /** The rendered body; absent in the catalogue part, which renders no report bodies. */
+  body?: RenderedBody;
   data: Report;
   department: Department;
   /** /reports/2023/kgxj/ */
@@ -34,70 +39,74 @@ export interface CatalogReport {
 }
 
 /** A report whose body this build renders. */
-export type RenderableReport = CatalogReport & { entry: CollectionEntry<'reports'> };
+export type RenderableReport = CatalogReport & { body: RenderedBody };
+
+interface PageData {
+  site: Site;
+  departments: Department[];
+  /** With their bodies, except in the catalogue part. */
+  reports: Omit<InputReport, 'file' | 'media'>[];
+}
+
+/** The content collections of npm run dev and astro check, in the shape of a site input. */
+async function fromCollections(): Promise<PageData> {
+  const site = await getEntry('site', 'site');
+  if (!site) throw new Error('site.yaml 未加载');
+  const { id: _id, ...rest } = site.data;
+  const reports = (await getCollection('reports')).map((entry) => {
+    // What the loader put beside the body: its headings, history and PDF.
+    const metadata = entry.rendered?.metadata as
+      (Pick<RenderedBody, 'headings'> & Pick<InputReport, 'history' | 'pdf'>) | undefined;
+    return {
+      data: entry.data,
+      body: { html: entry.rendered?.html ?? '', headings: metadata?.headings ?? [] },
+      history: metadata?.history ?? [],
+      ...(metadata?.pdf ? { pdf: metadata.pdf } : {}),
+    };
+  });
+  return { site: rest, departments: (await getCollection('departments')).map((d) => d.data), reports };
+}
 
 // Pages call these many times in one build (every page, every component):
-// the collections are read and joined once.
-let site: Promise<Site> | undefined;
+// the data is read and joined once.
+let pageData: Promise<PageData> | undefined;
 let departments: Promise<Department[]> | undefined;
 let reports: Promise<CatalogReport[]> | undefined;
 
-export function getSite(): Promise<Site> {
-  site ??= (async () => {
-    const entry = await getEntry('site', 'site');
-    if (!entry) throw new Error('site.yaml 未加载');
-    const { id: _id, ...rest } = entry.data;
-    return rest;
-  })();
-  return site;
+function getPageData(): Promise<PageData> {
+  const input = readSiteInput();
+  // Outside a part for the catalogue, a build renders only the reports it has bodies for.
+  pageData ??= input
+    ? Promise.resolve({
+        ...input,
+        reports: input.part === 'catalog' ? input.reports : input.reports.filter((r) => r.body),
+      })
+    : fromCollections();
+  return pageData;
+}
+
+export async function getSite(): Promise<Site> {
+  return (await getPageData()).site;
 }
 
 export function getDepartments(): Promise<Department[]> {
-  departments ??= getCollection('departments').then((all) =>
-    all.map((d) => d.data).sort((a, b) => a.id.localeCompare(b.id)),
-  );
+  departments ??= getPageData().then((d) => [...d.departments].sort((a, b) => a.id.localeCompare(b.id)));
   return departments;
 }
 
-/**
- * The catalogue part's reports: every report's checked figures, read from the
- * build's site input. Not a content collection: Astro would keep a copy of
- * each entry in its data store and serialise the store into the build: at
- * 20,000 reports the part took 2.2 GB that way, 1.4 GB this way.
- */
-function catalogFigures(): InputReport[] {
-  const input = readSiteInput();
-  if (!input) throw new Error('目录页只在 npm run build 分部分构建时单独生成');
-  return input.reports;
-}
-
-/** What the build handed over with a rendered body (content-loaders.ts): its history and PDF. */
-function extrasOf(entry: CollectionEntry<'reports'>): Pick<InputReport, 'history' | 'pdf'> {
-  const metadata = entry.rendered?.metadata as Pick<InputReport, 'history' | 'pdf'> | undefined;
-  return { history: metadata?.history ?? [], ...(metadata?.pdf ? { pdf: metadata.pdf } : {}) };
-}
-
 async function loadReports(): Promise<CatalogReport[]> {
+  const data = await getPageData();
   const departmentOf = departmentFinder(await getDepartments());
-  const join = (
-    data: Report,
-    extras: Pick<InputReport, 'history' | 'pdf'>,
-    entry?: CollectionEntry<'reports'>,
-  ): CatalogReport => {
-    return {
-      ...(entry ? { entry } : {}),
-      data,
-      department: departmentOf(data.department),
-      path: reportPath(data.year, data.department),
-      history: extras.history ?? [],
-      pdf: extras.pdf,
-    };
-  };
-  const items =
-    sitePart() === 'catalog'
-      ? catalogFigures().map((r) => join(r.data, r))
-      : (await getCollection('reports')).map((entry) => join(entry.data, extrasOf(entry), entry));
-  return items.sort((a, b) => b.data.year - a.data.year || a.data.department.localeCompare(b.data.department));
+  return data.reports
+    .map((r): CatalogReport => ({
+      ...(r.body && sitePart() !== 'catalog' ? { body: r.body } : {}),
+      data: r.data,
+      department: departmentOf(r.data.department),
+      path: reportPath(r.data.year, r.data.department),
+      history: r.history ?? [],
+      pdf: r.pdf,
+    }))
+    .sort((a, b) => b.data.year - a.data.year || a.data.department.localeCompare(b.data.department));
 }
 
 /** Newest year first, then by department id: every report this build knows. */
@@ -106,7 +115,7 @@ export function getReports(): Promise<CatalogReport[]> {
   return reports;
 }
 
-const withBody = (reports: CatalogReport[]) => reports.filter((r): r is RenderableReport => r.entry !== undefined);
+const withBody = (reports: CatalogReport[]) => reports.filter((r): r is RenderableReport => r.body !== undefined);
 
 /** The reports whose web pages and data files this build renders (none in the catalogue and print parts). */
 export async function getRenderableReports(): Promise<RenderableReport[]> {

@@ -1,8 +1,9 @@
 // The contract between the build and the Astro pages: one JSON file per
 // `astro build` with everything that build renders, made by the build from
 // the checked content (src/build/site-input-writer.ts) and read here, once.
-// The content loaders (src/build/content-loaders.ts) fill Astro's collections
-// from it; the catalogue part reads its report figures from it directly.
+// The pages read it through catalog.ts; without one (npm run dev, astro
+// check) the content loaders (src/build/content-loaders.ts) make the same
+// data from the content tree and catalog.ts reads their collections.
 import { readFileSync } from 'node:fs';
 import { settings } from '../config.ts';
 import type { RenderedBody } from '../render/render-body.ts';
