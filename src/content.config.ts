@@ -3,7 +3,8 @@
 // extension): src/build/editor-collections.ts. `npm run build` defines none:
 // it hands each astro build its data (src/model/site-input.ts), which the
 // pages read through src/model/catalog.ts. Loading the schemas and loaders
-// through Vite cost about 1.2 s of every astro build.
+// through Vite cost about 1.2 s of every astro build, and Astro kept a second
+// copy of every report, rendered body included, in its data store.
 import { settings } from './config.ts';
 
 type Collections = (typeof import('./build/editor-collections.ts'))['collections'];

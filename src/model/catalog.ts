@@ -15,7 +15,6 @@ import {
   buildsPrint,
   buildsReports,
   readSiteInput,
-  sitePart,
   type InputReport,
   type PdfInfo,
   type ReportChange,
@@ -75,7 +74,7 @@ let reports: Promise<CatalogReport[]> | undefined;
 
 function getPageData(): Promise<PageData> {
   const input = readSiteInput();
-  // Outside a part for the catalogue, a build renders only the reports it has bodies for.
+  // Parts other than the catalogue show only the reports whose bodies they were handed.
   pageData ??= input
     ? Promise.resolve({
         ...input,
@@ -99,7 +98,7 @@ async function loadReports(): Promise<CatalogReport[]> {
   const departmentOf = departmentFinder(await getDepartments());
   return data.reports
     .map((r): CatalogReport => ({
-      ...(r.body && sitePart() !== 'catalog' ? { body: r.body } : {}),
+      ...(r.body ? { body: r.body } : {}),
       data: r.data,
       department: departmentOf(r.data.department),
       path: reportPath(r.data.year, r.data.department),
