@@ -12,13 +12,12 @@ import { fileURLToPath } from 'node:url';
 import type { SiteInput } from '../model/site-input.ts';
 import { contentRoot } from '../config.ts';
 import { asWritten } from '../figures/not-stated.ts';
+import { contentIndex, scanContent } from '../scan/scan.ts';
 
 let current: Promise<SiteInput> | undefined;
 
 async function scanInput(logger: LoaderContext['logger']): Promise<SiteInput> {
   const root = contentRoot();
-  // Loaded only here: the editor's astro sync needs the schemas, not the checks.
-  const { contentIndex, scanContent } = await import('../scan/scan.ts');
   const scan = await scanContent(root, { render: true });
   for (const f of scan.findings)
     if (f.severity === 'error' && !f.acknowledged)
@@ -77,7 +76,7 @@ function loader(name: string, fill: (input: SiteInput, ctx: LoaderContext) => Pr
   };
 }
 
-/** Reports with their rendered bodies: entry `2023/kgxj`; none in the catalogue part, which reads figures only. */
+/** Reports with their rendered bodies: entry `2023/kgxj`. */
 export const reportsLoader = () =>
   loader('reports', async (input, { store, parseData, config }) => {
     // Editor support (astro sync: which schema checks which file) needs each file's path.
