@@ -8,12 +8,12 @@
 // (print-cases.ts has the tree of the layout cases.)
 import { join } from 'node:path';
 import type { Engine } from '../../src/print/pdf/engines.ts';
-import { runScript, type CliResult } from '../helpers/cli.ts';
+import type { CliResult } from '../helpers/cli.ts';
 import { contentWith, SEED_CONTENT, type Edit } from '../helpers/content.ts';
 import { oncePerRun } from '../helpers/once-per-run.ts';
 import { sharedSite } from '../e2e/helpers/site.ts';
 import { ANCHOR, copiesOfSeed } from './fixtures.ts';
-import { buildSiteWithoutPdfs, pdfFile, type PdfRun, type PrintTree } from './helpers.ts';
+import { buildSiteWithoutPdfs, pdfFile, printPdfs, type PdfRun, type PrintTree } from './helpers.ts';
 
 /** The seed edited as given, with its site: made once per run under the name. */
 export const sharedTree = (name: string, edits: () => Promise<Edit[]> | Edit[]) =>
@@ -30,12 +30,8 @@ export async function printedOnce(
   id: string,
 ): Promise<PdfRun> {
   const run = await oncePerRun(`pdf-${name}-${engine}`, async (home): Promise<CliResult & { out: string }> => {
-    const { content, site } = await tree();
-    const r = await runScript('pdf', ['--site', site, '--out', home, '--engine', engine], {
-      GONGKAI_CONTENT: content,
-      GONGKAI_PDF_CACHE: '0',
-    });
-    return { ...r, out: home };
+    const { pdf: _pdf, ...printed } = await printPdfs(await tree(), { engine, out: home });
+    return printed;
   });
   return { ...run, pdf: (report = id) => pdfFile(run.out, report) };
 }
