@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../../src/print/chromium.ts';
 import { cspMeta } from '../../src/lib/csp.ts';
 import { serveDir, type StaticServer } from '../../src/lib/static-server.ts';
@@ -23,12 +23,28 @@ describe('print preview page', () => {
     await server?.close();
   });
 
-  test('pages the report with Paged.js served from this site, like the PDF', async () => {
+  /** The preview of the seed report, paged once, as staff open it; what it requested and logged. */
+  let paged: { page: Page; requests: string[]; errors: string[] };
+  before(async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 1200 } });
     const requests: string[] = [];
+    const errors: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+    });
     await page.goto(`${server.url}/reports/2023/kgxj/print/?paged`);
     await page.waitForFunction(() => document.documentElement.dataset.paged === 'done');
+    await page.waitForLoadState('networkidle');
+    paged = { page, requests, errors };
+  });
+
+  test('pages the report with Paged.js served from this site, like the PDF', async () => {
+    const { page, requests } = paged;
     const state = await page.evaluate(() => window.gongkaiPaged);
     assert.deepEqual(state?.problems, []);
     assert.equal(await page.locator('.pagedjs_page').count(), state?.pages);
@@ -39,7 +55,28 @@ describe('print preview page', () => {
 
     const pdf = await printedCase('seed', 'pagedjs');
     assert.equal(Number(pdfinfo(pdf.pdf()).Pages), state?.pages, 'the preview shows the pages of the PDF');
-    await page.close();
+  });
+
+  test('logs no error: no Content-Security-Policy violation, no missing file (favicon)', () => {
+    assert.deepEqual(paged.errors, []);
+  });
+
+  test('一级 headings in a 黑体 face, 二级 in a 楷体 face, body in a 宋 face with GB forms', async () => {
+    const { page } = paged;
+    // The faces Chromium really drew each element with (not just the stacks asked for).
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+    const faces = async (selector: string) => {
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+      return fonts.map((f) => f.familyName);
+    };
+    assert.deepEqual(await faces('.pagedjs_page .document h2'), ['WenQuanYi Zen Hei']);
+    assert.deepEqual(await faces('.pagedjs_page .document h3'), ['AR PL KaitiM GB']);
+    assert.deepEqual(await faces('.pagedjs_page .document p'), ['AR PL SungtiL GB']);
+    await cdp.detach();
   });
 
   test("works under the site's Content-Security-Policy (no inline script or style)", async () => {
@@ -68,44 +105,6 @@ describe('print preview page', () => {
       true,
       'the font stacks of /print/fonts.css apply',
     );
-    await page.close();
-  });
-
-  test('logs no error: no Content-Security-Policy violation, no missing file (favicon)', async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('response', (r) => {
-      if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-    });
-    await page.goto(`${server.url}/reports/2023/kgxj/print/?paged`);
-    await page.waitForFunction(() => document.documentElement.dataset.paged === 'done');
-    await page.waitForLoadState('networkidle');
-    assert.deepEqual(errors, []);
-    await page.close();
-  });
-
-  test('一级 headings in a 黑体 face, 二级 in a 楷体 face, body in a 宋 face with GB forms', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/reports/2023/kgxj/print/?paged`);
-    await page.waitForFunction(() => document.documentElement.dataset.paged === 'done');
-    // The faces Chromium really drew each element with (not just the stacks asked for).
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('DOM.enable');
-    await cdp.send('CSS.enable');
-    const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
-    const faces = async (selector: string) => {
-      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
-      const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
-      return fonts.map((f) => f.familyName);
-    };
-    assert.deepEqual(await faces('.pagedjs_page .document h2'), ['WenQuanYi Zen Hei']);
-    assert.deepEqual(await faces('.pagedjs_page .document h3'), ['AR PL KaitiM GB']);
-    assert.deepEqual(await faces('.pagedjs_page .document p'), ['AR PL SungtiL GB']);
-    await cdp.detach();
     await page.close();
   });
 
