@@ -42,15 +42,22 @@ export async function renderPart(job: PartJob): Promise<void> {
   // Each part gets a root of its own: Astro writes generated modules (the map of
   // a collection's MDX files) under <root>/.astro/, and parts built side by side
   // must not share them. The sources, public files and config stay the project's.
-  await build({
-    root: job.astroRoot,
-    // Astro joins configFile to root, so it must be relative.
-    configFile: relative(job.astroRoot, join(PROJECT_ROOT, 'astro.config.mjs')),
-    srcDir: join(PROJECT_ROOT, 'src'),
-    publicDir: join(PROJECT_ROOT, 'public'),
-    outDir: job.outDir,
-    cacheDir: join(job.astroRoot, 'cache'),
-    vite: { cacheDir: join(job.astroRoot, 'vite') },
-    logLevel: settings().site.astroLog,
-  });
+  // sync: false (an option of Astro's builder, not in the public BuildOptions
+  // type) skips the type generation and content sync `astro build` runs first:
+  // builds read no content collections (src/content.config.ts). About 0.4 CPU-s
+  // per part; the same files.
+  await build(
+    {
+      root: job.astroRoot,
+      // Astro joins configFile to root, so it must be relative.
+      configFile: relative(job.astroRoot, join(PROJECT_ROOT, 'astro.config.mjs')),
+      srcDir: join(PROJECT_ROOT, 'src'),
+      publicDir: join(PROJECT_ROOT, 'public'),
+      outDir: job.outDir,
+      cacheDir: join(job.astroRoot, 'cache'),
+      vite: { cacheDir: join(job.astroRoot, 'vite') },
+      logLevel: settings().site.astroLog,
+    },
+    { sync: false } as Parameters<typeof build>[1],
+  );
 }
