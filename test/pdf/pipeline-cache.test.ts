@@ -2,8 +2,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
-import { contentWith, SEED_REPORT } from '../helpers/content.ts';
-import { printPdfs, scratch } from './helpers.ts';
+import { printPdfs, scratch, tamperedSite } from './helpers.ts';
 import { seedTree } from './shared-trees.ts';
 
 describe('cache', () => {
@@ -17,8 +16,14 @@ describe('cache', () => {
     assert.match(warm.stdout, /新生成 0，缓存 1/);
     assert.ok((await readFile(cold.pdf())).equals(await readFile(warm.pdf())));
 
-    const changed = await contentWith([{ file: SEED_REPORT, replace: ['我单位未出现', '本单位未出现'] }]);
-    const again = await printPdfs(changed, { env });
+    // The report's print page as a rebuild after an edit of its text would make it.
+    const edited = await tamperedSite(seed.site, {
+      '2023/kgxj': (html) => {
+        assert.ok(html.includes('我单位未出现'));
+        return html.replace('我单位未出现', '本单位未出现');
+      },
+    });
+    const again = await printPdfs({ content: seed.content, site: edited }, { env });
     assert.match(again.stdout, /新生成 1，缓存 0/);
   });
 });
