@@ -120,11 +120,13 @@ describe('the website in Chromium', { skip: available ? false : NO_CHROMIUM }, (
   });
 
   test('关怀版 to 适老化 norms: text 24 px and up, line height 1.5 and up, 44 px targets, the column centred at 1280 px, no script needed', async () => {
-    for (const javaScriptEnabled of [false, true])
+    for (const javaScriptEnabled of [false, true]) {
+      const { page, close } = await openPage({ viewport: { width: 1280, height: 900 }, javaScriptEnabled });
+      await page.goto(`${seedUrl}/reports/2023/kgxj/`);
+      await page.check('#care-mode');
+      // The same page in a window of each width (the layout follows the width alone).
       for (const width of [1280, 375]) {
-        const { page, close } = await openPage({ viewport: { width, height: 900 }, javaScriptEnabled });
-        await page.goto(`${seedUrl}/reports/2023/kgxj/`);
-        await page.check('#care-mode');
+        await page.setViewportSize({ width, height: 900 });
         const f = await page.evaluate(() => {
           const small: string[] = [];
           const tight: string[] = [];
@@ -156,8 +158,9 @@ describe('the website in Chromium', { skip: available ? false : NO_CHROMIUM }, (
         if (width === 1280) assert.ok(f.left >= 60, `${where}: the column keeps margins (${f.left}px)`);
         if (width === 1280 && !javaScriptEnabled)
           await page.screenshot({ path: join(SCREENS, 'report-care-desktop.png'), fullPage: false });
-        await close();
       }
+      await close();
+    }
   });
 
   test('the report page: the original is one landmark, 报告原文; the site’s panels are landmarks labelled 本站据报告整理', async () => {
