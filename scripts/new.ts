@@ -1,79 +1,14 @@
 // npm run new -- --dept <id> --year <yyyy>
 // Starts next year's report of a department from its latest one (structure and
 // recurring text kept, figures emptied to 【待填】), or from the standard
-// template when it has none. Never overwrites a report.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+// template when it has none. Never overwrites a report. See src/scaffold/new-report.ts.
 import { parseArgs } from 'node:util';
-import { closest } from '../src/lib/suggest.ts';
-import { DEPARTMENT_ID } from '../src/schema/ids.ts';
-import { LAYOUT, REPORT_PATH } from '../src/source/content-root.ts';
 import { contentRoot } from '../src/config.ts';
-import { loadRegistry } from '../src/source/load.ts';
-import { latestValidReport } from '../src/scaffold/previous-report.ts';
-import { EXIT, run, UserError } from '../src/cli/run.ts';
-import { scaffoldFrom } from '../src/scaffold/scaffold.ts';
-import { templateReport } from '../src/scaffold/template.ts';
-
-const USAGE = '用法：npm run new -- --dept <单位代码> --year <年度>，例如 npm run new -- --dept kgxj --year 2024';
+import { EXIT, run } from '../src/cli/run.ts';
+import { createNewReport } from '../src/scaffold/new-report.ts';
 
 run(async () => {
   const { values } = parseArgs({ options: { dept: { type: 'string' }, year: { type: 'string' } } });
-  const dept = values.dept?.trim();
-  const yearText = values.year?.trim();
-  if (!dept || !yearText) throw new UserError(`缺少 ${!dept ? '--dept' : '--year'}。${USAGE}`);
-  if (!DEPARTMENT_ID.test(dept))
-    throw new UserError(`单位代码“${dept}”不对：只能用小写英文字母、数字和连字符，例如 kgxj。`);
-  if (!/^\d{4}$/.test(yearText) || Number(yearText) < 2000 || Number(yearText) > 2100)
-    throw new UserError(`年度“${yearText}”不对：请写四位年份，例如 2024。`);
-  const year = Number(yearText);
-
-  const root = contentRoot();
-  // The registry and this department's own report files: the other reports are never read.
-  const registry = await loadRegistry(root);
-  const department = registry.departments.find((d) => d.data?.id === dept)?.data;
-  if (!department) {
-    const known = registry.departments.flatMap((d) => (d.data ? [d.data.id] : []));
-    const guess = closest(dept, known);
-    throw new UserError(
-      `单位代码 ${dept} 没有登记${guess ? `，是不是 ${guess}？` : '。'}` +
-        `新单位请先创建 ${relative(process.cwd(), join(root, LAYOUT.departments, `${dept}.yaml`))}（id、name 全称、short_name 简称）。`,
-    );
-  }
-  const own = registry.reportPaths.flatMap((file) => {
-    const m = REPORT_PATH.exec(file);
-    return m?.[2] === dept ? [{ file, year: Number(m[1]) }] : [];
-  });
-  const existing = own.find((r) => r.year === year);
-  const target = join(root, LAYOUT.reports, String(year), `${dept}.mdx`);
-  const shown = relative(process.cwd(), target);
-  if (existing) {
-    throw new UserError(
-      `${relative(process.cwd(), join(root, existing.file))} 已经存在，不会覆盖。要重新生成，请先删除或改名该文件。`,
-    );
-  }
-  const previous = await latestValidReport(
-    root,
-    own.filter((r) => r.year < year),
-  );
-
-  const header = previous
-    ? ` ${department.name} ${year} 年度部门整体支出绩效自评报告：由 npm run new 以 ${previous.pathYear} 年度报告为底稿生成。\n 【待填】处请按本年度实际填写；保留的文字请逐段核对是否仍然适用。npm run check 会列出每一处未填写的内容。`
-    : ` ${department.name} ${year} 年度部门整体支出绩效自评报告：由 npm run new 按标准模板生成。\n 【待填】处请按本年度实际填写；npm run check 会列出每一处未填写的内容。`;
-  const scaffold = previous ? scaffoldFrom(previous, year, header) : undefined;
-  const text = scaffold?.text ?? templateReport(department, year, header);
-  await mkdir(dirname(target), { recursive: true });
-  await writeFile(target, text, { flag: 'wx' });
-  if (previous && scaffold) {
-    console.log(`已创建 ${shown}（以 ${previous.pathYear} 年度报告为底稿）`);
-    console.log(
-      `  保留：结构、职责 ${previous.data?.duties.length ?? 0} 项、内设机构 ${previous.data?.units.length ?? 0} 个、` +
-        `指标名称 ${previous.data?.indicators.length ?? 0} 项、${scaffold.keptParagraphs} 段不含数字的文字（年份已改为 ${year}）`,
-    );
-    console.log(`  待填：${scaffold.figures} 个数据项、${scaffold.emptiedParagraphs} 段含数字的文字`);
-  } else {
-    console.log(`已创建 ${shown}（${department.name}还没有往年报告，按标准模板生成）`);
-  }
-  console.log('下一步：打开该文件，把每一处【待填】换成本年度的内容；运行 npm run check 查看还有哪些没有填。');
+  for (const line of await createNewReport(contentRoot(), values.dept?.trim(), values.year?.trim())) console.log(line);
   return EXIT.ok;
 });
