@@ -10,7 +10,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { LAYOUT } from '../src/source/content-root.ts';
 import { contentRoot } from '../src/config.ts';
-import { loadRegistry } from '../src/source/load.ts';
+import { loadRegistry, validDepartments } from '../src/source/load.ts';
 import { EXIT, run, UserError } from '../src/cli/run.ts';
 import { importDocument } from '../src/import/draft.ts';
 import { importReport } from '../src/import/import-summary.ts';
@@ -27,7 +27,7 @@ run(async () => {
   if (values.year !== undefined && !/^\d{4}$/.test(values.year))
     throw new UserError(`年度“${values.year}”不对：请写四位年份，例如 2023。`);
   const root = contentRoot();
-  const departments = (await loadRegistry(root)).departments.flatMap((d) => (d.data ? [d.data] : []));
+  const departments = validDepartments(await loadRegistry(root));
   const draft = await importDocument(resolve(input), {
     departments,
     ...(values.dept ? { department: values.dept } : {}),

@@ -73,14 +73,12 @@ let departments: Promise<Department[]> | undefined;
 let reports: Promise<CatalogReport[]> | undefined;
 
 function getPageData(): Promise<PageData> {
-  const input = readSiteInput();
-  // Parts other than the catalogue show only the reports whose bodies they were handed.
-  pageData ??= input
-    ? Promise.resolve({
-        ...input,
-        reports: input.part === 'catalog' ? input.reports : input.reports.filter((r) => r.body),
-      })
-    : fromCollections();
+  pageData ??= (async () => {
+    const input = readSiteInput();
+    if (!input) return fromCollections();
+    // Parts other than the catalogue show only the reports whose bodies they were handed.
+    return { ...input, reports: input.part === 'catalog' ? input.reports : input.reports.filter((r) => r.body) };
+  })();
   return pageData;
 }
 

@@ -6,9 +6,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { UserError } from '../cli/run.ts';
 import { closest } from '../lib/suggest.ts';
-import { DEPARTMENT_ID } from '../schema/ids.ts';
+import { DEPARTMENT_ID, fiscalYear } from '../schema/ids.ts';
 import { LAYOUT, REPORT_PATH } from '../source/content-root.ts';
-import { loadRegistry } from '../source/load.ts';
+import { loadRegistry, validDepartments } from '../source/load.ts';
 import { latestValidReport } from './previous-report.ts';
 import { scaffoldFrom } from './scaffold.ts';
 import { templateReport } from './template.ts';
@@ -25,16 +25,19 @@ export async function createNewReport(root: string, dept?: string, yearText?: st
   if (!dept || !yearText) throw new UserError(`缺少 ${!dept ? '--dept' : '--year'}。${NEW_USAGE}`);
   if (!DEPARTMENT_ID.test(dept))
     throw new UserError(`单位代码“${dept}”不对：只能用小写英文字母、数字和连字符，例如 kgxj。`);
-  if (!/^\d{4}$/.test(yearText) || Number(yearText) < 2000 || Number(yearText) > 2100)
+  if (!/^\d{4}$/.test(yearText) || !fiscalYear.safeParse(Number(yearText)).success)
     throw new UserError(`年度“${yearText}”不对：请写四位年份，例如 2024。`);
   const year = Number(yearText);
 
   // The registry and this department's own report files: the other reports are never read.
   const registry = await loadRegistry(root);
-  const department = registry.departments.find((d) => d.data?.id === dept)?.data;
+  const departments = validDepartments(registry);
+  const department = departments.find((d) => d.id === dept);
   if (!department) {
-    const known = registry.departments.flatMap((d) => (d.data ? [d.data.id] : []));
-    const guess = closest(dept, known);
+    const guess = closest(
+      dept,
+      departments.map((d) => d.id),
+    );
     throw new UserError(
       `单位代码 ${dept} 没有登记${guess ? `，是不是 ${guess}？` : '。'}` +
         `新单位请先创建 ${relative(process.cwd(), join(root, LAYOUT.departments, `${dept}.yaml`))}（id、name 全称、short_name 简称）。`,

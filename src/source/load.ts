@@ -301,6 +301,10 @@ export async function loadRegistry(root: string, source: ContentSource = syncDis
   return { site, departments, reportPaths: reportListing.files, problems };
 }
 
+/** The registered departments whose files passed their schema. */
+export const validDepartments = (registry: Registry): Department[] =>
+  registry.departments.flatMap((d) => (d.data ? [d.data] : []));
+
 /** How many of the files under reports/ are meant as reports. */
 export const countReportFiles = (paths: readonly string[]) => paths.filter((p) => /\.mdx?$/.test(p)).length;
 

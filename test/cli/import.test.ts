@@ -22,7 +22,7 @@ import { parse } from 'yaml';
 import { UserError } from '../../src/cli/run.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { importDocument } from '../../src/import/draft.ts';
-import { loadContent, loadRegistry } from '../../src/source/load.ts';
+import { loadContent, loadRegistry, validDepartments } from '../../src/source/load.ts';
 import { runScript, STACK_TRACE } from '../helpers/cli.ts';
 import { contentWith, SEED_CONTENT, SEED_REPORT, tempDir } from '../helpers/content.ts';
 
@@ -239,7 +239,7 @@ test('never overwrites, never guesses, and explains bad input', async () => {
   const anonymous = join(dir, 'report.txt');
   await writeFile(anonymous, '2023年度整体支出绩效自评报告\n\n一、部门基本情况\n\n年终决算数825.75万元。\n');
   // Through the command once (above: exit code, no stack trace); the rest through the reader it calls.
-  const departments = (await loadRegistry(root)).departments.flatMap((d) => (d.data ? [d.data] : []));
+  const departments = validDepartments(await loadRegistry(root));
   const refused = (file: string, message: RegExp) =>
     assert.rejects(
       importDocument(file, { departments }),
@@ -286,7 +286,7 @@ test('bad documents: damaged, password-protected, no table, too large — a mess
     ['自评报告.txt', null, /自评报告\.txt 有 50\.0 MB，超过导入的上限 20 MB.*确认选对了文件/],
   ];
   // The first through the command (exit code, output); the others through the reader it calls, in this process.
-  const departments = (await loadRegistry(root)).departments.flatMap((d) => (d.data ? [d.data] : []));
+  const departments = validDepartments(await loadRegistry(root));
   for (const [i, [name, bytes, message]] of cases.entries()) {
     if (bytes) await writeFile(join(dir, name), bytes);
     if (i === 0) {
