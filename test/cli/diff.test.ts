@@ -13,6 +13,7 @@ import { renderMarkdown } from '../../src/diff/summary-markdown.ts';
 import { runScript, STACK_TRACE } from '../helpers/cli.ts';
 import { applyEdit, SEED_CONTENT, SEED_REPORT, tempDir, type Edit } from '../helpers/content.ts';
 import { commitAll, initRepo, tag } from '../helpers/git.ts';
+import { testScanPool } from '../helpers/scan-pool.ts';
 
 let repo = '';
 let content = '';
@@ -59,17 +60,19 @@ before(async () => {
   ]);
 });
 after(() => rm(repo, { recursive: true, force: true }));
+// One pool of check workers for every comparison in this file, as one `npm run diff` has.
+const pool = testScanPool();
 
 const env = () => ({ GONGKAI_CONTENT: content });
 
 /** What `npm run diff -- <base> [<head>] --format=json` prints, as data. */
 async function diffJson(base: string, head?: string): Promise<DiffResult> {
-  return JSON.parse(JSON.stringify(await diffRevisions(content, base, head))) as DiffResult;
+  return JSON.parse(JSON.stringify(await diffRevisions(content, base, head, pool))) as DiffResult;
 }
 
 /** What `npm run diff -- <base> [<head>]` prints. */
 async function diffMarkdown(base: string, head?: string): Promise<string> {
-  return renderMarkdown(await diffRevisions(content, base, head));
+  return renderMarkdown(await diffRevisions(content, base, head, pool));
 }
 
 test('a changed figure reads “old → new (difference)”, each with its unit, with the exact decimal difference', async () => {
@@ -198,7 +201,7 @@ test('bad input is a user error in Chinese: unknown revision, missing arguments,
   const unknown = await runScript('diff', ['no-such-branch'], env(), repo);
   assert.equal(unknown.status, 1);
   assert.match(unknown.stderr, /找不到版本“no-such-branch”/);
-  await assert.rejects(diffRevisions(content, 'HEAD', 'no-such-branch'), (e) => {
+  await assert.rejects(diffRevisions(content, 'HEAD', 'no-such-branch', pool), (e) => {
     assert.ok(e instanceof UserError);
     assert.match(e.message, /找不到版本“no-such-branch”/);
     return true;
@@ -211,7 +214,7 @@ test('bad input is a user error in Chinese: unknown revision, missing arguments,
   const plain = await tempDir();
   try {
     await mkdir(join(plain, 'content'));
-    await assert.rejects(diffRevisions(join(plain, 'content'), 'main'), (e) => {
+    await assert.rejects(diffRevisions(join(plain, 'content'), 'main', undefined, pool), (e) => {
       assert.ok(e instanceof UserError);
       assert.match(e.message, /不在 git 仓库中/);
       return true;

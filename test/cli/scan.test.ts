@@ -8,12 +8,13 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import { contentIndex, scanContent } from '../../src/scan/scan.ts';
 import { openTreeCache } from '../../src/scan/tree-cache.ts';
 import { contentWith, SEED_CONTENT, SEED_REPORT } from '../helpers/content.ts';
+import { testScanPool } from '../helpers/scan-pool.ts';
 
 test('a cached check reports exactly what a fresh one does', async () => {
   for (const root of [SEED_CONTENT, join(PROJECT_ROOT, 'test/fixtures/sites/multi')]) {
-    const fresh = await scanContent(root, { cache: false });
+    const fresh = await scanContent(root, { cache: false, pool: testScanPool() });
     for (const run of [1, 2]) {
-      const cached = await scanContent(root, { cache: true });
+      const cached = await scanContent(root, { cache: true, pool: testScanPool() });
       assert.deepEqual(cached.findings, fresh.findings, `${root} (cached run ${run})`);
       assert.equal(cached.reports, fresh.reports);
     }
@@ -21,7 +22,7 @@ test('a cached check reports exactly what a fresh one does', async () => {
 });
 
 test('the content index holds the valid reports with their figures and rendered bodies', async () => {
-  const index = contentIndex(await scanContent(SEED_CONTENT, { render: true }));
+  const index = contentIndex(await scanContent(SEED_CONTENT, { render: true, pool: testScanPool() }));
   assert.equal(index.site?.organizer, '保靖县财政局');
   assert.deepEqual(
     index.departments.map((d) => d.id),
@@ -39,13 +40,13 @@ test('the cache file is written when results change, and left alone when a run o
   try {
     const first = await openTreeCache(root, false);
     await rm(first.file, { force: true });
-    await scanContent(root, { cache: true });
+    await scanContent(root, { cache: true, pool: testScanPool() });
     const written = (await stat(first.file)).mtimeMs;
     await new Promise((r) => setTimeout(r, 20));
-    await scanContent(root, { cache: true });
+    await scanContent(root, { cache: true, pool: testScanPool() });
     assert.equal((await stat(first.file)).mtimeMs, written, 'nothing new: not rewritten');
     await writeFile(join(root, SEED_REPORT), `${await readFile(join(root, SEED_REPORT), 'utf8')}\n补充一段。\n`);
-    await scanContent(root, { cache: true });
+    await scanContent(root, { cache: true, pool: testScanPool() });
     assert.ok((await stat(first.file)).mtimeMs > written, 'a changed report: its new result is kept');
   } finally {
     await rm(root, { recursive: true, force: true });

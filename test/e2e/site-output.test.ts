@@ -27,6 +27,7 @@ import {
   siteFiles,
   type BuiltSite,
 } from './helpers/site.ts';
+import { testScanPool } from '../helpers/scan-pool.ts';
 
 const SEED_URL = 'https://gongkai.example.cn/';
 const MULTI_URL = 'https://gongkai.example.org/';
@@ -317,7 +318,7 @@ describe('PDF links (from the PDFs the build made)', () => {
     const { siteStep } = await import('../../src/build/site-step.ts');
     const root = await copyContent(fixtureSite('multi'));
     const outDir = join(await scratch(), 'out');
-    const content = contentIndex(await scanContent(root, { render: true }));
+    const content = contentIndex(await scanContent(root, { render: true, pool: testScanPool() }));
     const { buildContext } = await import('../../src/build/context.ts');
     const ctx = buildContext({ contentRoot: root, content, outDir });
     await revisionStep.run(ctx);

@@ -13,6 +13,7 @@ import { pdfPath } from '../../src/model/urls.ts';
 import { renderPdfs, type JobResult } from '../../src/print/pdf/render-pdfs.ts';
 import { runScript, type CliResult } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/content.ts';
+import { testScanPool } from '../helpers/scan-pool.ts';
 
 const temporary: string[] = [];
 after(() => Promise.all(temporary.map((d) => rm(d, { recursive: true, force: true }))));
@@ -104,13 +105,13 @@ export interface InProcessRun {
   pdf: (id?: string) => string;
 }
 
-/** The reports of a content tree printed from a built site by renderPdfs, as `npm run pdf` does (no cache). */
+/** The reports of a content tree (or `only` those, by id) printed from a built site by renderPdfs, as `npm run pdf` does (no cache). */
 export async function renderInProcess(
   content: string,
   siteDir: string,
-  options: { engine?: Engine; timeoutMs?: number; concurrency?: number } = {},
+  options: { engine?: Engine; timeoutMs?: number; concurrency?: number; only?: readonly string[] } = {},
 ): Promise<InProcessRun> {
-  const checks = await scanContent(content, { cache: false });
+  const checks = await scanContent(content, { cache: false, pool: testScanPool() });
   if (failed(checks)) throw new Error(`content does not pass the checks: ${JSON.stringify(checks.findings[0])}`);
   const index = contentIndex(checks);
   const out = await scratch();
@@ -119,7 +120,7 @@ export async function renderInProcess(
     siteDir,
     contentRoot: content,
     pdfDir,
-    jobs: pdfJobs(index),
+    jobs: pdfJobs(index).filter((j) => !options.only || options.only.includes(j.id)),
     engine: options.engine ?? 'pagedjs',
     concurrency: options.concurrency ?? 2,
     cache: undefined,

@@ -8,6 +8,7 @@ import { scanContent } from '../../src/scan/scan.ts';
 import { hashTree } from '../../src/build/sha256sums.ts';
 import { writeCorpus } from '../../scripts/corpus/write.ts';
 import { tempDir } from '../helpers/content.ts';
+import { testScanPool } from '../helpers/scan-pool.ts';
 
 const dirs: string[] = [];
 after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -17,7 +18,7 @@ test('a generated corpus is valid: no finding at all', async () => {
   dirs.push(out);
   const s = await writeCorpus({ departments: 12, years: 2, out });
   assert.equal(s.reports, 24);
-  const result = await scanContent(out, { cache: false });
+  const result = await scanContent(out, { cache: false, pool: testScanPool() });
   assert.equal(result.reports, 24);
   assert.deepEqual(result.findings, []);
 });
@@ -35,7 +36,7 @@ test('injected faults are found by the checks', async () => {
   dirs.push(out);
   const s = await writeCorpus({ departments: 30, years: 1, out, faults: 0.5, seed: 3 });
   assert.ok(s.faulty > 5);
-  const result = await scanContent(out, { cache: false });
+  const result = await scanContent(out, { cache: false, pool: testScanPool() });
   const faultyFiles = new Set(result.findings.map((f) => f.file));
   assert.equal(faultyFiles.size, s.faulty);
   assert.ok(failed(result));

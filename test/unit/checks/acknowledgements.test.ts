@@ -5,6 +5,7 @@ import { ALL_RULES, failed } from '../../../src/checks/index.ts';
 import { scanContent } from '../../../src/scan/scan.ts';
 import { SEED_CONTENT } from '../../helpers/content.ts';
 import type { Finding } from '../../../src/checks/types.ts';
+import { testScanPool } from '../../helpers/scan-pool.ts';
 
 const finding = (rule: string, excerpt: string): Finding => ({
   file: 'reports/2023/x.mdx',
@@ -17,7 +18,7 @@ const finding = (rule: string, excerpt: string): Finding => ({
 });
 
 test('the seed: exactly four findings, all acknowledged, so the check passes', async () => {
-  const result = await scanContent(SEED_CONTENT, { cache: false });
+  const result = await scanContent(SEED_CONTENT, { cache: false, pool: testScanPool() });
   assert.deepEqual(
     result.findings.map((f) => [f.rule, f.line, Boolean(f.acknowledged)]),
     [

@@ -19,6 +19,7 @@ import { scanContent } from '../../../src/scan/scan.ts';
 import { contentWith, SEED_REPORT } from '../../helpers/content.ts';
 import { seedInput, seedTree } from '../../helpers/seed.ts';
 import { rm } from 'node:fs/promises';
+import { testScanPool } from '../../helpers/scan-pool.ts';
 
 const notStated = REPORT_RULES.find((r) => r.id === 'figure.not-stated');
 
@@ -114,7 +115,7 @@ test('npm run check: information is listed and counted, and never fails the chec
     { file: SEED_REPORT, replace: ['年初预算批复数366.95万元，', ''] },
   ]);
   try {
-    const result = await scanContent(root, { cache: false });
+    const result = await scanContent(root, { cache: false, pool: testScanPool() });
     const info = result.findings.filter((f) => f.severity === 'info');
     assert.equal(info.length, 1);
     assert.equal(info[0]?.rule, 'figure.not-stated');
