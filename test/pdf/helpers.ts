@@ -2,6 +2,7 @@
 // way CI and staff do, into temporary folders that the tests remove; or, for
 // tests that tamper with the built pages, with the renderer `npm run pdf`
 // calls, in this process.
+import { createHash } from 'node:crypto';
 import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after } from 'node:test';
@@ -9,6 +10,7 @@ import { failed } from '../../src/checks/index.ts';
 import { contentIndex, scanContent } from '../../src/scan/scan.ts';
 import type { Engine } from '../../src/print/pdf/engines.ts';
 import { pdfJobs } from '../../src/print/pdf/jobs.ts';
+import type { Manifest } from '../../src/print/pdf/pdf-manifest.ts';
 import { pdfPath } from '../../src/model/urls.ts';
 import { renderPdfs, type JobResult } from '../../src/print/pdf/render-pdfs.ts';
 import { runScript, type CliResult } from '../helpers/cli.ts';
@@ -133,3 +135,13 @@ export async function renderInProcess(
     pdf: (id = '2023/kgxj') => pdfFile(out, id),
   };
 }
+
+/** A file's SHA-256, computed here (not by the code under test). */
+export const sha256 = async (path: string) =>
+  createHash('sha256')
+    .update(await readFile(path))
+    .digest('hex');
+
+/** The PDF manifest of an output folder (or another manifest file in its pdf/). */
+export const manifestOf = async (out: string, name = 'manifest.json') =>
+  JSON.parse(await readFile(join(out, 'pdf', name), 'utf8')) as Manifest;

@@ -4,14 +4,10 @@ import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { Manifest } from '../../src/print/pdf/pdf-manifest.ts';
 import { runScript } from '../helpers/cli.ts';
 import { sharedSite } from '../e2e/helpers/site.ts';
-import { scratch } from './helpers.ts';
+import { manifestOf, scratch } from './helpers.ts';
 import { failingTree } from './shared-trees.ts';
-
-const manifestOf = async (out: string, name = 'manifest.json') =>
-  JSON.parse(await readFile(join(out, 'pdf', name), 'utf8')) as Manifest;
 
 describe('npm run build', () => {
   // The report page links its PDF from the site input (CatalogReport.pdf: bytes and pages): the

@@ -1,17 +1,12 @@
 // One bad report among good ones fails alone, named; failures of the tool
 // (no browser, bad flags) are told apart from content problems.
 import assert from 'node:assert/strict';
-import { readFile, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { stat } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { ENGINES } from '../../src/print/pdf/engines.ts';
-import type { Manifest } from '../../src/print/pdf/pdf-manifest.ts';
 import { runScript, STACK_TRACE } from '../helpers/cli.ts';
-import { printPdfs, scratch } from './helpers.ts';
+import { manifestOf, printPdfs, scratch } from './helpers.ts';
 import { failingRun, FAILING, seedTree } from './shared-trees.ts';
-
-const manifestOf = async (out: string, name = 'manifest.json') =>
-  JSON.parse(await readFile(join(out, 'pdf', name), 'utf8')) as Manifest;
 
 for (const engine of ENGINES) {
   describe(`a report that cannot be laid out, engine ${engine}`, () => {

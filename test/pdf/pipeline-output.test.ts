@@ -1,23 +1,14 @@
 // The PDF as CI and staff get it: reproducible bytes with a SHA-256 manifest,
 // metadata that stays text, and characters no print font has.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
-import type { Manifest } from '../../src/print/pdf/pdf-manifest.ts';
 import { contentWith, SEED_REPORT } from '../helpers/content.ts';
 import { ANCHOR, copiesOfSeed } from './fixtures.ts';
-import { printPdfs, type PdfRun } from './helpers.ts';
+import { manifestOf, type PdfRun, printPdfs, sha256 } from './helpers.ts';
 import { links, pdfinfo } from './poppler.ts';
 import { failingRun, FAILING } from './shared-trees.ts';
-
-const sha256 = async (path: string) =>
-  createHash('sha256')
-    .update(await readFile(path))
-    .digest('hex');
-const manifestOf = async (out: string, name = 'manifest.json') =>
-  JSON.parse(await readFile(join(out, 'pdf', name), 'utf8')) as Manifest;
 
 const TITLE = '科工信局 (2023) 报告 \\\\ ) /Author (伪造) <script>x</script>';
 

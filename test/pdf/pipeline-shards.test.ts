@@ -1,20 +1,11 @@
 // PDF shards cover every report once and merge; an incomplete set is refused.
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { cp, readdir, readFile } from 'node:fs/promises';
+import { cp, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import type { Manifest } from '../../src/print/pdf/pdf-manifest.ts';
 import { runScript } from '../helpers/cli.ts';
-import { printPdfs } from './helpers.ts';
+import { manifestOf, printPdfs, sha256 } from './helpers.ts';
 import { severalTree } from './shared-trees.ts';
-
-const sha256 = async (path: string) =>
-  createHash('sha256')
-    .update(await readFile(path))
-    .digest('hex');
-const manifestOf = async (out: string, name = 'manifest.json') =>
-  JSON.parse(await readFile(join(out, 'pdf', name), 'utf8')) as Manifest;
 
 describe('shards', () => {
   test('--shard i/n splits the reports; merging refuses an incomplete set, then copied together and merged, every report is there once', async () => {
