@@ -2,7 +2,7 @@
 // tests, screenshots): Debian's chromium through playwright-core, since
 // Playwright's own browser download is not available here.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type LaunchOptions } from 'playwright-core';
+import type { Browser, LaunchOptions } from 'playwright-core';
 import { settings } from '../config.ts';
 
 const CANDIDATES = ['/usr/lib/chromium/chromium', '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -33,5 +33,8 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
       '找不到 Chromium。请安装 Debian 软件包 chromium（sudo apt-get install chromium），或用环境变量 GONGKAI_CHROMIUM 指定其路径。',
     );
   }
+  // The driver is loaded here, not with this module: about a CPU-second that
+  // a run whose PDFs all come from the cache never needs.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({ headless: true, ...options, executablePath, args: [...ARGS, ...(options.args ?? [])] });
 }

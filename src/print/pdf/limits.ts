@@ -2,7 +2,6 @@
 // does not finish in time, or whose page runs out of memory, fails as a
 // content problem (exit 1, the report named): it is the report that is too
 // long or too large, and the other reports are still printed.
-import { errors } from 'playwright-core';
 import { RenderFailure } from './failure.ts';
 import type { PrintPage } from './print-page.ts';
 
@@ -57,7 +56,8 @@ export async function withinLimits<T>(
   } catch (error) {
     if (error instanceof RenderFailure) throw error;
     if (target.hasCrashed() || /Target crashed|Page crashed/i.test(String(error))) throw outOfMemory();
-    if (error instanceof errors.TimeoutError) throw outOfTime(ms / 1000, '');
+    // Playwright's TimeoutError, told by its name (its class would load the driver with this module).
+    if (error instanceof Error && error.name === 'TimeoutError') throw outOfTime(ms / 1000, '');
     throw error;
   } finally {
     clearTimeout(timer);

@@ -19,7 +19,6 @@ import { startFence } from './network-fence.ts';
 import type { PdfJob } from './jobs.ts';
 import type { ManifestEntry } from './pdf-manifest.ts';
 import { fallbackFonts } from './fallback-fonts.ts';
-import { finishPdf } from './metadata.ts';
 import { openPrintPage, type PrintPage } from './print-page.ts';
 import { servePrintSite } from './print-server.ts';
 
@@ -181,6 +180,8 @@ export async function renderPdfs(opts: RenderOptions): Promise<JobResult[]> {
           printer.takeRefused();
           const pdf = await print(printer, pageUrl(opts.engine, server.url, job.reportPath), opts);
           refused = printer.takeRefused();
+          // The PDF library is loaded with the first PDF made, not for a run the cache answers.
+          const { finishPdf } = await import('./metadata.ts');
           const { bytes, pages, refusedLinks } = await finishPdf(pdf, job.metadata, key, {
             localOrigin: server.url,
             siteUrl: job.siteUrl,
