@@ -4,7 +4,7 @@
 // the scan itself: tree-cache.ts.) A task says which tree it reads, so one
 // pool can serve several scans (the tests scan a hundred trees).
 import { checkReportFile } from '../checks/report-findings.ts';
-import { inThreadParser } from '../source/body-parser.ts';
+import { inThreadParser } from '../source/bounded-parse.ts';
 import { syncDiskSource, type ContentSource } from '../source/content-source.ts';
 import { loadReport, type FileProblem } from '../source/load.ts';
 import { renderBody } from '../render/render-body.ts';

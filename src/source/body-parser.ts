@@ -1,10 +1,10 @@
 // Report bodies parsed in a pool of workers, each bounded in time and memory
 // (see src/lib/worker-pool.ts), for callers that read a whole tree in this
-// thread (loadContent). `npm run check` and the build scan in workers instead.
+// thread (loadContent). `npm run check` and the build scan in workers instead,
+// with bounded-parse.ts's inThreadParser.
 import { createWorkerPool, defaultPoolSize } from '../lib/worker-pool.ts';
-import { limitProblem, parseBodyBounded } from './bounded-parse.ts';
 import type { ParseRequest } from './body-worker.ts';
-import { PARSE_HEAP_MB, PARSE_TIMEOUT_MS } from './limits.ts';
+import { limitProblem, PARSE_HEAP_MB, PARSE_TIMEOUT_MS } from './limits.ts';
 import type { BodyResult } from './markdown.ts';
 
 export interface BodyParser {
@@ -26,9 +26,3 @@ export function createBodyParser(files: number): BodyParser {
     close: () => pool.close(),
   };
 }
-
-/** The same bounds without a worker, for code already running in one. */
-export const inThreadParser: BodyParser = {
-  parse: async (text, kind) => parseBodyBounded(text, kind),
-  close: async () => {},
-};

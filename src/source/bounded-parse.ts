@@ -1,13 +1,11 @@
 // Parsing a report body within its bounds: nesting is measured before the
 // parser sees the text, and a stack overflow is a problem of the file, not a
 // crash. Time and memory are bounded by running this in a worker.
-import { PARSE_HEAP_MB, PARSE_TIMEOUT_MS } from './limits.ts';
+import { TOO_COMPLEX_HINT } from './limits.ts';
 import { parseBody, type BodyResult } from './markdown.ts';
 import { checkDelimiters } from './delimiters.ts';
 import { checkNesting } from './nesting.ts';
-import type { SourceProblem } from './problem.ts';
-
-const HINT = '正常报告的解析只需几毫秒。请检查是否有大量连续的 *、_、[、> 等符号、异常的缩进或误粘贴的内容。';
+import type { BodyParser } from './body-parser.ts';
 
 export function parseBodyBounded(text: string, kind: 'md' | 'mdx'): BodyResult {
   const tooComplex = checkNesting(text) ?? checkDelimiters(text);
@@ -21,22 +19,15 @@ export function parseBodyBounded(text: string, kind: 'md' | 'mdx'): BodyResult {
       problem: {
         rule: 'source.too-complex',
         message: '正文结构过于复杂（嵌套或成串的符号过多），无法解析',
-        hint: HINT,
+        hint: TOO_COMPLEX_HINT,
         at: { line: 1, column: 1 },
       },
     };
   }
 }
 
-/** The problem of a body that hit the worker's time or heap limit. */
-export function limitProblem(limit: 'time' | 'memory'): SourceProblem {
-  return {
-    rule: 'source.too-complex',
-    message:
-      limit === 'time'
-        ? `解析超过 ${PARSE_TIMEOUT_MS / 1000} 秒仍未完成，已停止`
-        : `解析所需内存超过 ${PARSE_HEAP_MB} MB，已停止`,
-    hint: HINT,
-    at: { line: 1, column: 1 },
-  };
-}
+/** The same bounds without a worker, for code already running in one. */
+export const inThreadParser: BodyParser = {
+  parse: async (text, kind) => parseBodyBounded(text, kind),
+  close: async () => {},
+};

@@ -5,7 +5,7 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { PROJECT_ROOT } from '../../src/config.ts';
-import { contentIndex, scanContent } from '../../src/scan/scan.ts';
+import { contentIndex, createScanPool, scanContent } from '../../src/scan/scan.ts';
 import { openTreeCache } from '../../src/scan/tree-cache.ts';
 import { contentWith, SEED_CONTENT, SEED_REPORT } from '../helpers/content.ts';
 import { testScanPool } from '../helpers/scan-pool.ts';
@@ -50,5 +50,22 @@ test('the cache file is written when results change, and left alone when a run o
     assert.ok((await stat(first.file)).mtimeMs > written, 'a changed report: its new result is kept');
   } finally {
     await rm(root, { recursive: true, force: true });
+  }
+});
+
+test('a report whose check runs past the time limit is an error of that report, at its first line', async () => {
+  // A pool whose workers get 1 ms: the seed report cannot be read in time.
+  const pool = createScanPool(1, 1);
+  try {
+    const result = await scanContent(SEED_CONTENT, { cache: false, pool });
+    const limited = result.findings.filter((f) => f.rule === 'source.too-complex');
+    assert.deepEqual(
+      limited.map((f) => [f.file, f.line, f.severity]),
+      [[SEED_REPORT, 1, 'error']],
+    );
+    assert.match(limited[0]?.message ?? '', /^解析超过 \d+ 秒仍未完成，已停止$/);
+    assert.match(limited[0]?.hint ?? '', /正常报告的解析只需几毫秒/);
+  } finally {
+    await pool.close();
   }
 });
