@@ -2,12 +2,10 @@
 // the licensed font files named in site.yaml (print.font_files), which are
 // served from memory (read by font-files.ts) only here and never copied into
 // the site. The browser may reach nothing else (print-page.ts).
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { posix } from 'node:path';
 import sirv from 'sirv';
 import { FONT_FILES_URL } from '../font-css.ts';
-import type { StaticServer } from '../../lib/static-server.ts';
+import { notFound, serveLocal, type StaticServer } from '../../lib/static-server.ts';
 
 const FONT_TYPES: Readonly<Record<string, string>> = {
   '.ttf': 'font/ttf',
@@ -17,7 +15,7 @@ const FONT_TYPES: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
 };
 
-export async function servePrintSite(siteDir: string, fontFiles: ReadonlyMap<string, Uint8Array>) {
+export function servePrintSite(siteDir: string, fontFiles: ReadonlyMap<string, Uint8Array>): Promise<StaticServer> {
   // Hashed assets (Paged.js and our handlers, ~500 kB) are cached by the
   // browser across reports, so it compiles them once, not once per report.
   const site = sirv(siteDir, {
@@ -29,26 +27,13 @@ export async function servePrintSite(siteDir: string, fontFiles: ReadonlyMap<str
     },
   });
   const fonts = new Map([...fontFiles].map(([file, bytes]) => [FONT_FILES_URL + encodeURI(file), { file, bytes }]));
-  const server: Server = createServer((req, res) => {
+  return serveLocal((req, res) => {
     const font = fonts.get((req.url ?? '').split('?')[0] ?? '');
     if (font) {
       res.setHeader('content-type', FONT_TYPES[posix.extname(font.file).toLowerCase()] ?? 'application/octet-stream');
       res.end(font.bytes);
       return;
     }
-    site(req, res, () => {
-      res.statusCode = 404;
-      res.end('not found');
-    });
+    site(req, res, () => notFound(res));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((e) => (e ? reject(e) : resolve()));
-      }),
-  } satisfies StaticServer;
 }
