@@ -5,9 +5,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import { axeAudit } from './helpers/axe.ts';
-import { browserAvailable, NO_CHROMIUM, openPage, serve } from './helpers/browser.ts';
-import { sharedSite } from './helpers/site.ts';
-import { pageTypes, SCREENS, WCAG, visit } from './helpers/site-pages.ts';
+import { browserAvailable, NO_CHROMIUM, openPage } from './helpers/browser.ts';
+import { pageTypes, SCREENS, WCAG, visit, serveSharedSites } from './helpers/site-pages.ts';
 
 const available = browserAvailable();
 
@@ -17,9 +16,7 @@ const pages = () => pageTypes(seedUrl, multiUrl);
 
 describe('the website in Chromium', { skip: available ? false : NO_CHROMIUM }, () => {
   before(async () => {
-    const [seed, multi] = await Promise.all([sharedSite('seed'), sharedSite('multi')]);
-    seedUrl = (await serve(seed.dir)).url;
-    multiUrl = (await serve(multi.dir)).url;
+    ({ seedUrl, multiUrl } = await serveSharedSites());
     await mkdir(SCREENS, { recursive: true });
   });
 

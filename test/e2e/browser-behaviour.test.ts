@@ -3,9 +3,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, test } from 'node:test';
 import { cspHeader } from '../../src/lib/csp.ts';
-import { browserAvailable, NO_CHROMIUM, openPage, serve } from './helpers/browser.ts';
-import { sharedSite } from './helpers/site.ts';
-import { pageTypes, searchSettled, visit } from './helpers/site-pages.ts';
+import { browserAvailable, NO_CHROMIUM, openPage } from './helpers/browser.ts';
+import { pageTypes, searchSettled, visit, serveSharedSites } from './helpers/site-pages.ts';
 
 const available = browserAvailable();
 
@@ -15,9 +14,7 @@ const pages = () => pageTypes(seedUrl, multiUrl);
 
 describe('the website in Chromium', { skip: available ? false : NO_CHROMIUM }, () => {
   before(async () => {
-    const [seed, multi] = await Promise.all([sharedSite('seed'), sharedSite('multi')]);
-    seedUrl = (await serve(seed.dir)).url;
-    multiUrl = (await serve(multi.dir)).url;
+    ({ seedUrl, multiUrl } = await serveSharedSites());
   });
 
   test('without JavaScript every page has its content and navigation; 关怀版 still switches', async () => {

@@ -7,9 +7,8 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { browserAvailable, NO_CHROMIUM, openPage, serve } from './helpers/browser.ts';
-import { sharedSite } from './helpers/site.ts';
-import { pageTypes, SCREENS, visit, noHorizontalScroll } from './helpers/site-pages.ts';
+import { browserAvailable, NO_CHROMIUM, openPage } from './helpers/browser.ts';
+import { pageTypes, SCREENS, visit, noHorizontalScroll, serveSharedSites } from './helpers/site-pages.ts';
 
 const available = browserAvailable();
 
@@ -19,9 +18,7 @@ const pages = () => pageTypes(seedUrl, multiUrl);
 
 describe('the website in Chromium', { skip: available ? false : NO_CHROMIUM }, () => {
   before(async () => {
-    const [seed, multi] = await Promise.all([sharedSite('seed'), sharedSite('multi')]);
-    seedUrl = (await serve(seed.dir)).url;
-    multiUrl = (await serve(multi.dir)).url;
+    ({ seedUrl, multiUrl } = await serveSharedSites());
     await mkdir(SCREENS, { recursive: true });
   });
 

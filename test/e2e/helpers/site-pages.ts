@@ -3,10 +3,19 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../../src/config.ts';
+import { serve } from './browser.ts';
+import { sharedSite } from './site.ts';
 
 /** Screenshots of every page type, for a person to look at. */
 export const SCREENS = join(PROJECT_ROOT, 'test-results/screens');
 export const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** The shared sites the browser tests visit (the seed, the multi-year fixture), each served for this file. */
+export async function serveSharedSites(): Promise<{ seedUrl: string; multiUrl: string }> {
+  const [seed, multi] = await Promise.all([sharedSite('seed'), sharedSite('multi')]);
+  const [a, b] = await Promise.all([serve(seed.dir), serve(multi.dir)]);
+  return { seedUrl: a.url, multiUrl: b.url };
+}
 
 /** Every page type, on the site whose content shows it best. */
 export const pageTypes = (seedUrl: string, multiUrl: string) => [
