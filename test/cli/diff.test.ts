@@ -6,11 +6,10 @@ import assert from 'node:assert/strict';
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { UserError } from '../../src/cli/run.ts';
 import { diffRevisions } from '../../src/diff/diff-revisions.ts';
 import type { DiffResult } from '../../src/diff/diff-types.ts';
 import { renderMarkdown } from '../../src/diff/summary-markdown.ts';
-import { runScript, STACK_TRACE } from '../helpers/cli.ts';
+import { rejectsAsUserError, runScript, STACK_TRACE } from '../helpers/cli.ts';
 import { applyEdit, SEED_CONTENT, SEED_REPORT, tempDir, type Edit } from '../helpers/content.ts';
 import { commitAll, initRepo, tag } from '../helpers/git.ts';
 import { testScanPool } from '../helpers/scan-pool.ts';
@@ -201,11 +200,7 @@ test('bad input is a user error in Chinese: unknown revision, missing arguments,
   const unknown = await runScript('diff', ['no-such-branch'], env(), repo);
   assert.equal(unknown.status, 1);
   assert.match(unknown.stderr, /找不到版本“no-such-branch”/);
-  await assert.rejects(diffRevisions(content, 'HEAD', 'no-such-branch', pool), (e) => {
-    assert.ok(e instanceof UserError);
-    assert.match(e.message, /找不到版本“no-such-branch”/);
-    return true;
-  });
+  await rejectsAsUserError(diffRevisions(content, 'HEAD', 'no-such-branch', pool), /找不到版本“no-such-branch”/);
   const usage = await runScript('diff', [], env(), repo);
   assert.equal(usage.status, 1);
   assert.match(usage.stderr, /用法：npm run diff -- <基准版本>/);
@@ -214,11 +209,7 @@ test('bad input is a user error in Chinese: unknown revision, missing arguments,
   const plain = await tempDir();
   try {
     await mkdir(join(plain, 'content'));
-    await assert.rejects(diffRevisions(join(plain, 'content'), 'main', undefined, pool), (e) => {
-      assert.ok(e instanceof UserError);
-      assert.match(e.message, /不在 git 仓库中/);
-      return true;
-    });
+    await rejectsAsUserError(diffRevisions(join(plain, 'content'), 'main', undefined, pool), /不在 git 仓库中/);
     for (const out of [unknown, usage, format]) assert.doesNotMatch(out.stderr, STACK_TRACE);
   } finally {
     await rm(plain, { recursive: true, force: true });

@@ -19,11 +19,10 @@ import {
 } from 'docx';
 import ExcelJS from 'exceljs';
 import { parse } from 'yaml';
-import { UserError } from '../../src/cli/run.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { importDocument } from '../../src/import/draft.ts';
 import { loadContent, loadRegistry, validDepartments } from '../../src/source/load.ts';
-import { runScript, STACK_TRACE } from '../helpers/cli.ts';
+import { rejectsAsUserError, runScript, STACK_TRACE } from '../helpers/cli.ts';
 import { contentWith, SEED_CONTENT, SEED_REPORT, tempDir } from '../helpers/content.ts';
 
 const SEED_TEXT = join(import.meta.dirname, '../../../shared/seed/baojing-kgxj-2023.txt');
@@ -241,11 +240,7 @@ test('never overwrites, never guesses, and explains bad input', async () => {
   // Through the command once (above: exit code, no stack trace); the rest through the reader it calls.
   const departments = validDepartments(await loadRegistry(root));
   const refused = (file: string, message: RegExp) =>
-    assert.rejects(
-      importDocument(file, { departments }),
-      (error: Error) => error instanceof UserError && message.test(error.message),
-      file,
-    );
+    rejectsAsUserError(importDocument(file, { departments }), message, file);
   await refused(
     anonymous,
     /无法从标题、封面或落款确定是哪个单位的报告：请用 --dept 指定单位代码（已登记：kgxj）。不会猜测。/,
@@ -298,9 +293,9 @@ test('bad documents: damaged, password-protected, no table, too large — a mess
       assert.doesNotMatch(r.stderr, STACK_TRACE, name);
       continue;
     }
-    await assert.rejects(
+    await rejectsAsUserError(
       importDocument(join(dir, name), { departments, department: 'kgxj', year: 2024 }),
-      (error: Error) => error instanceof UserError && message.test(error.message),
+      message,
       name,
     );
   }

@@ -6,9 +6,8 @@ import { readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { isMap, isScalar, isSeq, parse, parseDocument } from 'yaml';
-import { UserError } from '../../src/cli/run.ts';
 import { createNewReport } from '../../src/scaffold/new-report.ts';
-import { runScript, STACK_TRACE } from '../helpers/cli.ts';
+import { rejectsAsUserError, runScript, STACK_TRACE } from '../helpers/cli.ts';
 import { contentWith, SEED_REPORT } from '../helpers/content.ts';
 
 const cleanup: string[] = [];
@@ -140,10 +139,7 @@ test('refuses to overwrite an existing report, and explains other mistakes', asy
 
   // The other mistakes through what the command calls, in this process: the same messages.
   const refused = (dept: string | undefined, year: string | undefined, message: RegExp) =>
-    assert.rejects(
-      createNewReport(root, dept, year),
-      (error: Error) => error instanceof UserError && message.test(error.message),
-    );
+    rejectsAsUserError(createNewReport(root, dept, year), message);
   await refused('kgxx', '2024', /单位代码 kgxx 没有登记，是不是 kgxj？/);
   await assert.rejects(stat(join(root, 'reports/2024')), 'nothing is written on a mistake');
   await refused('kgxj', '24', /年度“24”不对/);
