@@ -2,7 +2,6 @@
 // setting that comes from the environment: this is the one module that reads
 // process.env. Everything else asks settings() (or takes a Settings), so the
 // variables a deployment can set are listed here and in the README.
-import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,11 +11,14 @@ export function distDir(out?: string): string {
   return resolve(out ?? 'dist');
 }
 
-/** A cache folder per content tree, so switching GONGKAI_CONTENT never mixes entries. */
-export function cacheDirFor(contentRoot: string, kind: string): string {
-  const key = createHash('sha256').update(contentRoot).digest('hex').slice(0, 12);
-  return resolve(PROJECT_ROOT, 'node_modules/.cache/gongkai', kind, key);
-}
+/**
+ * Where built parts of the site are kept unless GONGKAI_SITE_CACHE names a
+ * folder: one cache for every content tree, as for PDFs. A part is kept under
+ * the hash of everything that went into it (src/build/part-cache.ts), so a
+ * copy of a tree, a branch's checkout or another machine's shard reuses what
+ * was built from the same reports, and nothing else.
+ */
+export const DEFAULT_SITE_CACHE = resolve(PROJECT_ROOT, 'node_modules/.cache/gongkai/site');
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -46,6 +48,8 @@ export interface Settings {
   site: {
     /** GONGKAI_SITE_CACHE=0: build every part of the site afresh. */
     cache: boolean;
+    /** GONGKAI_SITE_CACHE=<folder>: where built parts are kept (default DEFAULT_SITE_CACHE; with 0, still where parts are built). */
+    cacheDir: string;
     /** GONGKAI_SITE_JOBS: parts built at once (default 2). */
     jobs: number | undefined;
     /** GONGKAI_PART_SIZE, GONGKAI_PART_HEAP_MB, GONGKAI_PART_TIMEOUT_S: see src/build/site-parts.ts. */
@@ -93,6 +97,10 @@ export function readSettings(env: Env = process.env, cwd = process.cwd()): Setti
     checkCache: env.GONGKAI_CHECK_CACHE !== '0',
     site: {
       cache: env.GONGKAI_SITE_CACHE !== '0',
+      cacheDir:
+        env.GONGKAI_SITE_CACHE && env.GONGKAI_SITE_CACHE !== '0'
+          ? resolve(cwd, env.GONGKAI_SITE_CACHE)
+          : DEFAULT_SITE_CACHE,
       jobs: positiveInteger(env.GONGKAI_SITE_JOBS),
       partSize: positiveInteger(env.GONGKAI_PART_SIZE),
       partHeapMb: positiveInteger(env.GONGKAI_PART_HEAP_MB),

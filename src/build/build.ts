@@ -63,7 +63,7 @@ export async function build(options: BuildOptions): Promise<number> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       void stopChildren()
-        .then(() => Promise.all([discardDir(outDir), discardUnfinishedParts(root)]))
+        .then(() => Promise.all([discardDir(outDir), discardUnfinishedParts(settings().site.cacheDir)]))
         .finally(() => process.exit(130));
     });
   }
@@ -81,7 +81,7 @@ export async function build(options: BuildOptions): Promise<number> {
   try {
     if (options.merge.length) {
       const n = await importShards(
-        root,
+        ctx.settings.site.cacheDir,
         options.merge.map((d) => resolve(d)),
         pdfCache,
       );

@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os';
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UserError } from '../cli/run.ts';
-import { cacheDirFor, PROJECT_ROOT, type Settings } from '../config.ts';
+import { PROJECT_ROOT, type Settings } from '../config.ts';
 import { listFiles } from '../lib/list-files.ts';
 import { mapLimited } from '../lib/map-limited.ts';
 import { partOwns, SHARED_OUTPUT, type InputReport, type SiteInput, type SitePart } from '../model/site-input.ts';
@@ -63,7 +63,10 @@ export function runPart(b: PlannedBuild, step: PartJob['step'], outDir: string, 
         join(PROJECT_ROOT, 'scripts/site-part.ts'),
         JSON.stringify({ ...job, step, outDir, astroRoot } satisfies PartJob),
       ],
-      { stdio: ['ignore', 'ignore', 'pipe'] },
+      // Astro keeps a part's server build in its output folder only when that is
+      // under the working directory (else in ./.astro, where parts would share
+      // it): the part runs in the project, which holds the site cache.
+      { stdio: ['ignore', 'ignore', 'pipe'], cwd: PROJECT_ROOT },
     );
     let stderr = '';
     let timedOut = false;
@@ -274,7 +277,7 @@ export async function withPlan<P, T>(
   plan: (scratch: string) => Promise<P>,
   use: (planned: P, cacheDir: string) => Promise<T>,
 ): Promise<T> {
-  const cacheDir = await openSiteCache(ctx.contentRoot);
+  const cacheDir = await openSiteCache(ctx.settings.site.cacheDir);
   // Left by killed builds; or this process's, when its id was a killed build's before.
   await removeTemporary(cacheDir, { own: true });
   const scratch = planDir(cacheDir);
@@ -287,6 +290,6 @@ export async function withPlan<P, T>(
 }
 
 /** For a build that is interrupted: removes its unfinished parts (and their inputs) from the cache. */
-export async function discardUnfinishedParts(contentRoot: string): Promise<void> {
-  await removeTemporary(cacheDirFor(contentRoot, 'site'), { own: true });
+export async function discardUnfinishedParts(cacheDir: string): Promise<void> {
+  await removeTemporary(cacheDir, { own: true });
 }

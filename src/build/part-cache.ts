@@ -1,14 +1,20 @@
 // Built parts of the site, kept by the hash of everything that went into
 // them (the code, and the part's site input: its figures, rendered bodies and
 // the revision): a rebuild after one report changed rebuilds that report's
-// part and the catalogue, and copies the rest.
+// part and the catalogue, and copies the rest. One cache serves every content
+// tree (src/config.ts): the key says what a part is made of, not where from.
 import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { cacheDirFor } from '../config.ts';
+import { mkdir, readdir, rm, stat, utimes } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
+import { UserError } from '../cli/run.ts';
+import { PROJECT_ROOT } from '../config.ts';
 import { codeVersion } from '../scan/code-version.ts';
 import { processAlive } from './pid.ts';
+
+/** A part's folder in the cache: its key (partKey). */
+const PART_NAME = /^[0-9a-f]{24}$/;
+/** A content tree's own cache before there was one for all (it held a “.root” file naming the tree). */
+const OLD_TREE_CACHE = /^[0-9a-f]{12}$/;
 
 export async function partKey(kind: string, input: string): Promise<string> {
   return createHash('sha256')
@@ -35,6 +41,7 @@ export const completeMarker = (dir: string) => join(dir, DONE);
  * Astro's generated files for it go beside it, in the same name plus ".astro".
  */
 export const buildingDir = (cacheDir: string, key: string) => join(cacheDir, `.building-${key}-${process.pid}`);
+
 /** This build's scratch folder (the parts' site inputs). */
 export const planDir = (cacheDir: string) => join(cacheDir, `.plan-${process.pid}`);
 /** A temporary folder and the process that writes it: “.building-<key>-<pid>[.astro]”, “.plan-<pid>”. */
@@ -60,14 +67,20 @@ const UNUSED_FOR_MS = 60 * 60 * 1000;
 
 /**
  * Marks the parts this build used as used now, and removes parts no build has
- * used for an hour: the cache holds about one site's worth, and a part another
- * build (of other settings, running alongside) is reading is never removed.
+ * used for an hour: the cache holds what the builds of the last hour used (of
+ * any content tree), and a part another build running alongside is reading is
+ * never removed. Only parts are touched (GONGKAI_SITE_CACHE may name any
+ * folder), and the folders of the older layout, one cache per content tree.
  * Other builds' temporary folders stay.
  */
 export async function pruneParts(cacheDir: string, used: ReadonlySet<string>): Promise<void> {
   const now = new Date();
   for (const name of await readdir(cacheDir).catch(() => [] as string[])) {
-    if (name.startsWith('.')) continue;
+    if (OLD_TREE_CACHE.test(name) && (await stat(join(cacheDir, name, '.root')).catch(() => undefined))) {
+      await rm(join(cacheDir, name), { recursive: true, force: true });
+      continue;
+    }
+    if (!PART_NAME.test(name)) continue;
     const marker = completeMarker(join(cacheDir, name));
     if (used.has(name)) {
       await utimes(marker, now, now).catch(() => undefined);
@@ -79,25 +92,18 @@ export async function pruneParts(cacheDir: string, used: ReadonlySet<string>): P
   }
 }
 
-/** In each content tree's site cache: the tree's path, so a cache whose tree is gone can be told. */
-const ROOT_FILE = '.root';
-
 /**
- * The site cache of a content tree, made if need be. The caches of trees that
- * no longer exist are removed on the way: nothing can use them again, and
- * temporary trees (every npm test run builds dozens) would otherwise leave
- * their parts behind for good.
+ * The site cache (settings().site.cacheDir), made if need be. It must be in
+ * the project: parts are built in it, and Astro's build of a part finds the
+ * project's packages only from there.
  */
-export async function openSiteCache(contentRoot: string): Promise<string> {
-  const dir = cacheDirFor(contentRoot, 'site');
+export async function openSiteCache(dir: string): Promise<string> {
+  const inside = relative(PROJECT_ROOT, dir);
+  if (!inside || inside === '..' || inside.startsWith(`..${sep}`))
+    throw new UserError(
+      `GONGKAI_SITE_CACHE 须是本项目（${PROJECT_ROOT}）中的文件夹，例如 node_modules/.cache/gongkai/site：` +
+        `网站的各部分在缓存文件夹中构建，只有在项目中才能找到它们用到的程序包。现在是 ${dir}。`,
+    );
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, ROOT_FILE), contentRoot);
-  const all = dirname(dir);
-  for (const name of await readdir(all).catch(() => [] as string[])) {
-    const other = join(all, name);
-    if (other === dir) continue;
-    const root = await readFile(join(other, ROOT_FILE), 'utf8').catch(() => undefined);
-    if (root !== undefined && !existsSync(root)) await rm(other, { recursive: true, force: true });
-  }
   return dir;
 }

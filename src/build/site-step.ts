@@ -14,7 +14,6 @@ import { join } from 'node:path';
 import { progressLine } from '../cli/progress.ts';
 import { UserError } from '../cli/run.ts';
 import type { Shard } from '../cli/shard.ts';
-import { cacheDirFor } from '../config.ts';
 import type { SitePart } from '../model/site-input.ts';
 import type { BuildContext, BuildStep } from './context.ts';
 import { buildMissing, inputFor, mergePart, withPlan, writeInput, type PlannedBuild } from './part-builds.ts';
@@ -124,7 +123,7 @@ const SHARD_RECORD = 'shard.json';
  * by the machine that merges.
  */
 export async function exportShard(ctx: BuildContext, shard: Shard, pdfCacheDir: string | undefined): Promise<string> {
-  const cacheDir = cacheDirFor(ctx.contentRoot, 'site');
+  const cacheDir = ctx.settings.site.cacheDir;
   const parts = [...ctx.usedParts].sort();
   for (const key of parts) await cp(join(cacheDir, key), join(ctx.outDir, 'parts', key), { recursive: true });
   const pdfs = pdfCacheDir ? [...ctx.pdfKeys].sort() : [];
@@ -146,11 +145,11 @@ export async function exportShard(ctx: BuildContext, shard: Shard, pdfCacheDir: 
  * sources or other code is simply not used.
  */
 export async function importShards(
-  contentRoot: string,
+  siteCacheDir: string,
   dirs: readonly string[],
   pdfCacheDir: string | undefined,
 ): Promise<{ parts: number; pdfs: number }> {
-  const cacheDir = await openSiteCache(contentRoot);
+  const cacheDir = await openSiteCache(siteCacheDir);
   let parts = 0;
   let pdfs = 0;
   for (const dir of dirs) {

@@ -10,14 +10,14 @@ import { after, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { markOutput } from '../../src/build/output-dir.ts';
 import { hashTree } from '../../src/build/sha256sums.ts';
-import { cacheDirFor, PROJECT_ROOT } from '../../src/config.ts';
+import { PROJECT_ROOT } from '../../src/config.ts';
 import { runScript, STACK_TRACE } from '../helpers/cli.ts';
-import { SEED_CONTENT, tempDir } from '../helpers/content.ts';
+import { ownSiteCache, SEED_CONTENT, tempDir } from '../helpers/content.ts';
 
 const cleanup: string[] = [];
 after(() => Promise.all(cleanup.map((d) => rm(d, { recursive: true, force: true }))));
 
-/** A content tree of its own (so a cold site cache of its own) and a previous output to keep. */
+/** A content tree with a site cache of its own (cold, so its parts are built) and a previous output to keep. */
 async function setup(fixture = SEED_CONTENT) {
   const home = await tempDir();
   cleanup.push(home);
@@ -28,7 +28,8 @@ async function setup(fixture = SEED_CONTENT) {
   await mkdir(dist, { recursive: true });
   await markOutput(dist);
   await writeFile(join(dist, 'index.html'), 'the previous build');
-  const cache = cacheDirFor(content, 'site');
+  const cache = await ownSiteCache();
+  cleanup.push(cache);
   return { content, out, dist, cache, before: [...(await hashTree(dist))] };
 }
 
@@ -63,8 +64,8 @@ async function waitFor(what: string, ready: () => boolean, seconds: number): Pro
   assert.fail(`waited ${seconds} s for ${what}`);
 }
 
-/** A build's temporary folders in the site cache (“.building-…”, “.plan-…”); “.root” names the content tree. */
-const unfinished = (name: string) => name.startsWith('.') && name !== '.root';
+/** A build's temporary folders in the site cache (“.building-…”, “.plan-…”). */
+const unfinished = (name: string) => name.startsWith('.');
 
 async function assertNothingLeft(s: Awaited<ReturnType<typeof setup>>): Promise<void> {
   assert.deepEqual([...(await hashTree(s.dist))], s.before, 'dist/ untouched');
@@ -76,6 +77,7 @@ test('a part past its time limit is stopped: exit 1 naming it, nothing published
   const s = await setup();
   const r = await runScript('build', ['--out', s.dist], {
     GONGKAI_CONTENT: s.content,
+    GONGKAI_SITE_CACHE: s.cache,
     GONGKAI_PDF: '0',
     GONGKAI_PART_TIMEOUT_S: '1',
   });
@@ -91,6 +93,7 @@ test('a part past its memory limit stops the parts beside it', async () => {
   const s = await setup(join(PROJECT_ROOT, 'test/fixtures/sites/multi'));
   const r = await runScript('build', ['--out', s.dist], {
     GONGKAI_CONTENT: s.content,
+    GONGKAI_SITE_CACHE: s.cache,
     GONGKAI_PDF: '0',
     GONGKAI_PART_SIZE: '2',
     GONGKAI_PART_HEAP_MB: '24',
@@ -109,7 +112,13 @@ test('a part past its memory limit stops the parts beside it', async () => {
 /** Starts a build and waits until a site part process is running for it. */
 async function buildWithPartRunning(s: Awaited<ReturnType<typeof setup>>) {
   const child = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/build.ts'), '--out', s.dist], {
-    env: { ...process.env, GONGKAI_CONTENT: s.content, GONGKAI_PDF: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      GONGKAI_CONTENT: s.content,
+      GONGKAI_SITE_CACHE: s.cache,
+      GONGKAI_PDF: '0',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -147,6 +156,7 @@ test('a build killed outright (SIGKILL) does not leave its part running; the nex
 
   const r = await runScript('build', ['--out', s.dist], {
     GONGKAI_CONTENT: s.content,
+    GONGKAI_SITE_CACHE: s.cache,
     GONGKAI_PDF: '0',
     GONGKAI_PART_TIMEOUT_S: '1',
   });

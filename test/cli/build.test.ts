@@ -8,6 +8,7 @@ import { tempDir } from '../helpers/content.ts';
 import { largestHtmlPage } from '../../scripts/bench/page-sizes.ts';
 import { writeCorpus } from '../../scripts/corpus/write.ts';
 import { markOutput } from '../../src/build/output-dir.ts';
+import { copyContent, sharedSite } from '../e2e/helpers/site.ts';
 
 const out = await tempDir();
 after(() => rm(out, { recursive: true, force: true }));
@@ -39,6 +40,20 @@ test('builds the seed report page and replaces the previous output', async () =>
     [],
     'no staging folders left behind',
   );
+});
+
+test('a copy of a content tree builds nothing anew: built parts are shared by every tree, and give the same bytes', async () => {
+  // The shared seed site is built from a copy of content/ outside git; this is another copy, elsewhere.
+  const seed = await sharedSite('seed');
+  const dist = join(out, 'copy-dist');
+  const r = await runScript('build', ['--out', dist], {
+    GONGKAI_CONTENT: await copyContent(seed.content),
+    GONGKAI_PDF: '0',
+  });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /网站 1 个部分（新构建 0，缓存 1）/);
+  const sums = (dir: string) => readFile(join(dir, 'SHA256SUMS'), 'utf8');
+  assert.equal(await sums(dist), await sums(seed.dir));
 });
 
 test('a province-sized list is paged: small pages, every row once, grade filters and pagers that lead to real pages', async () => {

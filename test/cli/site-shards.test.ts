@@ -7,22 +7,30 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { runScript } from '../helpers/cli.ts';
-import { tempDir } from '../helpers/content.ts';
+import { ownSiteCache, tempDir } from '../helpers/content.ts';
 import { sharedSite } from '../e2e/helpers/site.ts';
 
 const MULTI = join(PROJECT_ROOT, 'test/fixtures/sites/multi');
 const dirs: string[] = [];
 after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
-/** A copy of the fixture on its own “machine”: its own path, so its own caches. */
+/** A copy of the fixture on its own “machine”: its own path and its own site cache (env). */
 async function machine(): Promise<string> {
   const dir = await tempDir();
-  dirs.push(dir);
+  const cache = await ownSiteCache();
+  dirs.push(dir, cache);
+  siteCaches.set(dir, cache);
   await cp(MULTI, join(dir, 'content'), { recursive: true });
   return dir;
 }
+const siteCaches = new Map<string, string>();
 
-const env = (root: string) => ({ GONGKAI_CONTENT: join(root, 'content'), GONGKAI_PDF: '0', GONGKAI_PART_SIZE: '3' });
+const env = (root: string) => ({
+  GONGKAI_CONTENT: join(root, 'content'),
+  GONGKAI_SITE_CACHE: siteCaches.get(root),
+  GONGKAI_PDF: '0',
+  GONGKAI_PART_SIZE: '3',
+});
 
 test('shards merged give the same site as one machine', async () => {
   // One machine's build of the fixture, in parts of three, outside git: the site the browser tests read.

@@ -51,6 +51,17 @@ export async function tempDir(prefix = 'gongkai-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
 
+/**
+ * A site cache of its own (GONGKAI_SITE_CACHE), for a build that must build
+ * its parts or stands for another machine: in the project, where a site cache
+ * must be. The caller removes it.
+ */
+export async function ownSiteCache(): Promise<string> {
+  const parent = join(PROJECT_ROOT, 'node_modules/.cache/gongkai/test-site-caches');
+  await mkdir(parent, { recursive: true });
+  return mkdtemp(join(parent, 'site-'));
+}
+
 async function encodeGb18030(text: string): Promise<Buffer> {
   // Node can decode GB18030 but not encode it; iconv (glibc) can.
   const { spawnSync } = await import('node:child_process');

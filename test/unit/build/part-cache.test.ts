@@ -1,13 +1,13 @@
-// The site cache is shared by every build of a content tree on this machine:
-// a build cleans up what killed builds left, never what a running one writes.
+// The site cache is shared by every build on this machine, of any content
+// tree: a build cleans up what killed builds left, never what a running one
+// writes, and keeps the parts builds used within the hour.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { buildingDir, openSiteCache, planDir, removeTemporary } from '../../../src/build/part-cache.ts';
-import { cacheDirFor } from '../../../src/config.ts';
+import { buildingDir, openSiteCache, planDir, pruneParts, removeTemporary } from '../../../src/build/part-cache.ts';
+import { DEFAULT_SITE_CACHE, PROJECT_ROOT, readSettings } from '../../../src/config.ts';
 import { tempDir } from '../../helpers/content.ts';
 
 const dirs: string[] = [];
@@ -45,20 +45,45 @@ test("another running build's folders stay, a killed build's go, this build's go
   assert.deepEqual(await left(), [...names(living.pid as number), ...kept].sort());
 });
 
-test('opening a tree’s site cache removes the caches of trees that are gone, and only those', async () => {
-  const trees = await tempDir();
-  dirs.push(trees);
-  const [kept, gone, mine] = ['kept', 'gone', 'mine'].map((n) => join(trees, n)) as [string, string, string];
-  for (const tree of [kept, gone, mine]) await mkdir(tree);
-  const caches = [kept, gone].map((tree) => cacheDirFor(tree, 'site'));
-  dirs.push(...caches, cacheDirFor(mine, 'site'));
-  for (const [i, tree] of [kept, gone].entries()) {
-    await openSiteCache(tree);
-    await mkdir(join(caches[i] as string, '0a1b2c3d4e5f'));
+test('pruning removes parts no build used for an hour and the old per-tree caches, and nothing else', async () => {
+  const cache = await tempDir();
+  dirs.push(cache);
+  const part = (n: number) => join(cache, String(n).repeat(24));
+  const [used, recent, stale, unfinished] = [1, 2, 3, 4].map(part) as [string, string, string, string];
+  for (const dir of [used, recent, stale]) {
+    await mkdir(dir);
+    await writeFile(join(dir, '.complete'), '');
   }
-  await rm(gone, { recursive: true });
+  await mkdir(unfinished);
+  const hourAndMore = new Date(Date.now() - 61 * 60 * 1000);
+  await utimes(join(stale, '.complete'), hourAndMore, hourAndMore);
+  await utimes(join(used, '.complete'), hourAndMore, hourAndMore);
+  // The older layout, one cache per content tree: a folder named by the tree's hash, with a “.root” file.
+  const oldTree = join(cache, '0a1b2c3d4e5f');
+  await mkdir(join(oldTree, String(5).repeat(24)), { recursive: true });
+  await writeFile(join(oldTree, '.root'), '/tmp/some-tree');
+  // Whatever else is in a folder GONGKAI_SITE_CACHE names stays.
+  const others = ['.building-0a1b2c3d4e5f-1', 'notes', 'abcdef012345', 'report.txt'].map((n) => join(cache, n));
+  for (const dir of others.slice(0, 3)) await mkdir(dir);
+  await writeFile(others[3] as string, 'keep me');
 
-  assert.equal(await openSiteCache(mine), cacheDirFor(mine, 'site'));
-  assert.deepEqual(await readdir(caches[0] as string), ['.root', '0a1b2c3d4e5f'].sort());
-  assert.equal(existsSync(caches[1] as string), false, 'the cache of a tree that is gone is removed');
+  await pruneParts(cache, new Set([String(1).repeat(24)]));
+  assert.deepEqual((await readdir(cache)).map((n) => join(cache, n)).sort(), [used, recent, ...others].sort());
+});
+
+test('GONGKAI_SITE_CACHE: one cache for every content tree, another folder, or none', () => {
+  assert.equal(readSettings({ GONGKAI_CONTENT: '/a/content' }).site.cacheDir, DEFAULT_SITE_CACHE);
+  assert.equal(readSettings({ GONGKAI_CONTENT: '/b/content' }).site.cacheDir, DEFAULT_SITE_CACHE);
+  assert.equal(readSettings({ GONGKAI_SITE_CACHE: 'ci-cache' }, '/work').site.cacheDir, '/work/ci-cache');
+  assert.equal(readSettings({ GONGKAI_SITE_CACHE: 'ci-cache' }, '/work').site.cache, true);
+  assert.equal(readSettings({ GONGKAI_SITE_CACHE: '0' }).site.cache, false);
+});
+
+test('a site cache outside the project is refused, saying where it must be', async () => {
+  await assert.rejects(openSiteCache('/tmp/gongkai-site-cache'), (e: Error) => {
+    assert.equal(e.name, 'UserError');
+    assert.match(e.message, /GONGKAI_SITE_CACHE 须是本项目（.*）中的文件夹.*现在是 \/tmp\/gongkai-site-cache/);
+    return true;
+  });
+  await assert.rejects(openSiteCache(PROJECT_ROOT), /GONGKAI_SITE_CACHE 须是本项目/);
 });
