@@ -23,15 +23,28 @@ describe('print preview page', () => {
     await server?.close();
   });
 
-  /** The preview of the seed report, paged once, as staff open it; what it requested and logged. */
-  let paged: { page: Page; requests: string[]; errors: string[] };
+  /**
+   * The preview of the seed report, paged once, as staff open it from a web
+   * server that sends the site's strictest policy as a header too (no inline
+   * script or style at all); what it requested and logged.
+   */
+  let paged: { page: Page; requests: string[]; errors: string[]; violations: string[] };
   before(async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 1200 } });
     const requests: string[] = [];
     const errors: string[] = [];
+    const violations: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(m.text());
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    await page.route('**/*', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        headers: { ...response.headers(), 'content-security-policy': "default-src 'self'; script-src 'self'" },
+      });
     });
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('response', (r) => {
@@ -40,7 +53,7 @@ describe('print preview page', () => {
     await page.goto(`${server.url}/reports/2023/kgxj/print/?paged`);
     await page.waitForFunction(() => document.documentElement.dataset.paged === 'done');
     await page.waitForLoadState('networkidle');
-    paged = { page, requests, errors };
+    paged = { page, requests, errors, violations };
   });
 
   test('pages the report with Paged.js served from this site, like the PDF', async () => {
@@ -80,20 +93,7 @@ describe('print preview page', () => {
   });
 
   test("works under the site's Content-Security-Policy (no inline script or style)", async () => {
-    const page = await browser.newPage();
-    const violations: string[] = [];
-    page.on('console', (m) => {
-      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
-    });
-    await page.route('**/*', async (route) => {
-      const response = await route.fetch();
-      await route.fulfill({
-        response,
-        headers: { ...response.headers(), 'content-security-policy': "default-src 'self'; script-src 'self'" },
-      });
-    });
-    await page.goto(`${server.url}/reports/2023/kgxj/print/?paged`);
-    await page.waitForFunction(() => document.documentElement.dataset.paged === 'done');
+    const { page, violations } = paged;
     // Not even Paged.js's own empty <style> element: it never enters the document.
     assert.deepEqual(violations, []);
     const state = await page.evaluate(() => window.gongkaiPaged);
@@ -105,7 +105,6 @@ describe('print preview page', () => {
       true,
       'the font stacks of /print/fonts.css apply',
     );
-    await page.close();
   });
 
   test("without ?paged the print page runs nothing; it carries the site's policy", async () => {
