@@ -29,9 +29,19 @@ export async function partKey(kind: string, input: string): Promise<string> {
 
 const DONE = '.complete';
 
+/**
+ * A finished part, marked as used now: another build, of any content tree,
+ * pruning meanwhile sees it in use and leaves it (pruneParts).
+ */
 export async function cachedPart(cacheDir: string, key: string): Promise<string | undefined> {
   const dir = join(cacheDir, key);
-  return (await stat(join(dir, DONE)).catch(() => undefined)) ? dir : undefined;
+  const now = new Date();
+  try {
+    await utimes(join(dir, DONE), now, now);
+    return dir;
+  } catch {
+    return undefined; // not there, or not finished
+  }
 }
 
 export const completeMarker = (dir: string) => join(dir, DONE);
@@ -41,7 +51,6 @@ export const completeMarker = (dir: string) => join(dir, DONE);
  * Astro's generated files for it go beside it, in the same name plus ".astro".
  */
 export const buildingDir = (cacheDir: string, key: string) => join(cacheDir, `.building-${key}-${process.pid}`);
-
 /** This build's scratch folder (the parts' site inputs). */
 export const planDir = (cacheDir: string) => join(cacheDir, `.plan-${process.pid}`);
 /** A temporary folder and the process that writes it: “.building-<key>-<pid>[.astro]”, “.plan-<pid>”. */

@@ -6,7 +6,14 @@ import { spawn } from 'node:child_process';
 import { mkdir, readdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { buildingDir, openSiteCache, planDir, pruneParts, removeTemporary } from '../../../src/build/part-cache.ts';
+import {
+  buildingDir,
+  cachedPart,
+  openSiteCache,
+  planDir,
+  pruneParts,
+  removeTemporary,
+} from '../../../src/build/part-cache.ts';
 import { DEFAULT_SITE_CACHE, PROJECT_ROOT, readSettings } from '../../../src/config.ts';
 import { tempDir } from '../../helpers/content.ts';
 
@@ -49,8 +56,8 @@ test('pruning removes parts no build used for an hour and the old per-tree cache
   const cache = await tempDir();
   dirs.push(cache);
   const part = (n: number) => join(cache, String(n).repeat(24));
-  const [used, recent, stale, unfinished] = [1, 2, 3, 4].map(part) as [string, string, string, string];
-  for (const dir of [used, recent, stale]) {
+  const [used, recent, stale, unfinished, read] = [1, 2, 3, 4, 6].map(part) as [string, string, string, string, string];
+  for (const dir of [used, recent, stale, read]) {
     await mkdir(dir);
     await writeFile(join(dir, '.complete'), '');
   }
@@ -58,6 +65,10 @@ test('pruning removes parts no build used for an hour and the old per-tree cache
   const hourAndMore = new Date(Date.now() - 61 * 60 * 1000);
   await utimes(join(stale, '.complete'), hourAndMore, hourAndMore);
   await utimes(join(used, '.complete'), hourAndMore, hourAndMore);
+  // Found by a build of another tree that is still copying it: in use now.
+  await utimes(join(read, '.complete'), hourAndMore, hourAndMore);
+  assert.equal(await cachedPart(cache, String(6).repeat(24)), read);
+  assert.equal(await cachedPart(cache, String(4).repeat(24)), undefined, 'an unfinished part is not found');
   // The older layout, one cache per content tree: a folder named by the tree's hash, with a “.root” file.
   const oldTree = join(cache, '0a1b2c3d4e5f');
   await mkdir(join(oldTree, String(5).repeat(24)), { recursive: true });
@@ -68,7 +79,7 @@ test('pruning removes parts no build used for an hour and the old per-tree cache
   await writeFile(others[3] as string, 'keep me');
 
   await pruneParts(cache, new Set([String(1).repeat(24)]));
-  assert.deepEqual((await readdir(cache)).map((n) => join(cache, n)).sort(), [used, recent, ...others].sort());
+  assert.deepEqual((await readdir(cache)).map((n) => join(cache, n)).sort(), [used, recent, read, ...others].sort());
 });
 
 test('GONGKAI_SITE_CACHE: one cache for every content tree, another folder, or none', () => {
