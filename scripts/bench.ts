@@ -10,7 +10,7 @@
 // cannot run at all.
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, totalmem, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeBareSite } from './bench/bare-site.ts';
 import { measure, type Measured } from './bench/measure.ts';
@@ -47,10 +47,12 @@ interface SizeResult {
 
 const node = process.execPath;
 const script = (name: string) => join(PROJECT_ROOT, 'scripts', `${name}.ts`);
-// Cold for the site means its cache emptied first (clearCaches): the parts are
-// kept beside the corpus, not in the project's cache, which other builds use.
+// Cold for the site means its cache emptied first (clearCaches). Each corpus
+// has a site cache of its own, not the one other builds use (in the project,
+// where a site cache must be).
 const COLD = { GONGKAI_CHECK_CACHE: '0', GONGKAI_PDF_CACHE: '0' };
-const siteCacheOf = (content: string) => `${content}-site-cache`;
+const siteCacheOf = (content: string) =>
+  join(PROJECT_ROOT, 'node_modules/.cache/gongkai/bench', `site-cache-${basename(content)}`);
 
 function ok(m: Measured, what: string): Measured {
   if (m.status !== 0) throw new Error(`${what} 失败（退出码 ${m.status}）：\n${m.stdout}\n${m.stderr}`);
@@ -196,6 +198,7 @@ async function benchSize(
     process.stdout.write(' 对照（裸 Astro）…');
     result.bare = await againstBare(content, out, bareRounds);
   }
+  await clearCaches(content);
   process.stdout.write(' 完成\n');
   return result;
 }
