@@ -20,7 +20,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { runScript } from '../helpers/cli.ts';
-import { contentWith, readFixtures, SEED_REPORT, tempDir, type Edit } from '../helpers/content.ts';
+import { contentWith, ownSiteCache, readFixtures, SEED_REPORT, tempDir, type Edit } from '../helpers/content.ts';
 import { readSiteFile, siteFiles } from '../e2e/helpers/site.ts';
 
 const TITLE = `科工信局 </title><script>alert("t")</script> & "引号" '单引号' 报告`;
@@ -164,7 +164,15 @@ test('PDF metadata holds the title as text', () => {
 test('again with every cache off: the same bytes; the linked server was never asked', async () => {
   const again = join(await tempDir(), 'dist');
   dirs.push(again);
-  const cold = { GONGKAI_CONTENT: root, GONGKAI_CHECK_CACHE: '0', GONGKAI_SITE_CACHE: '0', GONGKAI_PDF_CACHE: '0' };
+  // An empty site cache of its own: every part is built again, and none lands in the project's shared cache.
+  const siteCache = await ownSiteCache();
+  dirs.push(siteCache);
+  const cold = {
+    GONGKAI_CONTENT: root,
+    GONGKAI_CHECK_CACHE: '0',
+    GONGKAI_SITE_CACHE: siteCache,
+    GONGKAI_PDF_CACHE: '0',
+  };
   const r2 = await runScript('build', ['--out', again], cold);
   assert.equal(r2.status, 0, r2.stdout + r2.stderr);
   const sums = await Promise.all([dist, again].map((d) => readFile(join(d, 'SHA256SUMS'), 'utf8')));
