@@ -87,8 +87,10 @@ const env = childEnv({
   NODE_COMPILE_CACHE: join(PROJECT_ROOT, 'node_modules/.cache/gongkai/node-compile'),
   GONGKAI_TEST_SHARED: shared,
   // Built site parts are shared by the run's builds, whatever their content
-  // tree (many build the same reports), and by no other run.
+  // tree (many build the same reports), and by no other run; so are PDFs, for
+  // the builds that make them (so a run here renders what a fresh clone does).
   GONGKAI_SITE_CACHE: siteCache,
+  GONGKAI_PDF_CACHE: join(shared, 'pdf-cache'),
 });
 
 interface CommandResult {
