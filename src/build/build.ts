@@ -21,6 +21,7 @@ import { stopChildren } from './child-processes.ts';
 import { buildContext } from './context.ts';
 import { checkOutputDir, markOutput } from './output-dir.ts';
 import { discardUnfinishedParts } from './part-builds.ts';
+import { openSiteCache } from './part-cache.ts';
 import { exportShard, importShards } from './site-step.ts';
 import { partSizeOf, planParts } from './site-parts.ts';
 import { BUILD_STEPS, SHARD_STEPS } from './steps.ts';
@@ -41,6 +42,8 @@ export async function build(options: BuildOptions): Promise<number> {
   const { pauseAfter, buildTimingsFile } = settings();
   // The build replaces dest whole: refused before anything is read or written when it is not ours to replace.
   await checkOutputDir(dest, { contentRoot: root, option: options.out ? '--out' : '输出目录' });
+  // A site cache where parts cannot be built is refused now, not after the check.
+  await openSiteCache(settings().site.cacheDir);
 
   const start = performance.now();
   const progress = progressLine('检查报告');

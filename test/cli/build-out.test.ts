@@ -105,3 +105,15 @@ test('--out takes an empty folder, then replaces that output', async () => {
   assert.ok(!(await readdir(dist)).includes('stale.html'), 'the previous output replaced');
   assert.equal(await readFile(join(dist, MANIFEST), 'utf8'), manifest);
 });
+
+test('a site cache outside the project is refused before anything is read or written', async () => {
+  const dist = join(base, 'cache-refused');
+  const cache = join(base, 'site-cache');
+  const r = await runScript('build', ['--out', dist], { ...env(), GONGKAI_SITE_CACHE: cache });
+  assert.equal(r.status, 1, r.stdout + r.stderr);
+  assert.match(r.stderr, /GONGKAI_SITE_CACHE 须是本项目（.*）中的文件夹，例如 node_modules\/\.cache\/gongkai\/site/);
+  assert.doesNotMatch(r.stderr, STACK_TRACE);
+  assert.doesNotMatch(r.stdout, /检查/, 'refused before the check');
+  await assert.rejects(readdir(dist));
+  await assert.rejects(readdir(cache));
+});
