@@ -19,11 +19,12 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { childEnv, PROJECT_ROOT } from '../src/config.ts';
+import { TEST_SITE_CACHES } from '../test/helpers/content.ts';
 
 interface CommandStage {
   name: string;
@@ -80,8 +81,8 @@ const selected = <T extends { name: string }>(stages: T[]) =>
 // Compiled code is cached across the many processes the tests start (each
 // build, check and PDF run loads the same modules).
 const shared = mkdtempSync(join(tmpdir(), 'gongkai-test-shared-'));
-// A site cache must be in the project (src/build/part-cache.ts).
-const siteCache = join(PROJECT_ROOT, 'node_modules/.cache/gongkai/test-runs', basename(shared), 'site');
+mkdirSync(TEST_SITE_CACHES, { recursive: true });
+const siteCache = mkdtempSync(join(TEST_SITE_CACHES, 'run-'));
 const env = childEnv({
   ASTRO_TELEMETRY_DISABLED: '1',
   NODE_COMPILE_CACHE: join(PROJECT_ROOT, 'node_modules/.cache/gongkai/node-compile'),
@@ -227,7 +228,7 @@ const testStages = selected(TESTS);
 if (testStages.length) console.log(`\n━━ ${testStages.map((s) => s.title).join('、')} ━━`);
 const tests = await runTests(testStages);
 rmSync(shared, { recursive: true, force: true });
-rmSync(dirname(siteCache), { recursive: true, force: true });
+rmSync(siteCache, { recursive: true, force: true });
 
 const slowest = tests.durations.sort((a, b) => b.ms - a.ms).slice(0, 10);
 if (slowest.length) {

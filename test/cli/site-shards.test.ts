@@ -14,6 +14,9 @@ const MULTI = join(PROJECT_ROOT, 'test/fixtures/sites/multi');
 const dirs: string[] = [];
 after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
+/** Each machine's site cache, by the machine's folder. */
+const siteCaches = new Map<string, string>();
+
 /** A copy of the fixture on its own “machine”: its own path and its own site cache (env). */
 async function machine(): Promise<string> {
   const dir = await tempDir();
@@ -23,7 +26,6 @@ async function machine(): Promise<string> {
   await cp(MULTI, join(dir, 'content'), { recursive: true });
   return dir;
 }
-const siteCaches = new Map<string, string>();
 
 const env = (root: string) => ({
   GONGKAI_CONTENT: join(root, 'content'),

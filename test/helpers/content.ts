@@ -51,15 +51,16 @@ export async function tempDir(prefix = 'gongkai-test-'): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
 
+/** Where the tests' site caches go (npm test's for the run too): in the project, where a site cache must be. */
+export const TEST_SITE_CACHES = join(PROJECT_ROOT, 'node_modules/.cache/gongkai/test-site-caches');
+
 /**
  * A site cache of its own (GONGKAI_SITE_CACHE), for a build that must build
- * its parts or stands for another machine: in the project, where a site cache
- * must be. The caller removes it.
+ * its parts or stands for another machine. The caller removes it.
  */
 export async function ownSiteCache(): Promise<string> {
-  const parent = join(PROJECT_ROOT, 'node_modules/.cache/gongkai/test-site-caches');
-  await mkdir(parent, { recursive: true });
-  return mkdtemp(join(parent, 'site-'));
+  await mkdir(TEST_SITE_CACHES, { recursive: true });
+  return mkdtemp(join(TEST_SITE_CACHES, 'site-'));
 }
 
 async function encodeGb18030(text: string): Promise<Buffer> {
