@@ -12,7 +12,6 @@ import type {
   MdxJsxTextElement,
 } from 'mdast-util-mdx-jsx';
 import { fromHtml } from 'hast-util-from-html';
-import { visit } from 'unist-util-visit';
 import {
   ALLOWED_HTML,
   AUTHORING_COMPONENTS,
@@ -21,6 +20,7 @@ import {
 } from '../schema/body-allow-list.ts';
 import { judgeUrl } from '../schema/url-policy.ts';
 import { bodyUrls } from '../source/body-urls.ts';
+import { eachNode } from '../source/each-node.ts';
 import { attributeLiteral, programLiteral } from '../source/jsx.ts';
 import { closest } from '../lib/suggest.ts';
 import type { BodyRule, Hit } from './types.ts';
@@ -125,7 +125,7 @@ export function bodyIndex(tree: Root): BodyIndex {
   const cached = indexes.get(tree);
   if (cached) return cached;
   const index: BodyIndex = { jsx: [], esm: [], expressions: [], html: [] };
-  visit(tree, (node: Nodes) => {
+  eachNode(tree, (node) => {
     switch (node.type) {
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':

@@ -4,9 +4,9 @@
 // The URL rule checks each of them and the media loader resolves the images.
 import type { Definition, Nodes, Root } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import { visit } from 'unist-util-visit';
 import { isAuthoringName, URL_ATTRIBUTES } from '../schema/body-allow-list.ts';
 import type { UrlUse } from '../schema/url-policy.ts';
+import { eachNode } from './each-node.ts';
 import { attributeLiteral } from './jsx.ts';
 
 export interface BodyUrl {
@@ -26,7 +26,7 @@ export function bodyUrls(tree: Root): BodyUrl[] {
   const urls: BodyUrl[] = [];
   const definitions: Definition[] = [];
   const imageLabels = new Set<string>();
-  visit(tree, (node: Nodes) => {
+  eachNode(tree, (node) => {
     switch (node.type) {
       case 'link':
         urls.push({ url: node.url, use: 'link', offset: offsetOf(node) });

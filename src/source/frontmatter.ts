@@ -1,7 +1,7 @@
 // Frontmatter with source positions. The `yaml` package keeps the range of
 // every node, so a schema problem at ['budget', 'final'] points at the line
 // where staff typed it (Astro's own errors say :0:0).
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import type { KeyPath } from '../lib/key-path.ts';
 import type { Position } from './position.ts';
 import type { SourceProblem } from './problem.ts';
@@ -45,8 +45,7 @@ export interface FrontmatterOptions {
  * problem at ['budget', 'final'] points at the line where staff typed it.
  */
 function parseYamlDocument(yamlText: string) {
-  const lineCounter = new LineCounter();
-  return { doc: parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true }) };
+  return { doc: parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, strict: true }) };
 }
 
 function withPositions(

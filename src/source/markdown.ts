@@ -5,12 +5,47 @@ import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
+import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import type { Position } from './position.ts';
 import type { SourceProblem } from './problem.ts';
 
 const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
 const mdx = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).freeze();
+
+/**
+ * remark-gfm's search for bare addresses in text (“www.…”, “http://…”,
+ * e-mail) runs over every text node of the tree: about a millisecond per
+ * report, a sixteenth of a check. Such an address always contains “@”,
+ * “http://”, “https://” or “www.”, which a text node can only hold when the
+ * source does, escapes removed (www\. is www.), or through a character
+ * reference (&#64; is @). A body with none of these is parsed without the
+ * search: the same tree (test/unit/source/markdown.test.ts).
+ */
+export const mayHoldBareAddress = (text: string): boolean => {
+  const unescaped = text.replaceAll('\\', '');
+  return /[@&]|https?:\/\/|www\./i.test(unescaped);
+};
+
+/** The processor without that search: the autolink-literal extension keeps its syntax, not its transform. */
+function withoutBareAddressSearch(this: Processor): void {
+  const data = this.data();
+  const strip = (
+    ext: FromMarkdownExtension | FromMarkdownExtension[],
+  ): FromMarkdownExtension | FromMarkdownExtension[] =>
+    Array.isArray(ext)
+      ? ext.map((e) => strip(e) as FromMarkdownExtension)
+      : ext.enter && 'literalAutolink' in ext.enter
+        ? { ...ext, transforms: [] }
+        : ext;
+  data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).map(strip);
+}
+
+const plainMarkdown = unified().use(remarkParse).use(remarkGfm).use(withoutBareAddressSearch).freeze();
+const plainMdx = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).use(withoutBareAddressSearch).freeze();
+
+const processorFor = (text: string, kind: 'md' | 'mdx') =>
+  mayHoldBareAddress(text) ? (kind === 'mdx' ? mdx : markdown) : kind === 'mdx' ? plainMdx : plainMarkdown;
 
 export type BodyResult = { ok: true; tree: Root } | { ok: false; problem: SourceProblem };
 
@@ -39,7 +74,7 @@ const MDX_MESSAGES: Record<string, (reason: string) => string> = {
 /** Parses a report body; .md files are plain Markdown, .mdx files MDX. */
 export function parseBody(text: string, kind: 'md' | 'mdx'): BodyResult {
   try {
-    return { ok: true, tree: (kind === 'mdx' ? mdx : markdown).parse(text) };
+    return { ok: true, tree: processorFor(text, kind).parse(text) };
   } catch (error) {
     const e = error as ParseError;
     if (!e.reason) throw error;
