@@ -71,6 +71,7 @@ export async function build(options: BuildOptions): Promise<number> {
     });
   }
   await markOutput(outDir);
+  const besides = besideSteps();
   const ctx = buildContext({ contentRoot: root, content: contentIndex(checks), outDir, dest });
   const pdfCache = settings().pdf.enabled ? cacheFrom(settings().pdf.cache)?.dir : undefined;
   if (options.shard) {
@@ -90,22 +91,31 @@ export async function build(options: BuildOptions): Promise<number> {
       );
       console.log(`✓ 取用分片构建的 ${n.parts} 个部分${n.pdfs ? `、${n.pdfs} 份 PDF` : ''}`);
     }
-    for (const step of options.shard ? SHARD_STEPS : BUILD_STEPS) {
+    const steps = options.shard ? SHARD_STEPS : BUILD_STEPS;
+    for (const [i, step] of steps.entries()) {
+      if (i === steps.length - 1) await besides.finish();
       const reason = step.skip?.(ctx);
       if (reason) {
         console.log(`－ ${step.title}：${reason}`);
         continue;
       }
       const t = performance.now();
-      const summary = await step.run(ctx);
-      timings.push({ step: step.name, seconds: (performance.now() - t) / 1000, summary: summary ?? '' });
-      console.log(`✓ ${step.title}${summary ? ` ${summary}` : ''}（${secondsSince(t)}）`);
+      const finished = (summary: string | void) => {
+        timings.push({ step: step.name, seconds: (performance.now() - t) / 1000, summary: summary ?? '' });
+        return `✓ ${step.title}${summary ? ` ${summary}` : ''}（${secondsSince(t)}）`;
+      };
+      if (step.beside) {
+        besides.start(step.run(ctx).then(finished));
+        continue;
+      }
+      console.log(finished(await step.run(ctx)));
       // A seam for the tests that interrupt a build halfway (never set in normal use).
       if (pauseAfter === step.name) {
         console.log(`（已暂停：${outDir}）`);
         await new Promise((resolve) => setTimeout(resolve, 600_000));
       }
     }
+    await besides.finish();
     if (options.shard) {
       console.log(`✓ ${await exportShard(ctx, options.shard, pdfCache)}`);
       await publishDir(outDir, dest);
@@ -114,9 +124,35 @@ export async function build(options: BuildOptions): Promise<number> {
     if (buildTimingsFile) await writeFile(buildTimingsFile, JSON.stringify({ steps: timings, metrics: ctx.metrics }));
     await publishDir(outDir, dest);
   } catch (error) {
+    // Nothing may still be writing into the folder that is removed.
+    await besides.settled();
     await discardDir(outDir);
     throw error;
   }
   console.log(`已发布到 ${dest}（共 ${secondsSince(start)}）`);
   return EXIT.ok;
+}
+
+/**
+ * The steps running beside the others (BuildStep.beside): each one's log line
+ * is printed when the build waits for them, in the order they started, so the
+ * log reads the same however the steps overlapped.
+ */
+function besideSteps() {
+  let running: Promise<string>[] = [];
+  return {
+    start(step: Promise<string>) {
+      // Seen as handled now; the failure is thrown when the build waits.
+      step.catch(() => {});
+      running.push(step);
+    },
+    async finish() {
+      const lines = await Promise.all(running);
+      running = [];
+      for (const line of lines) console.log(line);
+    },
+    async settled() {
+      await Promise.allSettled(running);
+    },
+  };
 }

@@ -4,6 +4,7 @@ import { settings, type Settings } from '../config.ts';
 import type { ContentIndex } from '../scan/scan.ts';
 import type { Revision } from '../model/revision.ts';
 import type { PdfInfo, ReportChange } from '../model/site-input.ts';
+import type { KnownHashes } from './sha256sums.ts';
 
 export interface BuildContext {
   /** The content tree (content/ or GONGKAI_CONTENT). */
@@ -31,6 +32,8 @@ export interface BuildContext {
   settings: Settings;
   /** Figures a step measured (seconds, counts), for the benchmark. */
   metrics: Record<string, number>;
+  /** The hashes of the files copied from cached parts, for SHA256SUMS. */
+  knownHashes: KnownHashes;
 }
 
 /** A context for running build steps (the build, npm run pdf, tests, the benchmark). */
@@ -53,6 +56,7 @@ export function buildContext(fields: {
     printed: false,
     usedParts: new Set(),
     metrics: {},
+    knownHashes: new Map(),
   };
 }
 
@@ -64,4 +68,9 @@ export interface BuildStep {
   skip?(ctx: BuildContext): string | undefined;
   /** Returns an optional one-line summary (“2 页”). */
   run(ctx: BuildContext): Promise<string | void>;
+  /**
+   * Runs beside the steps after it, which neither need nor touch what it
+   * writes; the build waits for it before the last step (the manifest).
+   */
+  beside?: boolean;
 }

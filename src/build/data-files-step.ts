@@ -14,6 +14,7 @@ import { reportsInScope } from './print-step.ts';
 export const dataFilesStep: BuildStep = {
   name: 'data-files',
   title: '报告数据文件',
+  beside: true,
   async run(ctx) {
     const { site, departments } = ctx.content;
     if (!site) throw new Error('site.yaml 未通过检查，不能写出数据文件');

@@ -5,7 +5,7 @@
 // step; a part's files are then merged into the staging folder, each part
 // contributing what it owns (partOwns in src/model/site-input.ts).
 import { availableParallelism } from 'node:os';
-import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { UserError } from '../cli/run.ts';
 import { PROJECT_ROOT, type Settings } from '../config.ts';
@@ -16,7 +16,16 @@ import type { Department } from '../schema/department.ts';
 import type { Site } from '../schema/site.ts';
 import { killGroup, spawnGroup, stopChildren } from './child-processes.ts';
 import type { BuildContext } from './context.ts';
-import { buildingDir, cachedPart, completeMarker, openSiteCache, planDir, removeTemporary } from './part-cache.ts';
+import {
+  buildingDir,
+  cachedPart,
+  completeMarker,
+  openSiteCache,
+  partSums,
+  planDir,
+  removeTemporary,
+} from './part-cache.ts';
+import { formatManifest, hashFiles, readManifest, type KnownHashes } from './sha256sums.ts';
 import type { PartJob } from './site-part.ts';
 import { allHeapOf, CATALOG_BESIDE_PARTS_UP_TO, partHeapOf, partTimeoutOf } from './site-parts.ts';
 
@@ -142,10 +151,27 @@ export function inputFor(
   };
 }
 
-/** Copies the files a part owns into the site; shared assets must agree between parts. */
-export async function mergePart(from: string, outDir: string, kind: SitePart, printPages = false): Promise<void> {
+/** The files a part wrote (its dot-files are the cache's: the markers and the hashes). */
+const partFiles = async (dir: string) => (await listFiles(dir)).filter((f) => !f.startsWith('.'));
+
+/**
+ * Copies the files a part owns into the site; shared assets must agree
+ * between parts. The hashes the part keeps go into `known`, for SHA256SUMS.
+ */
+export async function mergePart(
+  from: string,
+  outDir: string,
+  kind: SitePart,
+  known: KnownHashes,
+  printPages = false,
+): Promise<void> {
   const made = new Set<string>();
-  const files = (await listFiles(from)).filter((f) => !f.startsWith('.') && partOwns(kind, f, printPages));
+  const files = (await partFiles(from)).filter((f) => partOwns(kind, f, printPages));
+  // A part cached before parts kept their hashes has none: its files are hashed with the rest.
+  const sums = await readManifest(partSums(from)).then(
+    (m) => m.hashes,
+    () => new Map<string, string>(),
+  );
   await mapLimited(files, 64, async (file) => {
     const dest = join(outDir, file);
     if (SHARED_OUTPUT.test(file)) {
@@ -162,6 +188,11 @@ export async function mergePart(from: string, outDir: string, kind: SitePart, pr
       made.add(dir);
     }
     await copyFile(join(from, file), dest);
+    const hash = sums.get(file);
+    if (hash) {
+      const { size, mtimeMs } = await stat(dest);
+      known.set(file, { hash, size, mtimeMs });
+    }
   });
 }
 
@@ -242,8 +273,17 @@ export async function buildMissing(
       timing.render += since(t);
       t = performance.now();
       // Search indexes the web report pages: not the catalogue's, not the print pages.
-      if (b.job.kind !== 'catalog' && b.job.kind !== 'print') await runPart(b, 'index', temp, ctx.settings.site);
+      // The pages are hashed for SHA256SUMS meanwhile (the index process leaves
+      // this one idle), the index files after.
+      const indexed = b.job.kind !== 'catalog' && b.job.kind !== 'print';
+      const [pages] = await Promise.all([
+        partFiles(temp).then((files) => hashFiles(temp, files)),
+        indexed ? runPart(b, 'index', temp, ctx.settings.site) : undefined,
+      ]);
       timing.index += since(t);
+      const index = (await partFiles(temp)).filter((f) => !pages.has(f));
+      const sums = new Map([...pages, ...(await hashFiles(temp, index))]);
+      await writeFile(partSums(temp), formatManifest(new Map([...sums].sort(([a], [b]) => (a < b ? -1 : 1)))));
       await writeFile(completeMarker(temp), '');
     } catch (error) {
       // Whatever a failed part wrote (it may be anything its input made Vite emit) is not kept.

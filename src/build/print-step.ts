@@ -52,7 +52,7 @@ export const printStep: BuildStep = {
         const { ready, built } = await buildMissing(ctx, builds, cacheDir, timing, progress.update);
         progress.done();
         for (const b of builds) {
-          await mergePart(ready.get(b.key) as string, ctx.outDir, 'print');
+          await mergePart(ready.get(b.key) as string, ctx.outDir, 'print', ctx.knownHashes);
           ctx.usedParts.add(b.key);
         }
         ctx.printed = true;

@@ -8,8 +8,8 @@ import type { BuildStep } from './context.ts';
 export const sha256sumsStep: BuildStep = {
   name: 'manifest',
   title: '文件清单 SHA256SUMS',
-  async run({ outDir }) {
-    const hashes = await hashTree(outDir);
+  async run({ outDir, knownHashes }) {
+    const hashes = await hashTree(outDir, knownHashes);
     await writeFile(join(outDir, MANIFEST), formatManifest(hashes));
     return `${hashes.size} 个文件`;
   },

@@ -2,7 +2,7 @@
 // `sha256sum` (so `sha256sum -c SHA256SUMS` works on any server). Written last
 // by the build; read by `npm run verify`.
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { mapLimited } from '../lib/map-limited.ts';
 import { listFiles } from '../lib/list-files.ts';
@@ -30,15 +30,41 @@ const PRISTINE_MARKER = createHash('sha256').update(MARKER_TEXT).digest('hex');
  * it marks the folder, it is not published (an edited one is listed, so
  * verify reports it).
  */
-export async function hashTree(dir: string): Promise<Map<string, string>> {
-  const files = await listTree(dir);
+export async function hashTree(dir: string, known?: KnownHashes): Promise<Map<string, string>> {
+  const hashes = await hashFiles(dir, await listTree(dir), known);
+  for (const [f, hash] of hashes) if (f === OUTPUT_MARKER && hash === PRISTINE_MARKER) hashes.delete(f);
+  return hashes;
+}
+
+/**
+ * A file's hash the build already has: the file was copied from a cached site
+ * part, which keeps the hashes of its files. Used only while the file is as it
+ * was copied (same size and modification time), else it is hashed again.
+ */
+export interface KnownHash {
+  hash: string;
+  size: number;
+  mtimeMs: number;
+}
+
+export type KnownHashes = Map<string, KnownHash>;
+
+/** The files (relative to dir) with their hashes, in the order given. */
+export async function hashFiles(
+  dir: string,
+  files: readonly string[],
+  known?: KnownHashes,
+): Promise<Map<string, string>> {
   // A few at a time: thousands of pages, bounded open files.
-  const hashes = await mapLimited(files, 32, (f) => sha256File(join(dir, f)));
-  return new Map(
-    files
-      .map((f, i) => [f, hashes[i] ?? ''] as const)
-      .filter(([f, hash]) => !(f === OUTPUT_MARKER && hash === PRISTINE_MARKER)),
-  );
+  const hashes = await mapLimited(files, 32, async (f) => {
+    const k = known?.get(f);
+    if (k) {
+      const now = await stat(join(dir, f));
+      if (now.size === k.size && now.mtimeMs === k.mtimeMs) return k.hash;
+    }
+    return sha256File(join(dir, f));
+  });
+  return new Map(files.map((f, i) => [f, hashes[i] ?? '']));
 }
 
 export function formatManifest(hashes: Map<string, string>): string {

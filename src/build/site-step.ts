@@ -80,7 +80,7 @@ export const siteStep: BuildStep = {
         progress.done();
         const t = performance.now();
         for (const b of builds) {
-          await mergePart(ready.get(b.key) as string, ctx.outDir, b.job.kind, !ctx.printed);
+          await mergePart(ready.get(b.key) as string, ctx.outDir, b.job.kind, ctx.knownHashes, !ctx.printed);
           ctx.usedParts.add(b.key);
         }
         Object.assign(ctx.metrics, {

@@ -1,6 +1,7 @@
 // The build steps, in order. Each lives in its own file. The print pages come
 // first, then the PDFs printed from them, then the web pages, which link each
-// PDF with its size and page count, and each report's data files; the
+// PDF with its size and page count; each report's data files are written
+// meanwhile (beside the site's part processes, which leave a core idle); the
 // manifest is last because it lists what all the others wrote.
 import { dataFilesStep } from './data-files-step.ts';
 import { pdfStep } from './pdf-step.ts';
@@ -15,8 +16,8 @@ export const BUILD_STEPS: readonly BuildStep[] = [
   revisionStep,
   printStep,
   pdfStep,
-  siteStep,
   dataFilesStep,
+  siteStep,
   sitemapStep,
   sha256sumsStep,
 ];
