@@ -63,15 +63,16 @@ export async function build(options: BuildOptions): Promise<number> {
   const outDir = await stagingDir(dest);
   // Ctrl-C or a CI cancel: stop the site's part processes, drop the half-built
   // output and unfinished cached parts, keep the previous output.
+  const besides = besideSteps();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       void stopChildren()
+        .then(() => besides.settled())
         .then(() => Promise.all([discardDir(outDir), discardUnfinishedParts(settings().site.cacheDir)]))
         .finally(() => process.exit(130));
     });
   }
   await markOutput(outDir);
-  const besides = besideSteps();
   const ctx = buildContext({ contentRoot: root, content: contentIndex(checks), outDir, dest });
   const pdfCache = settings().pdf.enabled ? cacheFrom(settings().pdf.cache)?.dir : undefined;
   if (options.shard) {
