@@ -275,9 +275,11 @@ export async function buildMissing(
       // Search indexes the web report pages: not the catalogue's, not the print pages.
       // The pages are hashed for SHA256SUMS meanwhile (the index process leaves
       // this one idle), the index files after.
+      // (Listed before the index process starts: none of its files is taken for a page.)
       const indexed = b.job.kind !== 'catalog' && b.job.kind !== 'print';
+      const rendered = await partFiles(temp);
       const [pages] = await Promise.all([
-        partFiles(temp).then((files) => hashFiles(temp, files)),
+        hashFiles(temp, rendered),
         indexed ? runPart(b, 'index', temp, ctx.settings.site) : undefined,
       ]);
       timing.index += since(t);
