@@ -284,8 +284,7 @@ export async function buildMissing(
       ]);
       timing.index += since(t);
       const index = (await partFiles(temp)).filter((f) => !pages.has(f));
-      const sums = new Map([...pages, ...(await hashFiles(temp, index))]);
-      await writeFile(partSums(temp), formatManifest(new Map([...sums].sort(([a], [b]) => (a < b ? -1 : 1)))));
+      await writeFile(partSums(temp), formatManifest(new Map([...pages, ...(await hashFiles(temp, index))])));
       await writeFile(completeMarker(temp), '');
     } catch (error) {
       // Whatever a failed part wrote (it may be anything its input made Vite emit) is not kept.

@@ -6,12 +6,8 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified, type Processor } from 'unified';
-import type { Extension as FromMarkdownExtension } from 'mdast-util-from-markdown';
 import type { Position } from './position.ts';
 import type { SourceProblem } from './problem.ts';
-
-const markdown = unified().use(remarkParse).use(remarkGfm).freeze();
-const mdx = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).freeze();
 
 /**
  * remark-gfm's search for bare addresses in text (“www.…”, “http://…”,
@@ -27,25 +23,26 @@ export const mayHoldBareAddress = (text: string): boolean => {
   return /[@&]|https?:\/\/|www\./i.test(unescaped);
 };
 
-/** The processor without that search: the autolink-literal extension keeps its syntax, not its transform. */
+/** Without that search: the autolink-literal extension keeps its syntax, not its transform. */
 function withoutBareAddressSearch(this: Processor): void {
   const data = this.data();
-  const strip = (
-    ext: FromMarkdownExtension | FromMarkdownExtension[],
-  ): FromMarkdownExtension | FromMarkdownExtension[] =>
-    Array.isArray(ext)
-      ? ext.map((e) => strip(e) as FromMarkdownExtension)
-      : ext.enter && 'literalAutolink' in ext.enter
-        ? { ...ext, transforms: [] }
-        : ext;
-  data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? []).map(strip);
+  data.fromMarkdownExtensions = (data.fromMarkdownExtensions ?? [])
+    .flat()
+    .map((ext) => (ext.enter && 'literalAutolink' in ext.enter ? { ...ext, transforms: [] } : ext));
 }
 
-const plainMarkdown = unified().use(remarkParse).use(remarkGfm).use(withoutBareAddressSearch).freeze();
-const plainMdx = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).use(withoutBareAddressSearch).freeze();
+const parser = (kind: 'md' | 'mdx', search: boolean) =>
+  unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(kind === 'mdx' ? [remarkMdx] : [])
+    .use(search ? [] : [withoutBareAddressSearch])
+    .freeze();
 
-const processorFor = (text: string, kind: 'md' | 'mdx') =>
-  mayHoldBareAddress(text) ? (kind === 'mdx' ? mdx : markdown) : kind === 'mdx' ? plainMdx : plainMarkdown;
+const PARSERS = {
+  md: { search: parser('md', true), plain: parser('md', false) },
+  mdx: { search: parser('mdx', true), plain: parser('mdx', false) },
+};
 
 export type BodyResult = { ok: true; tree: Root } | { ok: false; problem: SourceProblem };
 
@@ -74,7 +71,7 @@ const MDX_MESSAGES: Record<string, (reason: string) => string> = {
 /** Parses a report body; .md files are plain Markdown, .mdx files MDX. */
 export function parseBody(text: string, kind: 'md' | 'mdx'): BodyResult {
   try {
-    return { ok: true, tree: processorFor(text, kind).parse(text) };
+    return { ok: true, tree: PARSERS[kind][mayHoldBareAddress(text) ? 'search' : 'plain'].parse(text) };
   } catch (error) {
     const e = error as ParseError;
     if (!e.reason) throw error;
