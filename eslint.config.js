@@ -91,4 +91,23 @@ export default tseslint.config(
   boundary('client', []),
   boundary('print', ['model', 'schema', 'figures', 'components', 'layouts', 'styles', 'source', 'cli'], ['scan']),
   ...['build', 'diff', 'import', 'scaffold', 'docs', 'git', 'cli'].map((f) => boundary(f, TOOLS)),
+  {
+    // A mistyped option must be a user error in Chinese, not a crash.
+    files: ['scripts/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'node:util',
+              importNames: ['parseArgs'],
+              message:
+                '命令的参数用 src/cli/args.ts 的 commandArgs 解析：写错的参数是中文的用户错误（退出码 1），不是内部错误。',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -1,20 +1,25 @@
 // npm run bench:corpus -- --departments N --years Y --out <dir> [--seed S] [--faults 0.1]
 // Writes a deterministic synthetic content tree for benchmarks and tests.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandArgs } from '../src/cli/args.ts';
 import { EXIT, run, UserError } from '../src/cli/run.ts';
 import { writeCorpus } from './corpus/write.ts';
 
+const USAGE = 'npm run bench:corpus -- --departments N --years Y --out 目录 [--seed S] [--faults 0.1]';
+
 run(async () => {
-  const { values } = parseArgs({
-    options: {
-      departments: { type: 'string', default: '100' },
-      years: { type: 'string', default: '1' },
-      out: { type: 'string' },
-      seed: { type: 'string', default: '1' },
-      faults: { type: 'string', default: '0' },
+  const { values } = commandArgs(
+    {
+      options: {
+        departments: { type: 'string', default: '100' },
+        years: { type: 'string', default: '1' },
+        out: { type: 'string' },
+        seed: { type: 'string', default: '1' },
+        faults: { type: 'string', default: '0' },
+      },
     },
-  });
+    USAGE,
+  );
   const count = (name: string, v: string | undefined) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1) throw new UserError(`--${name} 应为正整数，收到 ${v}`);

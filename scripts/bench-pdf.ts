@@ -14,7 +14,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandArgs } from '../src/cli/args.ts';
 import type { Page } from 'playwright-core';
 import { failed } from '../src/checks/index.ts';
 import { contentIndex, scanContent } from '../src/scan/scan.ts';
@@ -31,6 +31,8 @@ import { parseJobs } from '../src/print/pdf/options.ts';
 import { outcomeOf } from '../src/print/pdf/outcome.ts';
 import { renderPdfs } from '../src/print/pdf/render-pdfs.ts';
 import { servePrintSite } from '../src/print/pdf/print-server.ts';
+
+const USAGE = 'npm run bench:pdf -- [--reports 100] [--jobs N] [--cli-sample 20] [--rounds 2]';
 
 const PAGEDJS_CLI = 'pagedjs-cli@0.4.3';
 const CLI_DIR = resolve(PROJECT_ROOT, 'node_modules/.cache/gongkai/bench/pagedjs-cli');
@@ -130,14 +132,17 @@ async function pagedjsCli(bin: string, siteDir: string, jobs: readonly PdfJob[],
 }
 
 run(async () => {
-  const { values } = parseArgs({
-    options: {
-      reports: { type: 'string', default: '100' },
-      jobs: { type: 'string' },
-      'cli-sample': { type: 'string', default: '20' },
-      rounds: { type: 'string', default: '2' },
+  const { values } = commandArgs(
+    {
+      options: {
+        reports: { type: 'string', default: '100' },
+        jobs: { type: 'string' },
+        'cli-sample': { type: 'string', default: '20' },
+        rounds: { type: 'string', default: '2' },
+      },
     },
-  });
+    USAGE,
+  );
   const count = Number(values.reports);
   const sample = Number(values['cli-sample']);
   if (!Number.isInteger(count) || count < 1) throw new UserError('--reports 应为正整数');

@@ -11,13 +11,16 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, totalmem, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandArgs } from '../src/cli/args.ts';
 import { writeBareSite } from './bench/bare-site.ts';
 import { measure, type Measured } from './bench/measure.ts';
 import { largestHtmlPage } from './bench/page-sizes.ts';
 import { EXIT, run, UserError } from '../src/cli/run.ts';
 import { writeCorpus } from './corpus/write.ts';
 import { PROJECT_ROOT } from '../src/config.ts';
+
+const USAGE =
+  'npm run bench -- [--sizes 100,1000,10000] [--quick] [--pdf-max 1000] [--incremental-max 1000] [--against-bare] [--rounds 2]';
 
 interface StepTiming {
   step: string;
@@ -269,18 +272,21 @@ function table(results: SizeResult[]): string {
 }
 
 run(async () => {
-  const { values } = parseArgs({
-    options: {
-      sizes: { type: 'string', default: '100,1000,10000' },
-      quick: { type: 'boolean', default: false },
-      'pdf-max': { type: 'string', default: '1000' },
-      'incremental-max': { type: 'string', default: '1000' },
-      out: { type: 'string', default: 'bench/results' },
-      'against-bare': { type: 'boolean', default: false },
-      rounds: { type: 'string', default: '2' },
-      work: { type: 'string' },
+  const { values } = commandArgs(
+    {
+      options: {
+        sizes: { type: 'string', default: '100,1000,10000' },
+        quick: { type: 'boolean', default: false },
+        'pdf-max': { type: 'string', default: '1000' },
+        'incremental-max': { type: 'string', default: '1000' },
+        out: { type: 'string', default: 'bench/results' },
+        'against-bare': { type: 'boolean', default: false },
+        rounds: { type: 'string', default: '2' },
+        work: { type: 'string' },
+      },
     },
-  });
+    USAGE,
+  );
   const sizes = (values.quick ? '100' : values.sizes).split(',').map(Number);
   if (sizes.some((n) => !Number.isInteger(n) || n < 1))
     throw new UserError(`--sizes 应为逗号分隔的正整数，收到 ${values.sizes}`);

@@ -1,15 +1,20 @@
 // npm run build [-- --out <dir>] [--shard i/n | --merge <dir>…]
 // Checks the content, builds the site and PDFs, publishes atomically (src/build/build.ts).
-import { parseArgs } from 'node:util';
+import { commandArgs } from '../src/cli/args.ts';
 import { build } from '../src/build/build.ts';
 import { run, UserError } from '../src/cli/run.ts';
 import { parseShard } from '../src/cli/shard.ts';
 
+const USAGE = 'npm run build -- [--out 目录] [--shard i/n | --merge 目录…]';
+
 run(async () => {
-  const { values, positionals } = parseArgs({
-    options: { out: { type: 'string' }, shard: { type: 'string' }, merge: { type: 'string', multiple: true } },
-    allowPositionals: true,
-  });
+  const { values, positionals } = commandArgs(
+    {
+      options: { out: { type: 'string' }, shard: { type: 'string' }, merge: { type: 'string', multiple: true } },
+      allowPositionals: true,
+    },
+    USAGE,
+  );
   if (positionals.length && !values.merge)
     throw new UserError(`不认识的参数：${positionals.join(' ')}。可用：--out <目录>、--shard i/n、--merge <目录>…`);
   if (values.shard && values.merge) throw new UserError('--shard 和 --merge 不能同时使用');

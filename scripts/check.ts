@@ -3,7 +3,7 @@
 // Exit 0: nothing to fix (acknowledged findings allowed); 1: errors (or, with
 // --strict, warnings) remain.
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandArgs } from '../src/cli/args.ts';
 import { failed } from '../src/checks/index.ts';
 import { scanContent } from '../src/scan/scan.ts';
 import { contentRoot, settings } from '../src/config.ts';
@@ -11,14 +11,19 @@ import { EXIT, run, UserError } from '../src/cli/run.ts';
 import { FORMATS, formatFindings, type Format } from '../src/cli/format-findings.ts';
 import { progressLine } from '../src/cli/progress.ts';
 
+const USAGE = 'npm run check -- [路径…] [--format=human|json|github] [--strict]';
+
 run(async () => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'human' },
-      strict: { type: 'boolean', default: false },
+  const { values, positionals } = commandArgs(
+    {
+      allowPositionals: true,
+      options: {
+        format: { type: 'string', default: 'human' },
+        strict: { type: 'boolean', default: false },
+      },
     },
-  });
+    USAGE,
+  );
   const format = values.format as Format;
   if (!FORMATS.includes(format))
     throw new UserError(`--format 只能是 ${FORMATS.join('、')}，收到的是 ${values.format}`);

@@ -3,19 +3,24 @@
 // with exact differences, indicators, score and grade, other data, new and
 // resolved check findings, and how much of the text changed. <head> defaults
 // to the work tree (what is on disk now, committed or not).
-import { parseArgs } from 'node:util';
+import { commandArgs } from '../src/cli/args.ts';
 import { contentRoot } from '../src/config.ts';
 import { EXIT, run, UserError } from '../src/cli/run.ts';
 import { diffRevisions } from '../src/diff/diff-revisions.ts';
 import { renderMarkdown } from '../src/diff/summary-markdown.ts';
 
+const USAGE = 'npm run diff -- <基准版本> [<对比版本>] [--format=markdown|json]';
+
 const FORMATS = ['markdown', 'json'] as const;
 
 run(async () => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { format: { type: 'string', default: 'markdown' } },
-  });
+  const { values, positionals } = commandArgs(
+    {
+      allowPositionals: true,
+      options: { format: { type: 'string', default: 'markdown' } },
+    },
+    USAGE,
+  );
   const format = values.format as (typeof FORMATS)[number];
   if (!FORMATS.includes(format))
     throw new UserError(`--format 只能是 ${FORMATS.join('、')}，收到的是 ${values.format}`);

@@ -7,7 +7,7 @@
 // beside its place and linked into it whole.
 import { link, mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { commandArgs } from '../src/cli/args.ts';
 import { LAYOUT } from '../src/source/content-root.ts';
 import { contentRoot } from '../src/config.ts';
 import { loadRegistry, validDepartments } from '../src/source/load.ts';
@@ -15,15 +15,18 @@ import { EXIT, run, UserError } from '../src/cli/run.ts';
 import { importDocument } from '../src/import/draft.ts';
 import { importReport } from '../src/import/import-summary.ts';
 
-const USAGE = '用法：npm run import -- <文件.docx|文件.xlsx|文件.txt> [--dept 单位代码] [--year 年度] [--out 输出文件]';
+const USAGE = 'npm run import -- <文件.docx|文件.xlsx|文件.txt> [--dept 单位代码] [--year 年度] [--out 输出文件]';
 
 run(async () => {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { dept: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' } },
-  });
+  const { values, positionals } = commandArgs(
+    {
+      allowPositionals: true,
+      options: { dept: { type: 'string' }, year: { type: 'string' }, out: { type: 'string' } },
+    },
+    USAGE,
+  );
   const [input, ...extra] = positionals;
-  if (!input || extra.length) throw new UserError(USAGE);
+  if (!input || extra.length) throw new UserError(`用法：${USAGE}`);
   if (values.year !== undefined && !/^\d{4}$/.test(values.year))
     throw new UserError(`年度“${values.year}”不对：请写四位年份，例如 2023。`);
   const root = contentRoot();

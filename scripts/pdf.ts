@@ -1,15 +1,17 @@
 // npm run pdf [-- --shard i/n] [--engine=pagedjs|chromium] [--jobs N] [--out dir]
 //             [--site dir] [--no-cache] [--timeout s] [--merge]
 // The PDFs of every report (src/build/pdf-command.ts).
-import { parseArgs } from 'node:util';
+import { commandArgs } from '../src/cli/args.ts';
 import { makePdfs } from '../src/build/pdf-command.ts';
-import { run, UserError } from '../src/cli/run.ts';
+import { run } from '../src/cli/run.ts';
 import { parseShard } from '../src/cli/shard.ts';
 
+const USAGE =
+  'npm run pdf -- [--shard i/n] [--engine=pagedjs|chromium] [--jobs N] [--out 目录] [--site 目录] [--no-cache] [--timeout 秒] [--merge]';
+
 run(async () => {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const { values } = commandArgs(
+    {
       options: {
         shard: { type: 'string' },
         engine: { type: 'string' },
@@ -20,13 +22,9 @@ run(async () => {
         'no-cache': { type: 'boolean' },
         merge: { type: 'boolean' },
       },
-    });
-  } catch (error) {
-    throw new UserError(
-      `${(error as Error).message}。用法：npm run pdf -- [--shard i/n] [--engine=pagedjs|chromium] [--jobs N] [--out 目录]`,
-    );
-  }
-  const { values } = parsed;
+    },
+    USAGE,
+  );
   return makePdfs({
     out: values.out,
     site: values.site,

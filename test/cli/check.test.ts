@@ -72,11 +72,16 @@ test('a discrepancy fixed in the text makes its acknowledgement stale (ack.unuse
   assert.equal(stale.line, await lineOf(root, SEED_REPORT, 'rule: text.latin-word'));
 });
 
-test('an unknown --format is a user error, not a crash', async () => {
-  const r = await runScript('check', ['--format=xml']);
-  assert.equal(r.status, 1);
-  assert.match(r.stderr, /--format 只能是 human、json、github/);
-  assert.doesNotMatch(r.stderr, STACK_TRACE);
+test('an unknown --format, or a mistyped option, is a user error, not a crash', async () => {
+  const [format, option] = await Promise.all([
+    runScript('check', ['--format=xml']),
+    runScript('check', ['--formt=json']),
+  ]);
+  assert.equal(format.status, 1);
+  assert.match(format.stderr, /--format 只能是 human、json、github/);
+  assert.equal(option.status, 1);
+  assert.match(option.stderr, /错误：没有 --formt 这个选项。用法：npm run check -- /);
+  for (const r of [format, option]) assert.doesNotMatch(r.stderr, STACK_TRACE);
 });
 
 test('paths narrow the output to those files', async () => {
