@@ -30,6 +30,45 @@ function positiveInteger(text: string | undefined): number | undefined {
 
 const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
 
+/** Variables that are on unless set to 0. */
+const SWITCHES: Record<string, string> = {
+  GONGKAI_PDF: '0（不生成 PDF）或 1',
+  GONGKAI_CHECK_CACHE: '0（不用检查缓存）或 1',
+};
+/** Variables that hold a whole positive number. */
+const COUNTS = [
+  'GONGKAI_PARSE_TIMEOUT_MS',
+  'GONGKAI_SITE_JOBS',
+  'GONGKAI_PART_SIZE',
+  'GONGKAI_PART_HEAP_MB',
+  'GONGKAI_PART_TIMEOUT_S',
+];
+
+/**
+ * What is wrong with the variables that are set, in Chinese: a typo
+ * (GONGKAI_PDF=no, GONGKAI_PART_SIZE=abc) is refused by every command
+ * (src/cli/run.ts), never quietly taken for the default. GONGKAI_PDF_ENGINE,
+ * _JOBS and _TIMEOUT are checked where they are used (src/print/pdf/options.ts).
+ */
+export function settingsProblems(env: Env = process.env): string[] {
+  const problems: string[] = [];
+  const given = (name: string) => env[name] || undefined;
+  for (const [name, allowed] of Object.entries(SWITCHES)) {
+    const value = given(name);
+    if (value !== undefined && value !== '0' && value !== '1')
+      problems.push(`环境变量 ${name} 只能是 ${allowed}，现在是“${value}”。`);
+  }
+  for (const name of COUNTS) {
+    const value = given(name);
+    if (value !== undefined && positiveInteger(value) === undefined)
+      problems.push(`环境变量 ${name} 应为正整数，现在是“${value}”。`);
+  }
+  const log = given('GONGKAI_ASTRO_LOG');
+  if (log !== undefined && !LOG_LEVELS.some((l) => l === log))
+    problems.push(`环境变量 GONGKAI_ASTRO_LOG 只能是 ${LOG_LEVELS.join('、')}，现在是“${log}”。`);
+  return problems;
+}
+
 export interface Settings {
   /** GONGKAI_CONTENT: the content tree (default content/). */
   contentRoot: string;

@@ -1,6 +1,8 @@
 // What every command-line entry point shares: exit codes that mean something
 // (0 fine, 1 problems in the content, anything else a bug in gongkai), and no
-// stack trace for a user's mistake.
+// stack trace for a user's mistake; a mistyped environment variable stops a
+// command before it starts.
+import { settingsProblems } from '../config.ts';
 
 /** A problem the user can fix; printed without a stack trace, exit code 1. */
 export class UserError extends Error {
@@ -10,6 +12,12 @@ export class UserError extends Error {
 export const EXIT = { ok: 0, problems: 1, bug: 70 } as const;
 
 export function run(main: () => Promise<number>): void {
+  const problems = settingsProblems();
+  if (problems.length) {
+    process.stderr.write(`错误：${problems.join('\n错误：')}\n请改正或删去这些环境变量后重新运行。\n`);
+    process.exitCode = EXIT.problems;
+    return;
+  }
   main().then(
     (code) => {
       process.exitCode = code;

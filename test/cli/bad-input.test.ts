@@ -1,7 +1,10 @@
 // Every bad input of test/fixtures/bad/ is rejected clearly and publishes nothing.
-import { rm } from 'node:fs/promises';
+import assert from 'node:assert/strict';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { contentWith, readFixtures } from '../helpers/content.ts';
+import { runScript, STACK_TRACE } from '../helpers/cli.ts';
+import { contentWith, readFixtures, tempDir } from '../helpers/content.ts';
 import { assertRejected, smokeRejected } from '../helpers/rejection.ts';
 
 const cleanup: string[] = [];
@@ -24,4 +27,14 @@ test('npm run check and npm run build refuse bad input (spawned once)', async ()
   const root = await contentWith(fixture.edits);
   cleanup.push(root);
   await smokeRejected(root, fixture, cleanup);
+});
+
+test('a mistyped setting (GONGKAI_PDF=no) stops the build before it writes anything, in Chinese', async () => {
+  const out = await tempDir();
+  cleanup.push(out);
+  const build = await runScript('build', ['--out', join(out, 'dist')], { GONGKAI_PDF: 'no' });
+  assert.equal(build.status, 1);
+  assert.match(build.stderr, /错误：环境变量 GONGKAI_PDF 只能是 0（不生成 PDF）或 1，现在是“no”。/);
+  assert.doesNotMatch(build.stderr, STACK_TRACE);
+  assert.deepEqual(await readdir(out), [], 'nothing written');
 });
