@@ -8,7 +8,9 @@ import { launchChromium } from '../../src/print/chromium.ts';
 import { cspMeta } from '../../src/lib/csp.ts';
 import { serveDir, type StaticServer } from '../../src/lib/static-server.ts';
 import { scratch } from './helpers.ts';
-import { printCasesSite, printedCase } from './print-cases.ts';
+import { TEXT_WIDTH_PX } from '../../src/print/pdf/engines.ts';
+import { settleShortLines } from '../../src/print/paged/short-lines.ts';
+import { PRINT_CASES, printCasesSite, printedCase } from './print-cases.ts';
 import { pdfinfo } from './poppler.ts';
 
 describe('print preview page', () => {
@@ -121,6 +123,87 @@ describe('print preview page', () => {
     );
     assert.equal(await page.locator('.pagedjs_page').count(), 0);
     assert.equal(await page.locator('h1').textContent(), '科工信局 2023 年度整体支出绩效自评报告');
+    await page.close();
+  });
+
+  test('short lines: the lines settled are those that measuring every character finds, with the same slack', async () => {
+    // settleShortLines measures a few characters a line; this reference measures
+    // each one (as the function once did) and lists the lines to settle: the
+    // last character and the width of the filler (to 0.01 px, as the style
+    // keeps it). Both on the same layout.
+    const reference = (root: Document) => {
+      const html = root.documentElement;
+      const blocks = [...root.querySelectorAll<HTMLElement>('.document p, .document li')].filter(
+        (el) => getComputedStyle(el).textAlign === 'justify',
+      );
+      html.setAttribute('data-settling-lines', '');
+      const range = root.createRange();
+      const settled: [string, number][] = [];
+      for (const block of blocks) {
+        const style = getComputedStyle(block);
+        const em = parseFloat(style.fontSize);
+        const right =
+          block.getBoundingClientRect().right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth);
+        const lines: { node: Text; offset: number; right: number; top: number }[] = [];
+        const walker = root.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          if (node.parentElement?.closest('p, li') !== block) continue;
+          for (let i = 0; i < node.data.length; i++) {
+            if (/\s/.test(node.data[i] ?? '')) continue;
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const rect = range.getClientRects()[0];
+            if (!rect || rect.width === 0) continue;
+            const last = lines.at(-1);
+            if (last && rect.top < last.top + em / 2) Object.assign(last, { node, offset: i, right: rect.right });
+            else lines.push({ node, offset: i, right: rect.right, top: rect.top });
+          }
+        }
+        for (const end of block.hasAttribute('data-split-to') ? lines : lines.slice(0, -1)) {
+          const slack = right - end.right;
+          const atBreak = end.offset === end.node.length - 1 && end.node.nextSibling?.nodeName === 'BR';
+          if (slack > em && !atBreak)
+            settled.push([end.node.data[end.offset] ?? '', Math.round((slack - 2) * 100) / 100]);
+        }
+      }
+      html.removeAttribute('data-settling-lines');
+      return settled;
+    };
+    const page = await browser.newPage({ viewport: { width: TEXT_WIDTH_PX, height: 1000 } });
+    let total = 0;
+    for (const report of Object.values(PRINT_CASES)) {
+      await page.goto(`${server.url}/reports/${report}/print/`);
+      await page.evaluate(() => document.fonts.ready);
+      // And what the reports rarely have: spaced Latin words and numbers, inline
+      // elements, long unbreakable runs and forced breaks.
+      await page.evaluate(() => {
+        const first = document.querySelector('.document p');
+        const words = '项目 Project 的 2023 年度 budget 执行率为 101.25%；其中 A B C D 与 E F 各 项 为 ';
+        const spaced = document.createElement('p');
+        spaced.textContent = words.repeat(6);
+        const inline = document.createElement('p');
+        for (let i = 0; i < 24; i++) {
+          const span = document.createElement(i % 3 ? 'span' : 'strong');
+          span.textContent = i % 4 ? '科技型中小企业备案' : '2,860,000.00元（百分之一百零一点二五）';
+          inline.append(span, i % 5 ? '，' : ' ');
+        }
+        const broken = document.createElement('p');
+        for (let i = 0; i < 6; i++) broken.append('一二三四五六七八九十'.repeat(i + 1), document.createElement('br'));
+        first?.after(spaced, inline, broken);
+      });
+      const expected = await page.evaluate(`(${reference.toString()})(document)`);
+      const count = await page.evaluate(`(${settleShortLines.toString()})(document)`);
+      const made = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.line-fill')].map((f) => [
+          (f.previousSibling?.textContent ?? '').slice(-1),
+          Math.round(parseFloat(f.style.width) * 100) / 100,
+        ]),
+      );
+      assert.deepEqual(made, expected, report);
+      assert.equal(count, made.length);
+      total += made.length;
+    }
+    assert.ok(total >= 40, `${total} lines settled in the four cases`);
     await page.close();
   });
 });

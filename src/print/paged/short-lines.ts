@@ -38,6 +38,8 @@ export function settleShortLines(root: ParentNode): number {
   html.setAttribute('data-settling-lines', '');
   const todo: Settle[] = [];
   const range = doc.createRange();
+  /** Characters in a line, as the last whole line had them. */
+  let guess = 1;
   for (const block of blocks) {
     const style = getComputedStyle(block);
     const em = parseFloat(style.fontSize);
@@ -48,15 +50,66 @@ export function settleShortLines(root: ParentNode): number {
     for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
       if (node.parentElement?.closest('p, li') !== block) continue;
       const text = node.data;
-      for (let i = 0; i < text.length; i++) {
-        if (/\s/.test(text[i] ?? '')) continue;
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const rect = range.getClientRects()[0];
-        if (!rect || rect.width === 0) continue;
+      /** A visible character's box; undefined for white space and for what takes no room. */
+      const measured = new Map<number, DOMRect | undefined>();
+      const box = (i: number): DOMRect | undefined => {
+        if (measured.has(i)) return measured.get(i);
+        let rect: DOMRect | undefined;
+        if (!/\s/.test(text[i] ?? '')) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          rect = range.getClientRects()[0];
+          if (rect?.width === 0) rect = undefined;
+        }
+        measured.set(i, rect);
+        return rect;
+      };
+      // Measuring every character costs a layout query each (most of this
+      // function's time). A line's end is found instead from a few: tops only
+      // grow along a text node, so "the next visible character at or after i
+      // is still on this line" holds up to the line's end and not after it.
+      // A search that stops short of the end is harmless (the rest of the line
+      // is the next segment, and moves the end on); one that went past it
+      // would end the line on the next one, so "on the line" is only ever
+      // said of a character measured on it.
+      let i = 0;
+      while (i < text.length) {
+        let rect = box(i);
+        while (!rect && ++i < text.length) rect = box(i);
+        if (!rect) break;
         const last = lines.at(-1);
-        if (last && rect.top < last.top + em / 2) Object.assign(last, { node, offset: i, right: rect.right });
-        else lines.push({ node, offset: i, right: rect.right, top: rect.top });
+        const starts = !(last && rect.top < last.top + em / 2);
+        if (starts) lines.push({ node, offset: i, right: rect.right, top: rect.top });
+        else Object.assign(last, { node, offset: i, right: rect.right });
+        const line = lines.at(-1) as LineEnd;
+        const onLine = (k: number): boolean => {
+          for (let j = k; j < text.length; j++) {
+            const r = box(j);
+            if (r) return r.top < line.top + em / 2;
+          }
+          return false;
+        };
+        // The smallest k > i whose next visible character is off the line (or
+        // that has none): the line's last visible character is k - 1. Tried
+        // first where the previous line ended (body text sits on a grid, so
+        // lines are mostly alike), then found by halves.
+        let low = i; // on the line
+        let high = text.length; // off it
+        for (const k of [i + guess - 1, i + guess])
+          if (k > low && k < high) {
+            if (onLine(k)) low = k;
+            else high = k;
+          }
+        while (low + 1 < high) {
+          const mid = (low + high) >> 1;
+          if (onLine(mid)) low = mid;
+          else high = mid;
+        }
+        const end = high - 1;
+        if (end > i) Object.assign(line, { node, offset: end, right: (box(end) as DOMRect).right });
+        // A whole line's length is the next guess.
+        if (starts && high < text.length) guess = high - i;
+        i = high;
       }
     }
     // The block's last line is not justified, unless the block goes on on the next page (Paged.js marks it).

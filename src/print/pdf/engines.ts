@@ -18,7 +18,7 @@ export interface EngineOutput {
 }
 
 /** The 版心 is 156 mm wide: the Chromium engine lays the page out at that width to find what sticks out. */
-const TEXT_WIDTH_PX = Math.round((156 / 25.4) * 96);
+export const TEXT_WIDTH_PX = Math.round((156 / 25.4) * 96);
 
 export const pageUrl = (engine: Engine, base: string, reportPath: string) =>
   base + (engine === 'pagedjs' ? previewPath(reportPath) : printPath(reportPath));
