@@ -9,31 +9,49 @@
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ContentProblem } from '../model/content-problems.ts';
 import type { SiteInput } from '../model/site-input.ts';
 import { contentRoot } from '../config.ts';
 import { asWritten } from '../figures/not-stated.ts';
 import { contentIndex, scanContent } from '../scan/scan.ts';
 
-let current: Promise<SiteInput> | undefined;
+/** What the pages show, and the errors that kept files out of it (shown on every page of the preview). */
+interface Scanned {
+  input: SiteInput;
+  problems: ContentProblem[];
+}
 
-async function scanInput(logger: LoaderContext['logger']): Promise<SiteInput> {
+let current: Promise<Scanned> | undefined;
+
+async function scanInput(logger: LoaderContext['logger']): Promise<Scanned> {
   const root = contentRoot();
   const scan = await scanContent(root, { render: true });
-  for (const f of scan.findings)
-    if (f.severity === 'error' && !f.acknowledged)
-      logger.warn(`${f.file}:${f.line}:${f.column} ${f.message}（${f.rule}）`);
+  const problems: ContentProblem[] = scan.findings
+    .filter((f) => f.severity === 'error' && !f.acknowledged)
+    .map(({ file, line, column, rule, message, hint }) => ({
+      file,
+      line,
+      column,
+      rule,
+      message,
+      ...(hint ? { hint } : {}),
+    }));
+  for (const f of problems) logger.warn(`${f.file}:${f.line}:${f.column} ${f.message}（${f.rule}）`);
   const content = contentIndex(scan);
   if (!content.site) throw new Error(`${root}/site.yaml 无法读取或有错误：请运行 npm run check 查看`);
   return {
-    part: 'all',
-    revision: { kind: 'unknown' },
-    site: content.site,
-    departments: content.departments,
-    reports: content.reports,
+    input: {
+      part: 'all',
+      revision: { kind: 'unknown' },
+      site: content.site,
+      departments: content.departments,
+      reports: content.reports,
+    },
+    problems,
   };
 }
 
-function siteInput(logger: LoaderContext['logger']): Promise<SiteInput> {
+function scanned(logger: LoaderContext['logger']): Promise<Scanned> {
   current ??= scanInput(logger);
   return current;
 }
@@ -61,14 +79,17 @@ function watchContent(ctx: LoaderContext, refill: () => Promise<void>): void {
   });
 }
 
-function loader(name: string, fill: (input: SiteInput, ctx: LoaderContext) => Promise<void>): Loader {
+function loader(
+  name: string,
+  fill: (input: SiteInput, ctx: LoaderContext, problems: readonly ContentProblem[]) => Promise<void>,
+): Loader {
   return {
     name: `gongkai-${name}`,
     async load(ctx) {
       const refill = async () => {
-        const input = await siteInput(ctx.logger);
+        const { input, problems } = await scanned(ctx.logger);
         ctx.store.clear();
-        await fill(input, ctx);
+        await fill(input, ctx, problems);
       };
       await refill();
       watchContent(ctx, refill);
@@ -114,4 +135,13 @@ export const departmentsLoader = () =>
 export const siteLoader = () =>
   loader('site', async (input, { store, parseData }) => {
     store.set({ id: 'site', data: await parseData({ id: 'site', data: { id: 'site', ...input.site } }) });
+  });
+
+/** The errors `npm run check` would report, one entry each: the preview shows them on every page. */
+export const problemsLoader = () =>
+  loader('problems', async (_input, { store, parseData }, problems) => {
+    for (const [i, problem] of problems.entries()) {
+      const id = String(i).padStart(4, '0');
+      store.set({ id, data: await parseData({ id, data: { ...problem } }) });
+    }
   });

@@ -6,7 +6,8 @@
 // rendered from the checked tree: nothing in content/ is compiled.
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { departmentsLoader, reportsLoader, siteLoader } from './content-loaders.ts';
+import { departmentsLoader, problemsLoader, reportsLoader, siteLoader } from './content-loaders.ts';
+import { contentProblemSchema } from '../model/content-problems.ts';
 import { departmentSchema } from '../schema/department.ts';
 import { reportSchema } from '../schema/report.ts';
 import { siteSchema } from '../schema/site.ts';
@@ -15,4 +16,6 @@ const reports = defineCollection({ loader: reportsLoader(), schema: reportSchema
 const departments = defineCollection({ loader: departmentsLoader(), schema: departmentSchema });
 const site = defineCollection({ loader: siteLoader(), schema: siteSchema.safeExtend({ id: z.literal('site') }) });
 
-export const collections = { reports, departments, site };
+const problems = defineCollection({ loader: problemsLoader(), schema: contentProblemSchema });
+
+export const collections = { reports, departments, site, problems };

@@ -7,6 +7,7 @@
 // (src/build/content-loaders.ts) in the same shape.
 import { getCollection, getEntry } from 'astro:content';
 import type { RenderedBody } from '../render/render-body.ts';
+import type { ContentProblem } from './content-problems.ts';
 import type { Department } from '../schema/department.ts';
 import type { Report } from '../schema/report.ts';
 import type { Site } from '../schema/site.ts';
@@ -80,6 +81,12 @@ function getPageData(): Promise<PageData> {
     return { ...input, reports: input.part === 'catalog' ? input.reports : input.reports.filter((r) => r.body) };
   })();
   return pageData;
+}
+
+/** The errors that kept files out of the preview (npm run dev); none in a build, which stops at the first. */
+export async function getContentProblems(): Promise<ContentProblem[]> {
+  if (readSiteInput()) return [];
+  return (await getCollection('problems')).map((entry) => entry.data);
 }
 
 export async function getSite(): Promise<Site> {
