@@ -18,11 +18,18 @@ const BASE: Readonly<Record<string, readonly string[]>> = {
 export interface CspOptions {
   /** Pagefind's search runs WebAssembly: only the search page needs this. */
   wasm?: boolean;
+  /**
+   * The preview (npm run dev) puts each stylesheet inline, to swap it while
+   * you edit: only there are inline styles admitted (else the preview shows
+   * unstyled pages). Never in a build.
+   */
+  devStyles?: boolean;
 }
 
 function build(options: CspOptions, extra: Record<string, readonly string[]> = {}): string {
   const policy: Record<string, readonly string[]> = { ...BASE, ...extra };
   if (options.wasm) policy['script-src'] = [...(policy['script-src'] ?? []), "'wasm-unsafe-eval'"];
+  if (options.devStyles) policy['style-src'] = [...(policy['style-src'] ?? []), "'unsafe-inline'"];
   return Object.entries(policy)
     .map(([k, v]) => `${k} ${v.join(' ')}`)
     .join('; ');

@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { childEnv, PROJECT_ROOT } from '../../src/config.ts';
+import { launchChromium } from '../../src/print/chromium.ts';
 import { contentWith, lineOf, SEED_REPORT } from '../helpers/content.ts';
 
 const freePort = () =>
@@ -49,7 +50,11 @@ test('a report with an error is listed on every page of the preview, and comes b
   });
   try {
     const base = `http://127.0.0.1:${port}`;
-    const report = await until('the dev server', () => fetchPage(`${base}/reports/2023/kgxj/`));
+    // Asked until the notice is there: the server may answer before the content is read.
+    const report = await until('the notice on the report page', async () => {
+      const page = await fetchPage(`${base}/reports/2023/kgxj/`);
+      return page.notice ? page : undefined;
+    });
     const line = await lineOf(root, SEED_REPORT, 'final: abc');
     assert.equal(report.status, 404, 'the report with the error is not shown');
     assert.match(report.notice, /预览：内容有 1 个错误（1 个文件），有错误的报告不显示在网站上/);
@@ -60,6 +65,17 @@ test('a report with an error is listed on every page of the preview, and comes b
     const home = await fetchPage(`${base}/`);
     assert.equal(home.status, 200);
     assert.equal(home.notice, report.notice, 'every page says so');
+    // Styled as the site is: the dev server puts stylesheets inline, which the
+    // site's policy (no inline style) would block in a build.
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${base}/reports/2023/kgxj/`);
+      const background = await page.locator('.content-problems').evaluate((el) => getComputedStyle(el).backgroundColor);
+      assert.equal(background, 'rgb(255, 247, 224)', 'the notice has the note colour of web.css');
+    } finally {
+      await browser.close();
+    }
 
     const file = join(root, SEED_REPORT);
     await writeFile(file, (await readFile(file, 'utf8')).replace('final: abc', 'final: 825.75'));
