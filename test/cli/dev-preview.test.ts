@@ -42,7 +42,9 @@ after(() => rm(root, { recursive: true, force: true }));
 
 test('a report with an error is listed on every page of the preview, and comes back when fixed', async () => {
   const port = await freePort();
-  const dev = spawn(join(PROJECT_ROOT, 'node_modules/.bin/astro'), ['dev', '--port', String(port)], {
+  // Astro's own command, with this Node (Astro 7 needs Node 22.12 or later).
+  const astro = join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs');
+  const dev = spawn(process.execPath, [astro, 'dev', '--port', String(port)], {
     cwd: PROJECT_ROOT,
     env: childEnv({ GONGKAI_CONTENT: root, ASTRO_TELEMETRY_DISABLED: '1' }),
     stdio: 'ignore',
