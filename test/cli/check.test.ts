@@ -84,10 +84,16 @@ test('an unknown --format, or a mistyped option, is a user error, not a crash', 
   for (const r of [format, option]) assert.doesNotMatch(r.stderr, STACK_TRACE);
 });
 
-test('paths narrow the output to those files', async () => {
+test('paths narrow the output to those files; a path that is not there is pointed out', async () => {
   const root = await contentWith([{ file: SEED_REPORT, copyTo: 'reports/2023/kgxj.md' }]);
   cleanup.push(root);
-  const r = await runScript('check', ['--format=json', `${root}/reports/2023/kgxj.mdx`], { GONGKAI_CONTENT: root });
+  const [r, typo] = await Promise.all([
+    runScript('check', ['--format=json', `${root}/reports/2023/kgxj.mdx`], { GONGKAI_CONTENT: root }),
+    runScript('check', [`${root}/reports/2023/kgxjj.mdx`], { GONGKAI_CONTENT: root }),
+  ]);
+  assert.equal(typo.status, 1);
+  assert.match(typo.stderr, /错误：找不到 .*reports\/2023\/kgxjj\.mdx：请检查路径是否写对/);
+  assert.equal(typo.stdout, '', 'no "0 个错误" about nothing');
   const files = new Set((JSON.parse(r.stdout) as { findings: { file: string }[] }).findings.map((f) => f.file));
   assert.deepEqual(
     [...files].map((f) => f.replace(/^.*\/reports\//, 'reports/')),
