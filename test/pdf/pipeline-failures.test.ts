@@ -38,6 +38,7 @@ describe('failures of the tool, not the content', () => {
     [['--engine', 'weasyprint'], /排版引擎应为 pagedjs 或 chromium/],
     [['--jobs', 'many'], /--jobs（同时排版的页面数）应为正数/],
     [['--pages'], /用法：npm run pdf/],
+    [['--site', '/nonexistent/site'], /--site 指定的网站目录 \/nonexistent\/site 不存在：先生成网站/],
   ] as const) {
     test(`${args.join(' ')} is refused in Chinese, exit code 1`, async () => {
       const r = await runScript('pdf', [...args, '--out', await scratch()]);
