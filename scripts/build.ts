@@ -16,7 +16,7 @@ run(async () => {
     USAGE,
   );
   if (positionals.length && !values.merge)
-    throw new UserError(`不认识的参数：${positionals.join(' ')}。可用：--out <目录>、--shard i/n、--merge <目录>…`);
+    throw new UserError(`不认识的参数：${positionals.join(' ')}。用法：${USAGE}`);
   if (values.shard && values.merge) throw new UserError('--shard 和 --merge 不能同时使用');
   if (values.shard && !values.out) throw new UserError('--shard 需要 --out <目录>，分片的输出不是可发布的网站');
   return build({

@@ -26,9 +26,7 @@ run(async () => {
     throw new UserError(`--format 只能是 ${FORMATS.join('、')}，收到的是 ${values.format}`);
   const [baseRev, headRev, ...extra] = positionals;
   if (!baseRev || extra.length) {
-    throw new UserError(
-      '用法：npm run diff -- <基准版本> [<新版本>]，例如 npm run diff -- main（与工作区比较）或 npm run diff -- origin/main HEAD',
-    );
+    throw new UserError(`用法：${USAGE}，例如 npm run diff -- main（与工作区比较）或 npm run diff -- origin/main HEAD`);
   }
   const result = await diffRevisions(contentRoot(), baseRev, headRev);
   process.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderMarkdown(result));

@@ -3,7 +3,7 @@
 // shard's). Exit 0: all PDFs written; 1: content problems, including a report
 // that exceeds the time or memory limit (the other PDFs are written); 69: the
 // browser failed (no Chromium, a browser error); 70: a bug.
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { failed } from '../checks/index.ts';
@@ -12,6 +12,7 @@ import { secondsSince } from '../cli/progress.ts';
 import { EXIT, UserError } from '../cli/run.ts';
 import { inShard, type Shard } from '../cli/shard.ts';
 import { contentRoot, distDir, settings } from '../config.ts';
+import { isDirectory } from '../lib/is-directory.ts';
 import { pdfJobs } from '../print/pdf/jobs.ts';
 import { cacheFrom, parseEngine, parseJobs, parseTimeout } from '../print/pdf/options.ts';
 import { EXIT_BROWSER, failureLine, outcomeOf, WARNING_NOTE, warningLines } from '../print/pdf/outcome.ts';
@@ -53,13 +54,7 @@ export async function makePdfs(values: PdfOptions): Promise<number> {
     return EXIT.ok;
   }
 
-  if (
-    values.site &&
-    !(await stat(values.site).then(
-      (st) => st.isDirectory(),
-      () => false,
-    ))
-  )
+  if (values.site && !(await isDirectory(values.site)))
     throw new UserError(
       `--site 指定的网站目录 ${values.site} 不存在：先生成网站（例如 GONGKAI_PDF=0 npm run build -- --out ${values.site}），或去掉 --site，由 npm run pdf 自己生成打印页。`,
     );

@@ -2,24 +2,18 @@
 // file present with the same SHA-256, nothing unlisted added. By default the
 // copy's own SHA256SUMS is used; `against` takes the manifest of a build you
 // trust (e.g. rebuilt from the commit), so a tampered copy cannot vouch for itself.
-import { stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { EXIT, UserError } from '../cli/run.ts';
+import { isDirectory } from '../lib/is-directory.ts';
 import { hashTree, MANIFEST, readManifest } from './sha256sums.ts';
-
-const isDir = (path: string) =>
-  stat(path).then(
-    (s) => s.isDirectory(),
-    () => false,
-  );
 
 export async function verifyCopy(target: string, against: string | undefined): Promise<number> {
   const dir = resolve(target);
-  if (!(await isDir(dir))) throw new UserError(`目录不存在：${dir}`);
+  if (!(await isDirectory(dir))) throw new UserError(`目录不存在：${dir}`);
   let manifestPath = join(dir, MANIFEST);
   if (against) {
     const trusted = resolve(against);
-    manifestPath = (await isDir(trusted)) ? join(trusted, MANIFEST) : trusted;
+    manifestPath = (await isDirectory(trusted)) ? join(trusted, MANIFEST) : trusted;
   }
   const manifest = await readManifest(manifestPath).catch(() => {
     throw new UserError(`读不到文件清单 ${manifestPath}：请确认这是 npm run build 的输出（含 ${MANIFEST}）`);

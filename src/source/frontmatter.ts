@@ -45,7 +45,7 @@ export interface FrontmatterOptions {
  * problem at ['budget', 'final'] points at the line where staff typed it.
  */
 function parseYamlDocument(yamlText: string) {
-  return { doc: parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, strict: true }) };
+  return parseDocument(yamlText, { prettyErrors: false, uniqueKeys: true, strict: true });
 }
 
 function withPositions(
@@ -70,7 +70,7 @@ function withPositions(
 
 export function parseFrontmatter(yamlText: string, options: FrontmatterOptions): FrontmatterResult {
   const { offset, position } = options;
-  const { doc } = parseYamlDocument(yamlText);
+  const doc = parseYamlDocument(yamlText);
   const error = doc.errors[0];
   if (error) {
     // An unclosed quote is reported where the document ends; point at the line that opened it.
