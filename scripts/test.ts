@@ -70,10 +70,15 @@ const CONCURRENCY = 3;
 
 const wanted = process.argv.slice(2);
 const known = [...COMMANDS, ...TESTS].map((s) => s.name);
+const usage = `用法：npm test -- [阶段…]，阶段可选：${known.join('、')}（不写则全部运行）`;
+if (wanted.some((w) => w === '--help' || w === '-h')) {
+  console.log(usage);
+  process.exit(0);
+}
 const unknown = wanted.filter((w) => !known.includes(w));
 if (unknown.length) {
-  console.error(`没有这些测试阶段：${unknown.join('、')}。可选：${known.join('、')}`);
-  process.exit(2);
+  console.error(`错误：没有这些测试阶段：${unknown.join('、')}。${usage}`);
+  process.exit(1);
 }
 const selected = <T extends { name: string }>(stages: T[]) =>
   stages.filter((s) => !wanted.length || wanted.includes(s.name));

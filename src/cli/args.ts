@@ -1,8 +1,8 @@
 // The command line of every command: node's parseArgs, with a mistyped or
 // missing option reported to the person in Chinese with the command's usage
-// (exit 1), not as a crash.
+// (exit 1), not as a crash; --help or -h prints the usage (exit 0).
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UserError } from './run.ts';
+import { HelpRequested, UserError } from './run.ts';
 
 /** Node's parseArgs errors, by code, as a sentence about the given argument. */
 const MESSAGES: Record<string, (arg: string, node: string) => string> = {
@@ -17,6 +17,10 @@ const MESSAGES: Record<string, (arg: string, node: string) => string> = {
  * point's first comment). Options go as `--name value` or `--name=value`.
  */
 export function commandArgs<T extends ParseArgsConfig>(config: T, usage: string) {
+  const args = config.args ?? process.argv.slice(2);
+  const end = args.indexOf('--');
+  if ((end < 0 ? args : args.slice(0, end)).some((arg) => arg === '--help' || arg === '-h'))
+    throw new HelpRequested(`用法：${usage}\n各命令的说明见 README.md 的“常用命令”一节。`);
   try {
     return parseArgs(config);
   } catch (error) {

@@ -9,6 +9,11 @@ export class UserError extends Error {
   override name = 'UserError';
 }
 
+/** `--help` or `-h` on the command line: the usage goes to stdout, exit 0. */
+export class HelpRequested extends Error {
+  override name = 'HelpRequested';
+}
+
 export const EXIT = { ok: 0, problems: 1, bug: 70 } as const;
 
 export function run(main: () => Promise<number>): void {
@@ -23,6 +28,11 @@ export function run(main: () => Promise<number>): void {
       process.exitCode = code;
     },
     (error: unknown) => {
+      if (error instanceof HelpRequested) {
+        process.stdout.write(`${error.message}\n`);
+        process.exitCode = EXIT.ok;
+        return;
+      }
       if (error instanceof UserError) {
         process.stderr.write(`错误：${error.message}\n`);
         process.exitCode = EXIT.problems;

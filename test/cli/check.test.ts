@@ -72,11 +72,15 @@ test('a discrepancy fixed in the text makes its acknowledgement stale (ack.unuse
   assert.equal(stale.line, await lineOf(root, SEED_REPORT, 'rule: text.latin-word'));
 });
 
-test('an unknown --format, or a mistyped option, is a user error, not a crash', async () => {
-  const [format, option] = await Promise.all([
+test('an unknown --format, or a mistyped option, is a user error, not a crash; --help prints the usage', async () => {
+  const [format, option, help] = await Promise.all([
     runScript('check', ['--format=xml']),
     runScript('check', ['--formt=json']),
+    runScript('check', ['--help']),
   ]);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /^用法：npm run check -- \[路径…\]/);
+  assert.equal(help.stderr, '');
   assert.equal(format.status, 1);
   assert.match(format.stderr, /--format 只能是 human、json、github/);
   assert.equal(option.status, 1);

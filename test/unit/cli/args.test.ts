@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { ESLint } from 'eslint';
 import { commandArgs } from '../../../src/cli/args.ts';
-import { UserError } from '../../../src/cli/run.ts';
+import { HelpRequested, UserError } from '../../../src/cli/run.ts';
 import { PROJECT_ROOT } from '../../../src/config.ts';
 
 const USAGE = 'npm run check -- [--format=human|json|github] [--strict]';
@@ -27,6 +27,16 @@ test('an unknown option, a missing value, a value for a switch and a stray argum
   assert.equal(refusal(['--format']), `选项 --format 缺少值。用法：${USAGE}`);
   assert.equal(refusal(['--strict=yes']), `选项 --strict 不带值。用法：${USAGE}`);
   assert.equal(refusal(['content/reports']), `多余的参数 content/reports。用法：${USAGE}`);
+});
+
+test('--help or -h asks for the usage, before anything else on the line is judged; after -- it is an argument', () => {
+  for (const args of [['--help'], ['-h'], ['--formt', '--help']])
+    assert.throws(
+      () => commandArgs({ args, options: OPTIONS }, USAGE),
+      (error: unknown) => error instanceof HelpRequested && error.message.startsWith(`用法：${USAGE}\n`),
+    );
+  const { positionals } = commandArgs({ args: ['--', '-h'], options: OPTIONS, allowPositionals: true }, USAGE);
+  assert.deepEqual(positionals, ['-h']);
 });
 
 test('a correct command line is parsed as node parses it', () => {
