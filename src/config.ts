@@ -2,6 +2,7 @@
 // setting that comes from the environment: this is the one module that reads
 // process.env. Everything else asks settings() (or takes a Settings), so the
 // variables a deployment can set are listed here and in the README.
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -47,10 +48,11 @@ const COUNTS = [
 /**
  * What is wrong with the variables that are set, in Chinese: a typo
  * (GONGKAI_PDF=no, GONGKAI_PART_SIZE=abc) is refused by every command
- * (src/cli/run.ts), never quietly taken for the default. GONGKAI_PDF_ENGINE,
+ * (src/cli/run.ts), never quietly taken for the default, and GONGKAI_CONTENT
+ * must name a folder that is there. GONGKAI_PDF_ENGINE,
  * _JOBS and _TIMEOUT are checked where they are used (src/print/pdf/options.ts).
  */
-export function settingsProblems(env: Env = process.env): string[] {
+export function settingsProblems(env: Env = process.env, cwd = process.cwd()): string[] {
   const problems: string[] = [];
   const given = (name: string) => env[name] || undefined;
   for (const [name, allowed] of Object.entries(SWITCHES)) {
@@ -66,6 +68,9 @@ export function settingsProblems(env: Env = process.env): string[] {
   const log = given('GONGKAI_ASTRO_LOG');
   if (log !== undefined && !LOG_LEVELS.some((l) => l === log))
     problems.push(`环境变量 GONGKAI_ASTRO_LOG 只能是 ${LOG_LEVELS.join('、')}，现在是“${log}”。`);
+  const content = given('GONGKAI_CONTENT');
+  if (content !== undefined && !statSync(resolve(cwd, content), { throwIfNoEntry: false })?.isDirectory())
+    problems.push(`环境变量 GONGKAI_CONTENT 应指向内容目录，但“${content}”不存在或不是目录。`);
   return problems;
 }
 
