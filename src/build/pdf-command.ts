@@ -3,7 +3,7 @@
 // shard's). Exit 0: all PDFs written; 1: content problems, including a report
 // that exceeds the time or memory limit (the other PDFs are written); 69: the
 // browser failed (no Chromium, a browser error); 70: a bug.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { failed } from '../checks/index.ts';
@@ -13,16 +13,31 @@ import { EXIT, UserError } from '../cli/run.ts';
 import { inShard, type Shard } from '../cli/shard.ts';
 import { contentRoot, distDir, settings } from '../config.ts';
 import { isDirectory } from '../lib/is-directory.ts';
-import { pdfJobs } from '../print/pdf/jobs.ts';
+import { pdfJobs, type PdfJob } from '../print/pdf/jobs.ts';
 import { cacheFrom, parseEngine, parseJobs, parseTimeout } from '../print/pdf/options.ts';
 import { EXIT_BROWSER, failureLine, outcomeOf, WARNING_NOTE, warningLines } from '../print/pdf/outcome.ts';
 import { recordRun } from '../print/pdf/output.ts';
 import { mergeManifests } from '../print/pdf/pdf-manifest.ts';
+import { printPath } from '../print/print-urls.ts';
 import { BrowserUnavailable, renderPdfs } from '../print/pdf/render-pdfs.ts';
 import { contentIndex, scanContent } from '../scan/scan.ts';
 import { buildContext } from './context.ts';
 import { checkOutputDir, markOutput } from './output-dir.ts';
 import { printStep } from './print-step.ts';
+
+/** Print pages of these reports that a built site lacks: a site made from other content, or before they were added. */
+async function missingPrintPages(siteDir: string, jobs: readonly PdfJob[]): Promise<string[]> {
+  const missing: string[] = [];
+  for (const job of jobs) {
+    const page = printPath(job.reportPath);
+    const found = await stat(join(siteDir, page, 'index.html')).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (!found) missing.push(page);
+  }
+  return missing;
+}
 
 export interface PdfOptions {
   out: string | undefined;
@@ -76,6 +91,11 @@ export async function makePdfs(values: PdfOptions): Promise<number> {
   const jobs = inShard(pdfJobs(content), shard);
   const site = content.site;
 
+  const missing = values.site ? await missingPrintPages(values.site, jobs) : [];
+  if (missing.length)
+    throw new UserError(
+      `--site 指定的网站 ${values.site} 中没有 ${missing.length} 份报告的打印页（如 ${missing[0]}）：它不是用当前的内容目录 ${root} 生成的，或生成后又加了报告。请用同一内容目录重新生成网站（GONGKAI_PDF=0 npm run build -- --out ${values.site}），或去掉 --site，由 npm run pdf 自己生成打印页。`,
+    );
   let siteDir = values.site;
   let builtSite: string | undefined;
   if (!siteDir) {

@@ -33,6 +33,14 @@ describe('failures of the tool, not the content', () => {
     assert.doesNotMatch(run.stderr, STACK_TRACE);
   });
 
+  test('--site naming a site made from other content is refused before any PDF, exit code 1', async () => {
+    const r = await runScript('pdf', ['--site', await scratch(), '--out', await scratch()]);
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /中没有 1 份报告的打印页（如 \/reports\/2023\/kgxj\/print\/）：它不是用当前的内容目录/);
+    assert.doesNotMatch(r.stderr, /浏览器未能完成/);
+    assert.doesNotMatch(r.stderr, STACK_TRACE);
+  });
+
   for (const [args, message] of [
     [['--shard', '3/2'], /--shard 应写成 i\/n/],
     [['--engine', 'weasyprint'], /排版引擎应为 pagedjs 或 chromium/],
