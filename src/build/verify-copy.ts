@@ -9,7 +9,8 @@ import { hashTree, MANIFEST, readManifest } from './sha256sums.ts';
 
 export async function verifyCopy(target: string, against: string | undefined): Promise<number> {
   const dir = resolve(target);
-  if (!(await isDirectory(dir))) throw new UserError(`目录不存在：${dir}`);
+  if (!(await isDirectory(dir)))
+    throw new UserError(`${dir} 不存在或不是目录：请给出网站副本所在的目录（其中有 SHA256SUMS）`);
   let manifestPath = join(dir, MANIFEST);
   if (against) {
     const trusted = resolve(against);

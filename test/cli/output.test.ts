@@ -113,7 +113,7 @@ test('npm run verify finds changed, missing and added files, and a copy cannot v
   await rm(copy, { recursive: true });
 });
 
-test('verify explains a missing or damaged manifest without a stack trace', async () => {
+test('verify explains a missing or damaged manifest, or a file given for the folder, without a stack trace', async () => {
   const empty = await tempDir();
   const r = await runScript('verify', [empty]);
   assert.equal(r.status, 1);
@@ -122,5 +122,8 @@ test('verify explains a missing or damaged manifest without a stack trace', asyn
   const damaged = await runScript('verify', [empty]);
   assert.equal(damaged.status, 1);
   assert.match(damaged.stderr, /格式不对/);
+  const file = await runScript('verify', [join(empty, 'SHA256SUMS')]);
+  assert.equal(file.status, 1);
+  assert.match(file.stderr, /SHA256SUMS 不存在或不是目录：请给出网站副本所在的目录/);
   await rm(empty, { recursive: true });
 });
