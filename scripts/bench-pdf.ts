@@ -5,7 +5,9 @@
 //   bare Chromium page.pdf() on the plain print page (the lower bound), and
 //   pagedjs-cli (installed on demand into a cache folder, never a project
 //   dependency) on the same print page, one process per report as it is used.
-// Prints seconds per report and the ratios the targets are set in. Each way
+// Prints seconds per report and the ratios the targets are set in, then where
+// a report's time goes (loading, the engine's work, page.pdf(), metadata),
+// one report at a time, for each way that prints with Chromium. Each way
 // runs once per round, the rounds interleaved, and the fastest round counts:
 // on a shared machine that is the measure least disturbed by other work. A
 // benchmark, not a test: it fails only when something cannot run at all.
@@ -15,6 +17,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { commandArgs } from '../src/cli/args.ts';
+import { columns } from './bench/columns.ts';
 import type { Page } from 'playwright-core';
 import { failed } from '../src/checks/index.ts';
 import { contentIndex, scanContent } from '../src/scan/scan.ts';
@@ -52,8 +55,15 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return (performance.now() - start) / 1000;
 }
 
+/** Milliseconds per report, by phase (load, engine, layout, pdf, finish), for the account of where the time goes. */
+type Phases = Record<string, number[]>;
+
+const push = (phases: Phases, name: string, ms: number | undefined) => {
+  if (ms !== undefined) (phases[name] ??= []).push(ms);
+};
+
 /** Bare Chromium: the same plain print page, page.pdf(), nothing else (no checks, no metadata, no cache). */
-async function bareChromium(siteDir: string, jobs: readonly PdfJob[], out: string, pool: number) {
+async function bareChromium(siteDir: string, jobs: readonly PdfJob[], out: string, pool: number, phases?: Phases) {
   const server = await servePrintSite(siteDir, new Map());
   const browser = await launchChromium();
   let next = 0;
@@ -61,9 +71,17 @@ async function bareChromium(siteDir: string, jobs: readonly PdfJob[], out: strin
     const page: Page = await browser.newPage();
     while (next < jobs.length) {
       const job = jobs[next++]!;
+      const start = performance.now();
       await page.goto(pageUrl('chromium', server.url, job.reportPath), { waitUntil: 'load' });
+      const loaded = performance.now();
       const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
+      const printed = performance.now();
       await writeFile(join(out, `${job.id.replace('/', '-')}.pdf`), pdf);
+      if (phases) {
+        push(phases, 'load', loaded - start);
+        push(phases, 'pdf', printed - loaded);
+        push(phases, 'total', printed - start);
+      }
     }
     await page.close();
   };
@@ -73,6 +91,32 @@ async function bareChromium(siteDir: string, jobs: readonly PdfJob[], out: strin
     await browser.close();
     await server.close();
   }
+}
+
+const median = (values: readonly number[] | undefined) => {
+  if (!values?.length) return undefined;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1];
+};
+
+/** The table of where a report's time goes: medians per phase, one report at a time. */
+function phaseTable(rows: { name: string; phases: Phases }[], count: number): string[] {
+  const phases: [string, string][] = [
+    ['load', '载入页面'],
+    ['engine', '引擎处理'],
+    ['layout', '其中 Paged.js 排版'],
+    ['pdf', 'page.pdf()'],
+    ['finish', '写元数据'],
+    ['total', '合计'],
+  ];
+  const cell = (ms: number | undefined) => (ms === undefined ? '—' : ms.toFixed(0));
+  return [
+    `每份报告的时间花在哪里（逐份、不并发，前 ${count} 份的中位数，毫秒；“合计”是每份合计的中位数）：`,
+    ...columns([
+      ['', ...phases.map(([, title]) => title)],
+      ...rows.map((r) => [r.name, ...phases.map(([key]) => cell(median(r.phases[key])))]),
+    ]),
+  ];
 }
 
 function installPagedjsCli(): string {
@@ -166,28 +210,39 @@ run(async () => {
         `${availableParallelism()} 核，Chromium ${chromiumPath()}；网站生成 ${siteSeconds.toFixed(1)} 秒（不计入下表）`,
     );
 
-    const ours = async (engine: Engine, cache: PdfCache | undefined, label: string) => {
+    const ours = async (
+      engine: Engine,
+      cache: PdfCache | undefined,
+      label: string,
+      { some = jobs, pool = concurrency }: { some?: readonly PdfJob[]; pool?: number } = {},
+    ) => {
       const pdfDir = join(work, label);
       await mkdir(pdfDir, { recursive: true });
       let outcome;
       let pages = 0;
+      const phases: Phases = {};
       const seconds = await timed(async () => {
         const results = await renderPdfs({
           siteDir,
           contentRoot,
           pdfDir,
-          jobs,
+          jobs: some,
           engine,
-          concurrency,
+          concurrency: pool,
           cache,
           timeoutMs: 120_000,
           fontFiles: [],
         });
         outcome = outcomeOf(results);
         pages = results.reduce((n, r) => n + (r.entry?.pages ?? 0), 0);
+        for (const { timings: t } of results) {
+          if (!t) continue;
+          for (const [name, ms] of Object.entries(t)) push(phases, name, ms);
+          push(phases, 'total', t.load + t.engine + t.pdf + t.finish);
+        }
       });
       if (outcome!.failed.length) throw new Error(`${label}：${outcome!.failed.length} 份失败`);
-      return { seconds, summary: outcome!.summary, pages };
+      return { seconds, summary: outcome!.summary, pages, phases };
     };
 
     // Warm-up: the first print of a run loads fonts and compiles code; no row pays for it.
@@ -213,6 +268,22 @@ run(async () => {
       keep('bare-serial', await timed(() => bareChromium(siteDir, jobs, bareDir, 1)));
       console.log(`  第 ${round}/${rounds} 轮完成`);
     }
+    // Where a report's time goes, one report at a time: no page waits for another's CPU.
+    const some = jobs.slice(0, Math.min(20, jobs.length));
+    const bareSerial: Phases = {};
+    await bareChromium(siteDir, some, bareDir, 1, bareSerial);
+    const phaseRows = [
+      {
+        name: '本流水线 Paged.js',
+        phases: (await ours('pagedjs', undefined, 'phases-pagedjs', { some, pool: 1 })).phases,
+      },
+      {
+        name: '本流水线 --engine=chromium',
+        phases: (await ours('chromium', undefined, 'phases-chromium', { some, pool: 1 })).phases,
+      },
+      { name: '裸 Chromium page.pdf()', phases: bareSerial },
+    ];
+
     const rows: Row[] = [
       { name: '本流水线 Paged.js（冷，无缓存）', reports: jobs.length, seconds: best.get('cold')! },
       { name: '本流水线 Paged.js（缓存命中）', reports: jobs.length, seconds: best.get('warm')!, note: warmSummary },
@@ -244,14 +315,12 @@ run(async () => {
       }
     }
 
-    const width = Math.max(...rows.map((r) => r.name.length)) + 2;
     console.log(`\n平均 ${averagePages.toFixed(1)} 页/份（Paged.js 排版）`);
-    console.log(`${'方式'.padEnd(width)}  份数    总秒数   秒/份`);
-    for (const r of rows) {
-      console.log(
-        `${r.name.padEnd(width)}  ${String(r.reports).padStart(4)}  ${r.seconds.toFixed(2).padStart(8)}  ${perReport(r).toFixed(3).padStart(6)}${r.note ? `  ${r.note}` : ''}`,
-      );
-    }
+    const table = columns([
+      ['方式', '份数', '总秒数', '秒/份', ''],
+      ...rows.map((r) => [r.name, String(r.reports), r.seconds.toFixed(2), perReport(r).toFixed(3), r.note ?? '']),
+    ]);
+    console.log(table.join('\n'));
     const ourCold = perReport(rows[0]!);
     console.log(`\n比值（同一次运行内，各取 ${rounds} 轮中最快的一轮）：`);
     console.log(`  本流水线 / 裸 Chromium（同并发）= ${(ourCold / perReport(rows[3]!)).toFixed(2)}（目标 ≤ 1.15）`);
@@ -262,6 +331,7 @@ run(async () => {
       `  --engine=chromium / 裸 Chromium（同并发）= ${(perReport(rows[2]!) / perReport(rows[3]!)).toFixed(2)}`,
     );
     if (cli) console.log(`  pagedjs-cli / 本流水线          = ${(perReport(cli) / ourCold).toFixed(2)}（目标 ≥ 3.3）`);
+    console.log(`\n${phaseTable(phaseRows, some.length).join('\n')}`);
     return EXIT.ok;
   } finally {
     await rm(work, { recursive: true, force: true });

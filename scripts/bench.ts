@@ -17,6 +17,7 @@ import { measure, type Measured } from './bench/measure.ts';
 import { largestHtmlPage } from './bench/page-sizes.ts';
 import { EXIT, run, UserError } from '../src/cli/run.ts';
 import { writeCorpus } from './corpus/write.ts';
+import { columns } from './bench/columns.ts';
 import { PROJECT_ROOT } from '../src/config.ts';
 
 const USAGE =
@@ -240,8 +241,7 @@ function table(results: SizeResult[]): string {
       `${f1(r.build.largestPage.gzipKb)} KB`,
     ]),
   ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => [...(row[i] ?? '')].length * 2)));
-  const lines = rows.map((row) => row.map((c, i) => c.padStart(Math.ceil((widths[i] ?? 0) / 1.6))).join('  '));
+  const lines = columns(rows, { names: false });
   const growth = results.slice(1).map((r, i) => {
     const p = results[i] as SizeResult;
     const t = r.build.seconds / p.build.seconds;

@@ -13,8 +13,22 @@ import { describeProblems, RenderFailure } from './failure.ts';
 export const ENGINES = ['pagedjs', 'chromium'] as const;
 export type Engine = (typeof ENGINES)[number];
 
+/**
+ * Milliseconds of one print, for `npm run bench:pdf`'s account of where the
+ * time goes: loading the page, the engine's work on it once loaded (Paged.js:
+ * waiting for its script, whose own layout is `layout`; Chromium: the
+ * overflow check and short lines), and page.pdf().
+ */
+export interface PrintTimings {
+  load: number;
+  engine: number;
+  layout?: number;
+  pdf: number;
+}
+
 export interface EngineOutput {
   pdf: Buffer;
+  timings: PrintTimings;
 }
 
 /** The 版心 is 156 mm wide: the Chromium engine lays the page out at that width to find what sticks out. */
@@ -30,13 +44,14 @@ const pagedDone = () =>
     else document.addEventListener('gongkai:paged', () => resolve(), { once: true });
   });
 
-async function pagedjs(page: Page, url: string, timeout: number): Promise<void> {
-  await page.goto(url, { waitUntil: 'load', timeout });
+/** Paged.js's own layout time (ms), as its page reports it. */
+async function pagedjs(page: Page): Promise<number | undefined> {
   await page.evaluate(pagedDone);
   const state = (await page.evaluate(() => window.gongkaiPaged)) as PagedState;
   if (state.state === 'failed')
     throw new RenderFailure('infrastructure', `Paged.js 出错：${state.error ?? '未知错误'}`);
   if (state.problems.length) throw new RenderFailure('content', describeProblems(state.problems));
+  return state.timings?.layout;
 }
 
 /** How far Paged.js got, for a report that ran out of time: “已排到第 3 页，该页末尾是“…”” (empty when unknown). */
@@ -52,14 +67,14 @@ export async function pagedProgress(page: Page): Promise<string> {
     .catch(() => '');
 }
 
-async function chromium(page: Page, url: string, timeout: number): Promise<void> {
-  await page.goto(url, { waitUntil: 'load', timeout });
+async function chromium(page: Page): Promise<undefined> {
   const overflow = (await page.evaluate(
     `(${findOverflow.toString()})(${TEXT_WIDTH_PX}, ${describeElement.toString()})`,
   )) as string | undefined;
   if (overflow) throw new RenderFailure('content', describeProblems([{ kind: 'overflow', element: overflow }]));
   // Lines are measured at the width of the 版心, where the print layout breaks them too.
   await page.evaluate(`(${settleShortLines.toString()})(document)`);
+  return undefined;
 }
 
 /** Prepares a pool page for an engine (the Chromium engine measures at the width of the 版心). */
@@ -69,9 +84,18 @@ export async function setUpPage(page: Page, engine: Engine, timeout: number): Pr
 }
 
 export async function renderWith(engine: Engine, page: Page, url: string, timeout: number): Promise<EngineOutput> {
-  if (engine === 'pagedjs') await pagedjs(page, url, timeout);
-  else await chromium(page, url, timeout);
+  const start = performance.now();
+  await page.goto(url, { waitUntil: 'load', timeout });
+  const loaded = performance.now();
+  const layout = engine === 'pagedjs' ? await pagedjs(page) : await chromium(page);
   await page.evaluate(() => document.fonts.ready);
+  const ready = performance.now();
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
-  return { pdf };
+  const timings = {
+    load: loaded - start,
+    engine: ready - loaded,
+    ...(layout === undefined ? {} : { layout }),
+    pdf: performance.now() - ready,
+  };
+  return { pdf, timings };
 }

@@ -10,7 +10,15 @@ import type { Browser } from 'playwright-core';
 import { chromiumPath, launchChromium } from '../chromium.ts';
 import { hashOf, type PdfCache } from './pdf-cache.ts';
 import { printPath } from '../print-urls.ts';
-import { pagedProgress, pageUrl, renderWith, setUpPage, type Engine } from './engines.ts';
+import {
+  pagedProgress,
+  pageUrl,
+  renderWith,
+  setUpPage,
+  type Engine,
+  type EngineOutput,
+  type PrintTimings,
+} from './engines.ts';
 import { RenderFailure } from './failure.ts';
 import { readFontFiles } from './font-files.ts';
 import { browserVersion, fontFilesHash, systemFonts } from './inputs.ts';
@@ -53,6 +61,8 @@ export interface JobResult {
   failure?: RenderFailure;
   /** Things that should not happen and were stopped (requests off the print server, links the policy refuses). */
   warnings?: string[];
+  /** A rendered PDF's milliseconds: the print, then writing its metadata (`finish`). For npm run bench:pdf. */
+  timings?: PrintTimings & { finish: number };
 }
 
 /** Stylesheets and scripts of the site that a print page loads (/_astro/…, /print/fonts.css). */
@@ -107,14 +117,14 @@ async function launch(args: string[]): Promise<Browser> {
 }
 
 /** A report's page printed to PDF bytes, within its time and memory limits. */
-function print(printer: PrintPage, url: string, opts: RenderOptions): Promise<Buffer> {
+function print(printer: PrintPage, url: string, opts: RenderOptions): Promise<EngineOutput> {
   const { page } = printer;
   return withinLimits(
     printer,
     opts.timeoutMs,
     async () => {
-      const { pdf } = await renderWith(opts.engine, page, url, opts.timeoutMs);
-      if (pdf.includes('/Type3')) {
+      const output = await renderWith(opts.engine, page, url, opts.timeoutMs);
+      if (output.pdf.includes('/Type3')) {
         const where = await fallbackFonts(page).catch(() => []);
         throw new RenderFailure(
           'content',
@@ -122,7 +132,7 @@ function print(printer: PrintPage, url: string, opts: RenderOptions): Promise<Bu
             '这些字符不在 site.yaml 的 print.fonts 所列字体中（多为生僻字或外文）；请加入含这些字符的 TrueType 字体，或核对原文',
         );
       }
-      return pdf;
+      return output;
     },
     () => (opts.engine === 'pagedjs' ? pagedProgress(page) : Promise.resolve('')),
   );
@@ -178,8 +188,9 @@ export async function renderPdfs(opts: RenderOptions): Promise<JobResult[]> {
             await setUpPage(printer.page, opts.engine, opts.timeoutMs);
           }
           printer.takeRefused();
-          const pdf = await print(printer, pageUrl(opts.engine, server.url, job.reportPath), opts);
+          const { pdf, timings } = await print(printer, pageUrl(opts.engine, server.url, job.reportPath), opts);
           refused = printer.takeRefused();
+          const finishing = performance.now();
           // The PDF library is loaded with the first PDF made, not for a run the cache answers.
           const { finishPdf } = await import('./metadata.ts');
           const { bytes, pages, refusedLinks } = await finishPdf(pdf, job.metadata, key, {
@@ -187,6 +198,7 @@ export async function renderPdfs(opts: RenderOptions): Promise<JobResult[]> {
             siteUrl: job.siteUrl,
             source: job.source,
           });
+          const finished = performance.now() - finishing;
           const warnings = warningsOf(refused, refusedLinks);
           // Not cached with warnings: each run warns again until the cause is gone.
           if (!warnings) await opts.cache?.put(key, { bytes, pages });
@@ -196,6 +208,7 @@ export async function renderPdfs(opts: RenderOptions): Promise<JobResult[]> {
             status: 'rendered',
             ...(warnings ? { warnings } : { key }),
             entry: entryOf(job, bytes, pages),
+            timings: { ...timings, finish: finished },
           });
         } catch (error) {
           if (error instanceof BrowserUnavailable) throw error;
