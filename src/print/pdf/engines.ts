@@ -67,14 +67,13 @@ export async function pagedProgress(page: Page): Promise<string> {
     .catch(() => '');
 }
 
-async function chromium(page: Page): Promise<undefined> {
+async function chromium(page: Page): Promise<void> {
   const overflow = (await page.evaluate(
     `(${findOverflow.toString()})(${TEXT_WIDTH_PX}, ${describeElement.toString()})`,
   )) as string | undefined;
   if (overflow) throw new RenderFailure('content', describeProblems([{ kind: 'overflow', element: overflow }]));
   // Lines are measured at the width of the 版心, where the print layout breaks them too.
   await page.evaluate(`(${settleShortLines.toString()})(document)`);
-  return undefined;
 }
 
 /** Prepares a pool page for an engine (the Chromium engine measures at the width of the 版心). */
@@ -87,7 +86,9 @@ export async function renderWith(engine: Engine, page: Page, url: string, timeou
   const start = performance.now();
   await page.goto(url, { waitUntil: 'load', timeout });
   const loaded = performance.now();
-  const layout = engine === 'pagedjs' ? await pagedjs(page) : await chromium(page);
+  let layout: number | undefined;
+  if (engine === 'pagedjs') layout = await pagedjs(page);
+  else await chromium(page);
   await page.evaluate(() => document.fonts.ready);
   const ready = performance.now();
   const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true });
