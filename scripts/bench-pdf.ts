@@ -34,6 +34,7 @@ import { parseJobs } from '../src/print/pdf/options.ts';
 import { outcomeOf } from '../src/print/pdf/outcome.ts';
 import { renderPdfs } from '../src/print/pdf/render-pdfs.ts';
 import { servePrintSite } from '../src/print/pdf/print-server.ts';
+import { printPageFile } from '../src/print/print-urls.ts';
 
 const USAGE = 'npm run bench:pdf -- [--reports 100] [--jobs N] [--cli-sample 20] [--rounds 2]';
 
@@ -139,7 +140,7 @@ function installPagedjsCli(): string {
 async function siteWithoutPolicy(siteDir: string, jobs: readonly PdfJob[], dir: string): Promise<string> {
   await cp(siteDir, dir, { recursive: true });
   for (const job of jobs) {
-    const page = join(dir, pageUrl('chromium', '', job.reportPath), 'index.html');
+    const page = join(dir, printPageFile(job.reportPath));
     const html = await readFile(page, 'utf8');
     await writeFile(page, html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ''));
   }

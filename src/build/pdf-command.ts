@@ -3,7 +3,7 @@
 // shard's). Exit 0: all PDFs written; 1: content problems, including a report
 // that exceeds the time or memory limit (the other PDFs are written); 69: the
 // browser failed (no Chromium, a browser error); 70: a bug.
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { failed } from '../checks/index.ts';
@@ -12,13 +12,13 @@ import { secondsSince } from '../cli/progress.ts';
 import { EXIT, UserError } from '../cli/run.ts';
 import { inShard, type Shard } from '../cli/shard.ts';
 import { contentRoot, distDir, settings } from '../config.ts';
-import { isDirectory } from '../lib/is-directory.ts';
+import { isDirectory, isFile } from '../lib/path-kind.ts';
 import { pdfJobs, type PdfJob } from '../print/pdf/jobs.ts';
 import { cacheFrom, parseEngine, parseJobs, parseTimeout } from '../print/pdf/options.ts';
 import { EXIT_BROWSER, failureLine, outcomeOf, WARNING_NOTE, warningLines } from '../print/pdf/outcome.ts';
 import { recordRun } from '../print/pdf/output.ts';
 import { mergeManifests } from '../print/pdf/pdf-manifest.ts';
-import { printPath } from '../print/print-urls.ts';
+import { printPageFile, printPath } from '../print/print-urls.ts';
 import { BrowserUnavailable, renderPdfs } from '../print/pdf/render-pdfs.ts';
 import { contentIndex, scanContent } from '../scan/scan.ts';
 import { buildContext } from './context.ts';
@@ -29,12 +29,7 @@ import { printStep } from './print-step.ts';
 async function missingPrintPages(siteDir: string, jobs: readonly PdfJob[]): Promise<string[]> {
   const missing: string[] = [];
   for (const job of jobs) {
-    const page = printPath(job.reportPath);
-    const found = await stat(join(siteDir, page, 'index.html')).then(
-      (s) => s.isFile(),
-      () => false,
-    );
-    if (!found) missing.push(page);
+    if (!(await isFile(join(siteDir, printPageFile(job.reportPath))))) missing.push(printPath(job.reportPath));
   }
   return missing;
 }

@@ -4,7 +4,7 @@
 // trust (e.g. rebuilt from the commit), so a tampered copy cannot vouch for itself.
 import { join, resolve } from 'node:path';
 import { EXIT, UserError } from '../cli/run.ts';
-import { isDirectory } from '../lib/is-directory.ts';
+import { isDirectory } from '../lib/path-kind.ts';
 import { hashTree, MANIFEST, readManifest } from './sha256sums.ts';
 
 export async function verifyCopy(target: string, against: string | undefined): Promise<number> {

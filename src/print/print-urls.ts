@@ -5,3 +5,5 @@
 export const printPath = (reportPath: string) => `${reportPath}print/`;
 /** The same page paged by Paged.js in the browser: staff preview and the default engine. */
 export const previewPath = (reportPath: string) => `${printPath(reportPath)}?paged`;
+/** The print page's file in a built site, relative to the site's folder (pages are <path>/index.html). */
+export const printPageFile = (reportPath: string) => `${printPath(reportPath)}index.html`;

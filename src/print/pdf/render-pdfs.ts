@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { chromiumPath, launchChromium } from '../chromium.ts';
 import { hashOf, type PdfCache } from './pdf-cache.ts';
-import { printPath } from '../print-urls.ts';
+import { printPageFile, printPath } from '../print-urls.ts';
 import {
   pagedProgress,
   pageUrl,
@@ -74,7 +74,7 @@ async function keyOf(job: PdfJob, opts: RenderOptions, shared: string, assets: M
   const url = printPath(job.reportPath);
   let html: Buffer;
   try {
-    html = await readFile(join(opts.siteDir, url, 'index.html'));
+    html = await readFile(join(opts.siteDir, printPageFile(job.reportPath)));
   } catch {
     throw new RenderFailure('infrastructure', `网站中没有打印页 ${url}（网站是否已用当前代码生成？）`);
   }
