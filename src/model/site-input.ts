@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { settings } from '../config.ts';
 import type { RenderedBody } from '../render/render-body.ts';
 import type { Department } from '../schema/department.ts';
+import { DEPARTMENT_ID } from '../schema/ids.ts';
 import type { Report } from '../schema/report.ts';
 import type { Site } from '../schema/site.ts';
 import type { MediaFile } from '../source/media.ts';
@@ -92,7 +93,10 @@ export const buildsPrint = () =>
 // What each part contributes to the merged site, by output path. Astro renders
 // a page without parameters in every part; only its owner's copy is kept.
 const PRINT_OWNED = /^(?:reports\/\d{4}\/[^/]+\/print\/|print\/)/;
-const REPORT_OWNED = /^(?:reports\/|departments\/[^/]+\/|pagefind\/p\d+\/)/;
+// A department's own pages are departments/<id>/…; departments/2/ is a page of
+// the department index (ids start with a letter), which is the catalogue's.
+const DEPARTMENT_SEGMENT = DEPARTMENT_ID.source.replace(/^\^|\$$/g, '');
+const REPORT_OWNED = new RegExp(`^(?:reports/|departments/${DEPARTMENT_SEGMENT}/|pagefind/p\\d+/)`);
 /** Bundled assets (hashed names): every part may have them, and they must agree. */
 export const SHARED_OUTPUT = /^_astro\//;
 

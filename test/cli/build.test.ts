@@ -59,10 +59,16 @@ test('a copy of a content tree builds nothing anew: built parts are shared by ev
 test('a province-sized list is paged: small pages, every row once, grade filters and pagers that lead to real pages', async () => {
   // 451 departments: three pages of LIST_PAGE_SIZE (200, 200, 51). The pages
   // stay the same size at 20,000 reports (npm run bench prints the largest).
+  // Built in parts, as a province is: the lists come from the catalogue part.
   const content = join(out, 'many');
   await writeCorpus({ departments: 451, years: 1, out: content });
   const dist = join(out, 'many-dist');
-  const r = await runScript('build', ['--out', dist], { GONGKAI_CONTENT: content, GONGKAI_PDF: '0' });
+  const r = await runScript('build', ['--out', dist], {
+    GONGKAI_CONTENT: content,
+    GONGKAI_PDF: '0',
+    GONGKAI_PART_SIZE: '250',
+  });
+  assert.match(r.stdout, /网站 2 个部分 \+ 目录页/);
   assert.equal(r.status, 0, r.stdout + r.stderr);
   const page = (path: string) => readFile(join(dist, path, 'index.html'), 'utf8');
   const hrefs = (html: string, re: RegExp) =>
