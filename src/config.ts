@@ -41,6 +41,7 @@ const COUNTS = [
   'GONGKAI_PARSE_TIMEOUT_MS',
   'GONGKAI_SITE_JOBS',
   'GONGKAI_PART_SIZE',
+  'GONGKAI_INDEX_SHARD_SIZE',
   'GONGKAI_PART_HEAP_MB',
   'GONGKAI_PART_TIMEOUT_S',
 ];
@@ -100,6 +101,8 @@ export interface Settings {
     partSize: number | undefined;
     partHeapMb: number | undefined;
     partTimeoutS: number | undefined;
+    /** GONGKAI_INDEX_SHARD_SIZE: reports per search index shard, see src/build/search-index.ts. */
+    indexShardSize: number | undefined;
     /** GONGKAI_ASTRO_LOG: Astro's log level in the parts (default error). */
     astroLog: (typeof LOG_LEVELS)[number];
   };
@@ -149,6 +152,7 @@ export function readSettings(env: Env = process.env, cwd = process.cwd()): Setti
       partSize: positiveInteger(env.GONGKAI_PART_SIZE),
       partHeapMb: positiveInteger(env.GONGKAI_PART_HEAP_MB),
       partTimeoutS: positiveInteger(env.GONGKAI_PART_TIMEOUT_S),
+      indexShardSize: positiveInteger(env.GONGKAI_INDEX_SHARD_SIZE),
       astroLog,
     },
     pdf: {

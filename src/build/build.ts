@@ -90,7 +90,7 @@ export async function build(options: BuildOptions): Promise<number> {
         options.merge.map((d) => resolve(d)),
         pdfCache,
       );
-      console.log(`✓ 取用分片构建的 ${n.parts} 个部分${n.pdfs ? `、${n.pdfs} 份 PDF` : ''}`);
+      console.log(`✓ 取用分片构建的 ${n.parts} 个网站部分和搜索索引分片${n.pdfs ? `、${n.pdfs} 份 PDF` : ''}`);
     }
     const steps = options.shard ? SHARD_STEPS : BUILD_STEPS;
     for (const [i, step] of steps.entries()) {

@@ -26,14 +26,17 @@ import {
   removeTemporary,
 } from './part-cache.ts';
 import { formatManifest, hashFiles, readManifest, type KnownHashes } from './sha256sums.ts';
-import type { PartJob } from './site-part.ts';
+import { findBase, patchPart, writeDigest, type PartDigest } from './part-patch.ts';
+import type { PartJob, RenderJob } from './site-part.ts';
 import { allHeapOf, CATALOG_BESIDE_PARTS_UP_TO, partHeapOf, partTimeoutOf } from './site-parts.ts';
 
 export interface PlannedBuild {
-  job: Omit<PartJob, 'outDir' | 'step' | 'astroRoot'>;
+  job: Omit<RenderJob, 'outDir' | 'step' | 'astroRoot'>;
   key: string;
   /** The reports in the part (content-root relative): the catalogue has every report's figures. */
   files: readonly string[];
+  /** What it is built from, in digests, when it can be patched from a previous build (part-patch.ts). */
+  digest?: PartDigest;
 }
 
 /** “网站部分 p3（12 份报告：reports/2023/kgxj.mdx、… ）”, for messages. */
@@ -48,29 +51,32 @@ const OUT_OF_MEMORY = /JavaScript heap out of memory|Reached heap limit/;
 /** The end of a part's error output is what explains a failure; it is not kept whole. */
 const STDERR_KEPT = 64 * 1024;
 
-/** The V8 heap cap of a part's process (MB); the catalogue, which grows with the site, has none. */
-function heapOf(kind: SitePart, step: PartJob['step'], site: Settings['site']): number | undefined {
-  if (step !== 'render') return undefined;
+/** The V8 heap cap of a part's render process (MB); the catalogue, which grows with the site, has none. */
+function heapOf(kind: SitePart, site: Settings['site']): number | undefined {
   if (kind === 'reports') return partHeapOf(site);
   if (kind === 'catalog') return undefined;
   return allHeapOf(site);
 }
 
-/** Runs one process of a part within its time and memory limits; rejects with a UserError past them. */
-export function runPart(b: PlannedBuild, step: PartJob['step'], outDir: string, site: Settings['site']): Promise<void> {
-  // Astro writes .astro/ and its caches under its root: one beside the part's output, never shared.
-  const astroRoot = `${outDir}.astro`;
-  const { job, files } = b;
-  const heap = heapOf(job.kind, step, site);
-  const seconds = partTimeoutOf(site, files.length);
-  const doing = step === 'render' ? '生成' : '建立搜索索引';
+/** What a process of the site build is and may use: its limits, and what to call it in messages. */
+export interface ProcessLimits {
+  /** “网站部分 p3（…）”: what the process works on. */
+  what: string;
+  /** “生成”: what it does to it. */
+  doing: string;
+  heapMb: number | undefined;
+  seconds: number;
+}
+
+/** Runs one process of the site build (a part's render, or search index shards) within its limits; rejects with a UserError past them. */
+export function runSiteProcess(job: PartJob, { what, doing, heapMb, seconds }: ProcessLimits): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawnGroup(
       process.execPath,
       [
-        ...(heap ? [`--max-old-space-size=${heap}`] : []),
+        ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
         join(PROJECT_ROOT, 'scripts/site-part.ts'),
-        JSON.stringify({ ...job, step, outDir, astroRoot } satisfies PartJob),
+        JSON.stringify(job),
       ],
       // Astro keeps a part's server build in its output folder only when that is
       // under the working directory (else in ./.astro, where parts would share
@@ -94,7 +100,7 @@ export function runPart(b: PlannedBuild, step: PartJob['step'], outDir: string, 
       else if (timedOut)
         reject(
           new UserError(
-            `${describePart(b)}${doing}超过 ${seconds} 秒，已停止，网站未发布。` +
+            `${what}${doing}超过 ${seconds} 秒，已停止，网站未发布。` +
               '这些报告中可能有异常庞大或复杂的内容，也可能是机器过忙：请检查这些报告后重新运行；' +
               '如确实需要更长时间，可设置 GONGKAI_PART_TIMEOUT_S=<秒数>。',
           ),
@@ -102,18 +108,30 @@ export function runPart(b: PlannedBuild, step: PartJob['step'], outDir: string, 
       else if (OUT_OF_MEMORY.test(stderr))
         reject(
           new UserError(
-            `${describePart(b)}${doing}所需内存超过上限（${heap ? `${heap} MB` : 'Node 的默认上限'}），已停止，网站未发布。` +
+            `${what}${doing}所需内存超过上限（${heapMb ? `${heapMb} MB` : 'Node 的默认上限'}），已停止，网站未发布。` +
               '这些报告中可能有异常庞大的内容：请检查这些报告后重新运行；' +
-              `如确实需要更多内存，可设置 ${heap ? 'GONGKAI_PART_HEAP_MB' : 'NODE_OPTIONS=--max-old-space-size'}=<兆字节>。`,
+              `如确实需要更多内存，可设置 ${heapMb ? 'GONGKAI_PART_HEAP_MB' : 'NODE_OPTIONS=--max-old-space-size'}=<兆字节>。`,
           ),
         );
       else
         reject(
           new Error(
-            `网站部分 ${job.id}（${step}）构建失败（${code === null ? `信号 ${signal}` : `退出码 ${code}`}）：\n${stderr.trim()}`,
+            `${what}${doing}失败（${code === null ? `信号 ${signal}` : `退出码 ${code}`}）：\n${stderr.trim()}`,
           ),
         );
     });
+  });
+}
+
+/** Renders one part into `outDir` within its time and memory limits. */
+export function renderPart(b: PlannedBuild, outDir: string, site: Settings['site']): Promise<void> {
+  // Astro writes .astro/ and its caches under its root: one beside the part's output, never shared.
+  const job: RenderJob = { ...b.job, step: 'render', outDir, astroRoot: `${outDir}.astro` };
+  return runSiteProcess(job, {
+    what: describePart(b),
+    doing: '生成',
+    heapMb: heapOf(b.job.kind, site),
+    seconds: partTimeoutOf(site, b.files.length),
   });
 }
 
@@ -196,9 +214,15 @@ export async function mergePart(
   });
 }
 
+/** How many processes of the site build run at a time (GONGKAI_SITE_JOBS; two, or fewer on fewer cores). */
+export const siteJobs = (ctx: BuildContext) =>
+  Math.max(1, Math.min(ctx.settings.site.jobs ?? 2, availableParallelism()));
+
 export interface Timing {
+  /** Seconds of the parts' render processes, summed (two run at a time). */
   render: number;
-  index: number;
+  /** Parts made from a previous build of theirs, rendering only what changed. */
+  patched: number;
 }
 
 /**
@@ -206,14 +230,14 @@ export interface Timing {
  * parts still running are stopped and no new one starts; it is thrown once
  * every started part has finished cleaning up.
  */
-async function buildAll(items: readonly PlannedBuild[], jobs: number, build: (b: PlannedBuild) => Promise<void>) {
+export async function buildAll<T>(items: readonly T[], jobs: number, build: (item: T) => Promise<void>) {
   let next = 0;
   let failure: { error: unknown } | undefined;
   const lane = async () => {
     while (!failure && next < items.length) {
-      const b = items[next++] as PlannedBuild;
+      const item = items[next++] as T;
       try {
-        await build(b);
+        await build(item);
       } catch (error) {
         if (failure) continue;
         failure = { error };
@@ -230,7 +254,7 @@ async function buildAll(items: readonly PlannedBuild[], jobs: number, build: (b:
  * the same part there meanwhile (the key is its content): then that one is
  * kept and this one dropped, so a build reading it is never pulled from under.
  */
-async function keep(cacheDir: string, key: string, temp: string): Promise<string> {
+export async function keep(cacheDir: string, key: string, temp: string): Promise<string> {
   const final = join(cacheDir, key);
   if (await cachedPart(cacheDir, key)) {
     await rm(temp, { recursive: true, force: true });
@@ -261,37 +285,36 @@ export async function buildMissing(
     if (hit) ready.set(b.key, hit);
     else todo.push(b);
   }
-  const jobs = Math.max(1, Math.min(ctx.settings.site.jobs ?? 2, availableParallelism()));
+  const jobs = siteJobs(ctx);
   const since = (t: number) => (performance.now() - t) / 1000;
   let done = 0;
   const build = async (b: PlannedBuild) => {
     const temp = buildingDir(cacheDir, b.key);
-    await rm(temp, { recursive: true, force: true });
+    // Astro's generated files, and a patch's renders: removed when the part is done.
+    const work = `${temp}.astro`;
+    const clear = () => Promise.all([temp, work].map((d) => rm(d, { recursive: true, force: true })));
+    await clear();
     try {
-      let t = performance.now();
-      await runPart(b, 'render', temp, ctx.settings.site);
+      const t = performance.now();
+      const { digest } = b;
+      const base = ctx.settings.site.cache && digest ? await findBase(cacheDir, digest) : undefined;
+      let sums = base && digest ? await patchPart(ctx, { ...b, digest }, base, temp, work) : undefined;
+      if (sums) timing.patched++;
+      else {
+        await clear();
+        await renderPart(b, temp, ctx.settings.site);
+        sums = await hashFiles(temp, await partFiles(temp));
+      }
       timing.render += since(t);
-      t = performance.now();
-      // Search indexes the web report pages: not the catalogue's, not the print pages.
-      // The pages are hashed for SHA256SUMS meanwhile (the index process leaves
-      // this one idle), the index files after.
-      // (Listed before the index process starts: none of its files is taken for a page.)
-      const indexed = b.job.kind !== 'catalog' && b.job.kind !== 'print';
-      const rendered = await partFiles(temp);
-      const [pages] = await Promise.all([
-        hashFiles(temp, rendered),
-        indexed ? runPart(b, 'index', temp, ctx.settings.site) : undefined,
-      ]);
-      timing.index += since(t);
-      const index = (await partFiles(temp)).filter((f) => !pages.has(f));
-      await writeFile(partSums(temp), formatManifest(new Map([...pages, ...(await hashFiles(temp, index))])));
+      await writeFile(partSums(temp), formatManifest(sums));
+      if (digest) await writeDigest(temp, digest);
       await writeFile(completeMarker(temp), '');
     } catch (error) {
       // Whatever a failed part wrote (it may be anything its input made Vite emit) is not kept.
-      await Promise.all([temp, `${temp}.astro`].map((d) => rm(d, { recursive: true, force: true })));
+      await clear();
       throw error;
     }
-    await rm(`${temp}.astro`, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
     ready.set(b.key, await keep(cacheDir, b.key, temp));
     progress(++done, todo.length);
   };

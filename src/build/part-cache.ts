@@ -12,7 +12,7 @@ import { codeVersion } from '../scan/code-version.ts';
 import { processAlive } from './pid.ts';
 
 /** A part's folder in the cache: its key (partKey). */
-const PART_NAME = /^[0-9a-f]{24}$/;
+export const PART_NAME = /^[0-9a-f]{24}$/;
 /** A content tree's own cache before there was one for all (it held a “.root” file naming the tree). */
 const OLD_TREE_CACHE = /^[0-9a-f]{12}$/;
 

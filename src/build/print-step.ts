@@ -8,6 +8,7 @@ import type { BuildContext, BuildStep } from './context.ts';
 import { copyMedia } from './media.ts';
 import { buildMissing, inputFor, mergePart, withPlan, writeInput, type PlannedBuild } from './part-builds.ts';
 import { partKey } from './part-cache.ts';
+import { partDigest } from './part-patch.ts';
 import { partSizeOf, planParts } from './site-parts.ts';
 
 /** The reports this build handles (all, or its shard's). */
@@ -27,11 +28,13 @@ async function planPrint(ctx: BuildContext, scratch: string): Promise<PlannedBui
     const id = parts.length > 1 ? `print-${part.id}` : 'print';
     const reports = part.files.flatMap((f) => byFile.get(f) ?? []);
     const departments = ctx.content.departments.filter((d) => part.departments.includes(d.id));
-    const { file, json } = await writeInput(scratch, id, inputFor(ctx, 'print', reports, departments));
+    const input = inputFor(ctx, 'print', reports, departments);
+    const { file, json } = await writeInput(scratch, id, input);
     builds.push({
       job: { kind: 'print', id, inputFile: file },
       key: await partKey(`print ${id}`, json),
       files: part.files,
+      digest: await partDigest(input, id),
     });
   }
   return builds;
@@ -48,7 +51,7 @@ export const printStep: BuildStep = {
       (scratch) => planPrint(ctx, scratch),
       async (builds, cacheDir) => {
         const progress = progressLine('打印页：构建部分');
-        const timing = { render: 0, index: 0 };
+        const timing = { render: 0, patched: 0 };
         const { ready, built } = await buildMissing(ctx, builds, cacheDir, timing, progress.update);
         progress.done();
         for (const b of builds) {

@@ -1,15 +1,15 @@
-// One part of the site, in processes of its own (their memory is returned
-// when they end): `astro build` for the part, then, in a second process, the
-// search index of its report pages. Started by site-step.ts through
-// scripts/site-part.ts with a JSON job.
+// One process of the site build, started by the build through
+// scripts/site-part.ts with a JSON job (its memory is returned when it ends):
+// `astro build` for a part of the site, or the Pagefind indexes of some
+// shards of the search index (src/build/search-index.ts).
+import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { handOverSiteInput, PROJECT_ROOT, settings } from '../config.ts';
 import type { SitePart } from '../model/site-input.ts';
 
-export interface PartJob {
-  /** What this process does: render the part's pages, or index them for search. */
-  step: 'render' | 'index';
+export interface RenderJob {
+  step: 'render';
   kind: SitePart;
   id: string;
   /** The part's site input (see src/model/site-input.ts): everything its pages show. */
@@ -19,24 +19,48 @@ export interface PartJob {
   astroRoot: string;
 }
 
-/** Where a part's search index goes in the site. */
+export interface IndexShardJob {
+  id: string;
+  /** The shard's pages, relative to the site folder (reports/2023/kgxj/index.html). */
+  pages: string[];
+  /** Where its index goes: <outDir>/<searchIndexDir(id)>/. */
+  outDir: string;
+}
+
+export interface IndexJob {
+  step: 'index';
+  /** The merged site, whose report pages are indexed. */
+  siteDir: string;
+  shards: IndexShardJob[];
+}
+
+export type PartJob = RenderJob | IndexJob;
+
+/** Where a search index shard goes in the site. */
 export const searchIndexDir = (id: string) => join('pagefind', id);
 
-export async function indexPart(job: PartJob): Promise<number> {
+export async function indexShards(job: IndexJob): Promise<void> {
   try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
-    const added = await index.addDirectory({ path: job.outDir, glob: 'reports/*/*/index.html' });
-    if (added.errors.length) throw new Error(`Pagefind 索引出错：${added.errors.join('；')}`);
-    const written = await index.writeFiles({ outputPath: join(job.outDir, searchIndexDir(job.id)) });
-    if (written.errors.length) throw new Error(`Pagefind 写入索引出错：${written.errors.join('；')}`);
-    return added.page_count;
+    for (const shard of job.shards) {
+      const { index, errors } = await pagefind.createIndex({});
+      if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
+      for (const page of shard.pages) {
+        const added = await index.addHTMLFile({
+          sourcePath: page,
+          content: await readFile(join(job.siteDir, page), 'utf8'),
+        });
+        if (added.errors.length) throw new Error(`Pagefind 索引 ${page} 出错：${added.errors.join('；')}`);
+      }
+      const written = await index.writeFiles({ outputPath: join(shard.outDir, searchIndexDir(shard.id)) });
+      if (written.errors.length) throw new Error(`Pagefind 写入索引出错：${written.errors.join('；')}`);
+      await index.deleteIndex();
+    }
   } finally {
     await pagefind.close();
   }
 }
 
-export async function renderPart(job: PartJob): Promise<void> {
+export async function renderPart(job: RenderJob): Promise<void> {
   handOverSiteInput(job.inputFile);
   const { build } = await import('astro');
   // Each part gets a root of its own: Astro writes generated modules (the map of

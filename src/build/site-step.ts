@@ -3,8 +3,8 @@
 // site-parts.ts): the catalogue, and report parts of a few hundred reports
 // each, every part in a process of its own, two at a time, so memory stays
 // bounded however many reports there are. Parts are cached by their input and
-// merged into the staging folder; each report part brings its own search
-// index, listed in pagefind/parts.json for the search page.
+// merged into the staging folder. The search index is then built from the
+// merged report pages, in shards of its own (search-index.ts).
 //
 // Across machines, the caches are what is handed over: a shard builds the
 // print parts, PDFs and report parts of its share and exports them; the
@@ -19,8 +19,9 @@ import type { BuildContext, BuildStep } from './context.ts';
 import { buildMissing, inputFor, mergePart, withPlan, writeInput, type PlannedBuild } from './part-builds.ts';
 import { copyMedia } from './media.ts';
 import { openSiteCache, partKey, pruneParts } from './part-cache.ts';
+import { partDigest } from './part-patch.ts';
 import { reportsInScope } from './print-step.ts';
-import { searchIndexDir } from './site-part.ts';
+import { buildSearchIndex } from './search-index.ts';
 import { partSizeOf, planParts } from './site-parts.ts';
 
 async function planWeb(ctx: BuildContext, scratch: string): Promise<{ builds: PlannedBuild[]; parts: number }> {
@@ -35,11 +36,14 @@ async function planWeb(ctx: BuildContext, scratch: string): Promise<{ builds: Pl
     input: Parameters<typeof inputFor>,
     files: readonly string[],
   ): Promise<PlannedBuild> => {
-    const { file, json } = await writeInput(scratch, id, inputFor(...input));
+    const siteInput = inputFor(...input);
+    const { file, json } = await writeInput(scratch, id, siteInput);
     return {
       job: { kind, id, inputFile: file },
       key: await partKey(kind === 'reports' ? `reports ${id}` : kind, json),
       files,
+      // The catalogue shows every report: any change is a change to most of its pages.
+      ...(kind === 'catalog' ? {} : { digest: await partDigest(siteInput, id) }),
     };
   };
   if (parts.length <= 1) {
@@ -74,35 +78,43 @@ export const siteStep: BuildStep = {
       ctx,
       (scratch) => planWeb(ctx, scratch),
       async ({ builds, parts }, cacheDir) => {
-        const timing = { render: 0, index: 0 };
+        const timing = { render: 0, patched: 0 };
         const progress = progressLine('网站：构建部分');
         const { ready, built } = await buildMissing(ctx, builds, cacheDir, timing, progress.update);
         progress.done();
-        const t = performance.now();
+        let t = performance.now();
         for (const b of builds) {
           await mergePart(ready.get(b.key) as string, ctx.outDir, b.job.kind, ctx.knownHashes, !ctx.printed);
           ctx.usedParts.add(b.key);
         }
+        const mergeSeconds = (performance.now() - t) / 1000;
+        t = performance.now();
+        const indexing = progressLine('网站：搜索索引');
+        const index = await buildSearchIndex(ctx, cacheDir, indexing.update);
+        indexing.done();
+        await mkdir(join(ctx.outDir, 'pagefind'), { recursive: true });
+        await writeFile(join(ctx.outDir, 'pagefind/parts.json'), `${JSON.stringify(index.dirs)}\n`);
         Object.assign(ctx.metrics, {
           'site.parts': parts,
           'site.built': built,
           // Summed over the parts (two run at a time), so together more than the step's wall time.
           'site.render-seconds': timing.render,
-          'site.index-seconds': timing.index,
-          'site.merge-seconds': (performance.now() - t) / 1000,
+          'site.merge-seconds': mergeSeconds,
+          'site.index-seconds': (performance.now() - t) / 1000,
+          'site.index-shards': index.dirs.length,
+          'site.index-built': index.built,
+          'site.patched': timing.patched,
         });
         // The images the print pages show came with them; without a print step they come now.
         const media = ctx.printed ? 0 : await copyMedia(ctx.contentRoot, reportsInScope(ctx), ctx.outDir);
-        const indexes = builds.filter((b) => b.job.kind !== 'catalog').map((b) => b.job.id);
-        await mkdir(join(ctx.outDir, 'pagefind'), { recursive: true });
-        await writeFile(
-          join(ctx.outDir, 'pagefind/parts.json'),
-          `${JSON.stringify(indexes.map(searchIndexDir).map((d) => `/${d}/`))}\n`,
-        );
         // The cache holds one site's worth: what this build used (print parts included).
         if (!ctx.scope) await pruneParts(cacheDir, ctx.usedParts);
         const catalogue = builds.some((b) => b.job.kind === 'catalog');
-        return `${parts} 个部分${catalogue ? ' + 目录页' : ''}（新构建 ${built}，缓存 ${builds.length - built}）${media ? `，图片 ${media} 个` : ''}`;
+        const patched = timing.patched ? `，其中 ${timing.patched} 个只重新生成改动的单位` : '';
+        return (
+          `${parts} 个部分${catalogue ? ' + 目录页' : ''}（新构建 ${built}${patched}，缓存 ${builds.length - built}）` +
+          `，搜索索引 ${index.dirs.length} 片（新建 ${index.built}）${media ? `，图片 ${media} 个` : ''}`
+        );
       },
     ),
 };

@@ -96,7 +96,14 @@ const PRINT_OWNED = /^(?:reports\/\d{4}\/[^/]+\/print\/|print\/)/;
 // A department's own pages are departments/<id>/…; departments/2/ is a page of
 // the department index (ids start with a letter), which is the catalogue's.
 const DEPARTMENT_SEGMENT = DEPARTMENT_ID.source.replace(/^\^|\$$/g, '');
-const REPORT_OWNED = new RegExp(`^(?:reports/|departments/${DEPARTMENT_SEGMENT}/|pagefind/p\\d+/)`);
+const REPORT_OWNED = new RegExp(`^(?:reports/|departments/${DEPARTMENT_SEGMENT}/)`);
+const DEPARTMENT_FILE = new RegExp(`^(?:reports/\\d{4}/(${DEPARTMENT_SEGMENT})/|departments/(${DEPARTMENT_SEGMENT})/)`);
+
+/** The department whose pages a file belongs to (its reports', its own), if it is one of them. */
+export function departmentOfFile(file: string): string | undefined {
+  const m = DEPARTMENT_FILE.exec(file);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
 /** Bundled assets (hashed names): every part may have them, and they must agree. */
 export const SHARED_OUTPUT = /^_astro\//;
 

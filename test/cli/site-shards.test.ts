@@ -8,7 +8,7 @@ import { after, test } from 'node:test';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { runScript } from '../helpers/cli.ts';
 import { ownSiteCache, tempDir } from '../helpers/content.ts';
-import { sharedSite } from '../e2e/helpers/site.ts';
+import { MULTI_IN_PARTS, sharedSite } from '../e2e/helpers/site.ts';
 
 const MULTI = join(PROJECT_ROOT, 'test/fixtures/sites/multi');
 const dirs: string[] = [];
@@ -31,7 +31,7 @@ const env = (root: string) => ({
   GONGKAI_CONTENT: join(root, 'content'),
   GONGKAI_SITE_CACHE: siteCaches.get(root),
   GONGKAI_PDF: '0',
-  GONGKAI_PART_SIZE: '3',
+  ...MULTI_IN_PARTS,
 });
 
 test('shards merged give the same site as one machine', async () => {
@@ -51,9 +51,14 @@ test('shards merged give the same site as one machine', async () => {
   const merger = await machine();
   const merged = await runScript('build', ['--merge', ...shards, '--out', join(merger, 'dist')], env(merger));
   assert.equal(merged.status, 0, merged.stderr);
-  // Without PDFs the report parts make the print pages too: 2 parts to hand over, one from each shard.
-  assert.match(merged.stdout, /取用分片构建的 2 个部分/);
-  assert.match(merged.stdout, /网站 2 个部分 \+ 目录页（新构建 1，缓存 2）/, 'only the catalogue is built here');
+  // Without PDFs the report parts make the print pages too: 2 parts to hand over, one from each
+  // shard, and the 2 shards of the search index, each wholly in one machine's share.
+  assert.match(merged.stdout, /取用分片构建的 4 个网站部分和搜索索引分片/);
+  assert.match(
+    merged.stdout,
+    /网站 2 个部分 \+ 目录页（新构建 1，缓存 2），搜索索引 2 片（新建 0）/,
+    'only the catalogue is built here',
+  );
 
   const [a, b] = await Promise.all([one.dir, join(merger, 'dist')].map((d) => readFile(join(d, 'SHA256SUMS'), 'utf8')));
   assert.equal(b, a);

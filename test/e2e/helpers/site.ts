@@ -66,13 +66,14 @@ export async function pagePaths(dir: string): Promise<string[]> {
 
 /**
  * Sites that several test files read and none changes, built outside git:
- * the shipped report, and the multi-year fixture in parts of three reports
- * (so its search merges several indexes).
+ * the shipped report, and the multi-year fixture in parts of three reports,
+ * its search index in shards of three (so its search merges several indexes).
  */
+export const MULTI_IN_PARTS = { GONGKAI_PART_SIZE: '3', GONGKAI_INDEX_SHARD_SIZE: '3' };
 const SHARED = {
   seed: async (home: string) => buildSite(await copyContent(SEED, home), {}, join(home, 'dist')),
   multi: async (home: string) =>
-    buildSite(await copyContent(fixtureSite('multi'), home), { GONGKAI_PART_SIZE: '3' }, join(home, 'dist')),
+    buildSite(await copyContent(fixtureSite('multi'), home), MULTI_IN_PARTS, join(home, 'dist')),
 } as const;
 
 /** A shared site, built once per `npm test` run (see test/helpers/once-per-run.ts). */

@@ -2,7 +2,7 @@
 // one owner, or a site built in parts loses it (or gets two copies).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { partOwns, type SitePart } from '../../../src/model/site-input.ts';
+import { departmentOfFile, partOwns, type SitePart } from '../../../src/model/site-input.ts';
 
 const owners = (file: string, printPages = false) =>
   (['catalog', 'reports', 'print'] as SitePart[]).filter((p) => partOwns(p, file, printPages));
@@ -22,4 +22,14 @@ test('report pages, print pages, the catalogue and shared assets each have their
   assert.deepEqual(owners('years/2023/2/index.html'), ['catalog']);
   assert.deepEqual(owners('index.html'), ['catalog']);
   assert.deepEqual(owners('_astro/site.Bx1.css'), ['catalog', 'reports', 'print']);
+});
+
+test('the department a file belongs to: its report pages, print pages and department page', () => {
+  assert.equal(departmentOfFile('reports/2023/kgxj/index.html'), 'kgxj');
+  assert.equal(departmentOfFile('reports/2023/kgxj/print/index.html'), 'kgxj');
+  assert.equal(departmentOfFile('departments/d-01/index.html'), 'd-01');
+  assert.equal(departmentOfFile('departments/2/index.html'), undefined);
+  assert.equal(departmentOfFile('print/fonts.css'), undefined);
+  assert.equal(departmentOfFile('years/2023/index.html'), undefined);
+  assert.equal(departmentOfFile('data/2023/kgxj.json'), undefined);
 });

@@ -1,0 +1,209 @@
+// A part rebuilt from its previous build when only a few departments changed:
+// their pages are rendered anew (a 'reports' build of just those departments,
+// as a site built in parts makes them), the catalogue's pages too when what
+// they show changed, and every other file is the previous build's. A
+// department's pages depend on that department alone (a site built in parts
+// is byte for byte the site built in one), so the patched part is the part a
+// full render makes; test/cli/part-patch.test.ts compares the two.
+import { createHash } from 'node:crypto';
+import { copyFile, link, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { listFiles } from '../lib/list-files.ts';
+import { mapLimited } from '../lib/map-limited.ts';
+import {
+  departmentOfFile,
+  partOwns,
+  SHARED_OUTPUT,
+  type InputReport,
+  type SiteInput,
+  type SitePart,
+} from '../model/site-input.ts';
+import { codeVersion } from '../scan/code-version.ts';
+import type { BuildContext } from './context.ts';
+import { inputFor, renderPart, writeInput, type PlannedBuild } from './part-builds.ts';
+import { cachedPart, completeMarker, PART_NAME, partSums } from './part-cache.ts';
+import { readManifest, sha256File } from './sha256sums.ts';
+
+/** What a part was built from, in digests: enough to tell which departments changed since. */
+export interface PartDigest {
+  kind: SitePart;
+  id: string;
+  printPages: boolean;
+  /** Everything every page of the part may show: the code, the site, the revision. */
+  shared: string;
+  departments: Record<string, string>;
+  reports: Record<string, { department: string; page: string; catalogue: string }>;
+}
+
+const DIGEST = '.digest.json';
+const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
+
+/** A report as the catalogue part gets it: its figures, history and PDF, not its body. */
+const catalogueView = ({ body: _body, media: _media, ...figures }: InputReport) => figures;
+
+export async function partDigest(input: SiteInput, id: string): Promise<PartDigest> {
+  const { reports, departments, ...rest } = input;
+  return {
+    kind: input.part,
+    id,
+    printPages: input.printPages === true,
+    shared: sha(`${await codeVersion()}\0${JSON.stringify(rest)}`),
+    departments: Object.fromEntries(departments.map((d) => [d.id, sha(JSON.stringify(d))])),
+    reports: Object.fromEntries(
+      reports.map((r) => [
+        r.file,
+        {
+          department: r.data.department,
+          page: sha(JSON.stringify(r)),
+          catalogue: sha(JSON.stringify(catalogueView(r))),
+        },
+      ]),
+    ),
+  };
+}
+
+export const writeDigest = (dir: string, digest: PartDigest) => writeFile(join(dir, DIGEST), JSON.stringify(digest));
+
+/** Past this share of a part's reports, rendering the part whole is as quick as patching it. */
+const PATCH_AT_MOST = 0.25;
+
+export interface PatchPlan {
+  /** The departments whose pages are rendered anew. */
+  departments: string[];
+  /** Their reports (every year: a department's page shows them all). */
+  reports: string[];
+  /** Whether the catalogue's pages are rendered anew (a part that has them, and what they show changed). */
+  catalogue: boolean;
+}
+
+const sameKeys = (a: object, b: object) => {
+  const x = Object.keys(a);
+  return x.length === Object.keys(b).length && x.every((k) => Object.hasOwn(b, k));
+};
+
+/** Which pages of `before`'s part must be rendered anew to make `now`'s; undefined when it must be rendered whole. */
+export function patchPlan(before: PartDigest, now: PartDigest): PatchPlan | undefined {
+  if (before.kind !== now.kind || before.id !== now.id || before.printPages !== now.printPages) return undefined;
+  if (before.shared !== now.shared) return undefined;
+  if (!sameKeys(before.departments, now.departments) || !sameKeys(before.reports, now.reports)) return undefined;
+  const changed = new Set<string>();
+  let catalogue = false;
+  for (const [id, digest] of Object.entries(now.departments))
+    if (before.departments[id] !== digest) {
+      changed.add(id);
+      catalogue = true;
+    }
+  for (const [file, r] of Object.entries(now.reports)) {
+    const old = before.reports[file];
+    if (old?.department !== r.department) return undefined;
+    if (old.page !== r.page) changed.add(r.department);
+    if (old.catalogue !== r.catalogue) catalogue = true;
+  }
+  const reports = Object.entries(now.reports)
+    .filter(([, r]) => changed.has(r.department))
+    .map(([file]) => file);
+  if (reports.length > Object.keys(now.reports).length * PATCH_AT_MOST) return undefined;
+  return { departments: [...changed].sort(), reports, catalogue: catalogue && now.kind === 'web' };
+}
+
+export interface PatchBase {
+  dir: string;
+  plan: PatchPlan;
+}
+
+/** The cached build of this part that needs the fewest pages rendered anew, if any will do. */
+export async function findBase(cacheDir: string, digest: PartDigest): Promise<PatchBase | undefined> {
+  let best: (PatchBase & { name: string }) | undefined;
+  for (const name of await readdir(cacheDir).catch(() => [] as string[])) {
+    if (!PART_NAME.test(name)) continue;
+    const dir = join(cacheDir, name);
+    const text = await readFile(join(dir, DIGEST), 'utf8').catch(() => undefined);
+    if (!text || !(await stat(completeMarker(dir)).catch(() => undefined))) continue;
+    const plan = patchPlan(JSON.parse(text) as PartDigest, digest);
+    if (plan && (!best || plan.reports.length < best.plan.reports.length)) best = { dir, plan, name };
+  }
+  // Marked as used, so no build prunes it while its files are taken.
+  return best && (await cachedPart(cacheDir, best.name)) ? { dir: best.dir, plan: best.plan } : undefined;
+}
+
+/** A hard link where the file system allows (cached parts are never written to), else a copy. */
+async function place(from: string, to: string): Promise<void> {
+  await mkdir(dirname(to), { recursive: true });
+  await link(from, to).catch(() => copyFile(from, to));
+}
+
+/**
+ * Makes the part `b` in `temp` from `base`: renders what the plan says (in
+ * `work`, a folder the caller removes), takes the rest from the base. Returns
+ * the part's files with their hashes, or undefined when a render gave a
+ * shared file that differs from the base's (then the part is rendered whole).
+ */
+export async function patchPart(
+  ctx: BuildContext,
+  b: PlannedBuild & { digest: PartDigest },
+  base: PatchBase,
+  temp: string,
+  work: string,
+): Promise<Map<string, string> | undefined> {
+  const { plan } = base;
+  const { printPages } = b.digest;
+  const fresh = new Set(plan.departments);
+  const byFile = new Map(ctx.content.reports.map((r) => [r.file, r]));
+  // A print part's pages are print pages; a web or report part's, report and department pages.
+  const pagesKind: SitePart = b.job.kind === 'print' ? 'print' : 'reports';
+  const renders: { kind: SitePart; input: SiteInput }[] = [];
+  if (plan.reports.length)
+    renders.push({
+      kind: pagesKind,
+      input: inputFor(
+        ctx,
+        pagesKind,
+        plan.reports.flatMap((f) => byFile.get(f) ?? []),
+        ctx.content.departments.filter((d) => fresh.has(d.id)),
+      ),
+    });
+  if (plan.catalogue)
+    renders.push({
+      kind: 'catalog',
+      input: inputFor(
+        ctx,
+        'catalog',
+        ctx.content.reports.map(({ file, data }) => ({ file, data })),
+        ctx.content.departments,
+      ),
+    });
+  await mkdir(work, { recursive: true });
+  const outputs = await Promise.all(
+    renders.map(async ({ kind, input }) => {
+      const { file } = await writeInput(work, kind, input);
+      const out = join(work, kind);
+      await renderPart(
+        { job: { kind, id: b.job.id, inputFile: file }, key: b.key, files: plan.reports },
+        out,
+        ctx.settings.site,
+      );
+      return { kind, out, files: await listFiles(out) };
+    }),
+  );
+
+  const baseSums = (await readManifest(partSums(base.dir))).hashes;
+  const renderedAnew = (file: string) => {
+    const department = departmentOfFile(file);
+    if (department !== undefined) return fresh.has(department);
+    return plan.catalogue && !SHARED_OUTPUT.test(file) && partOwns('catalog', file);
+  };
+  const made = new Map<string, { from: string; hash: string }>();
+  for (const { kind, out, files } of outputs)
+    for (const file of files) {
+      if (!partOwns(kind, file, printPages)) continue;
+      const hash = await sha256File(join(out, file));
+      if (renderedAnew(file)) made.set(file, { from: join(out, file), hash });
+      // Shared assets, and the print pages' common files: the same as the base's, or the part is rendered whole.
+      else if (baseSums.get(file) !== hash) return undefined;
+    }
+  const taken = [...baseSums].filter(([file]) => !renderedAnew(file));
+  await mapLimited(taken, 32, ([file]) => place(join(base.dir, file), join(temp, file)));
+  await mapLimited([...made], 32, ([file, { from }]) => place(from, join(temp, file)));
+  const sums = new Map([...taken, ...[...made].map(([file, { hash }]) => [file, hash] as const)]);
+  return new Map([...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,0 +1,140 @@
+// The site's search index, in shards of its own rather than one per part of
+// the render: report pages go to shards by a hash of their department (as
+// parts do, site-parts.ts), and each shard is a Pagefind index cached under
+// its pages' hashes. A one-report edit re-indexes one shard of about 64
+// pages, where one index of a 1,000-report site took 9 s; the index is the
+// same whatever the part size. The search page merges the shards, listed in
+// pagefind/parts.json; there are at most 16, however large the site.
+import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { listFiles } from '../lib/list-files.ts';
+import { mapLimited } from '../lib/map-limited.ts';
+import { pageFile, reportPath } from '../model/urls.ts';
+import type { BuildContext } from './context.ts';
+import { buildAll, keep, runSiteProcess, siteJobs } from './part-builds.ts';
+import { buildingDir, cachedPart, completeMarker, partKey, partSums } from './part-cache.ts';
+import { formatManifest, hashFiles, readManifest } from './sha256sums.ts';
+import { searchIndexDir, type IndexShardJob } from './site-part.ts';
+import { partTimeoutOf, planParts } from './site-parts.ts';
+
+/**
+ * Reports per shard, on average, while there are fewer than MAX_INDEX_SHARDS
+ * (GONGKAI_INDEX_SHARD_SIZE sets another). Pagefind takes about 13 ms a page
+ * on one core: re-indexing a shard of 64 takes about a second.
+ */
+export const INDEX_SHARD_SIZE = 64;
+/** The search page loads every shard's entry file, so their number is bounded; past it shards grow. */
+export const MAX_INDEX_SHARDS = 16;
+
+export interface IndexShard {
+  /** “p3”: names its folder, pagefind/p3/. */
+  id: string;
+  /** The reports whose web pages it indexes (content-root relative, sorted). */
+  files: string[];
+  /** Their pages in the site (reports/2023/kgxj/index.html), in the same order. */
+  pages: string[];
+}
+
+export function planIndexShards(
+  reports: readonly { file: string; year: number; department: string }[],
+  shardSize = INDEX_SHARD_SIZE,
+): IndexShard[] {
+  const size = Math.max(shardSize, Math.ceil(reports.length / MAX_INDEX_SHARDS));
+  const pageOf = new Map(reports.map((r) => [r.file, pageFile(reportPath(r.year, r.department))]));
+  return planParts(reports, size).map(({ id, files }) => ({
+    id,
+    files,
+    pages: files.map((f) => pageOf.get(f) as string),
+  }));
+}
+
+/** “搜索索引分片 p3（125 份报告：reports/2023/a.mdx、…）”, for messages. */
+function describeShards(shards: readonly IndexShard[]): string {
+  const files = shards.flatMap((s) => s.files);
+  const shown = files.slice(0, 3).join('、');
+  return `搜索索引分片 ${shards.map((s) => s.id).join('、')}（${files.length} 份报告：${shown}${files.length > 3 ? ' …' : ''}）`;
+}
+
+interface PlannedShard {
+  shard: IndexShard;
+  key: string;
+}
+
+/**
+ * Indexes the report pages merged into the staging folder, shard by shard:
+ * shards found in the site cache are copied, the others built, the shards
+ * spread over the build's processes. A shard machine (--shard) indexes only
+ * the shards wholly in its share; the machine that merges does the rest.
+ * Returns the shards' folders for pagefind/parts.json.
+ */
+export async function buildSearchIndex(
+  ctx: BuildContext,
+  cacheDir: string,
+  progress: (done: number, total: number) => void,
+): Promise<{ dirs: string[]; built: number }> {
+  const reports = ctx.content.reports.map(({ file, data }) => ({ file, year: data.year, department: data.department }));
+  const shards = planIndexShards(reports, ctx.settings.site.indexShardSize).filter(
+    (s) => !ctx.scope || s.files.every((f) => ctx.scope?.has(f)),
+  );
+  const planned: PlannedShard[] = [];
+  for (const shard of shards) {
+    const hashes = await hashFiles(ctx.outDir, shard.pages, ctx.knownHashes);
+    planned.push({ shard, key: await partKey(`index ${shard.id}`, JSON.stringify([...hashes])) });
+  }
+  const ready = new Map<string, string>();
+  const todo: PlannedShard[] = [];
+  for (const p of planned) {
+    const hit = ctx.settings.site.cache ? await cachedPart(cacheDir, p.key) : undefined;
+    if (hit) ready.set(p.key, hit);
+    else todo.push(p);
+  }
+  // One process per lane, each indexing its shards one after another: a
+  // process per shard would start Node and Pagefind 16 times.
+  const jobs = siteJobs(ctx);
+  const lanes = Array.from({ length: Math.min(jobs, todo.length) }, (_, i) => todo.filter((_, j) => j % jobs === i));
+  let done = 0;
+  await buildAll(lanes, jobs, async (lane) => {
+    const temps = lane.map((p) => buildingDir(cacheDir, p.key));
+    await Promise.all(temps.map((t) => rm(t, { recursive: true, force: true })));
+    try {
+      const job: IndexShardJob[] = lane.map((p, i) => ({ ...p.shard, outDir: temps[i] as string }));
+      const pages = lane.reduce((n, p) => n + p.shard.pages.length, 0);
+      await runSiteProcess(
+        { step: 'index', siteDir: ctx.outDir, shards: job },
+        {
+          what: describeShards(lane.map((p) => p.shard)),
+          doing: '建立',
+          heapMb: undefined,
+          seconds: partTimeoutOf(ctx.settings.site, pages),
+        },
+      );
+      for (const [i, p] of lane.entries()) {
+        const temp = temps[i] as string;
+        await writeFile(partSums(temp), formatManifest(await hashFiles(temp, await listFiles(temp))));
+        await writeFile(completeMarker(temp), '');
+        ready.set(p.key, await keep(cacheDir, p.key, temp));
+        progress(++done, todo.length);
+      }
+    } catch (error) {
+      await Promise.all(temps.map((t) => rm(t, { recursive: true, force: true })));
+      throw error;
+    }
+  });
+  for (const p of planned) {
+    await mergeShard(ready.get(p.key) as string, ctx);
+    ctx.usedParts.add(p.key);
+  }
+  return { dirs: shards.map((s) => `/${searchIndexDir(s.id)}/`), built: todo.length };
+}
+
+/** Copies a built shard's index into the site, with the hashes it keeps for SHA256SUMS. */
+async function mergeShard(from: string, ctx: BuildContext): Promise<void> {
+  const { hashes } = await readManifest(partSums(from));
+  await mapLimited([...hashes], 32, async ([file, hash]) => {
+    const dest = join(ctx.outDir, file);
+    await mkdir(dirname(dest), { recursive: true });
+    await copyFile(join(from, file), dest);
+    const { size, mtimeMs } = await stat(dest);
+    ctx.knownHashes.set(file, { hash, size, mtimeMs });
+  });
+}
