@@ -1,12 +1,15 @@
-// node scripts/site-part.ts '<job JSON>': one part of the site in a process of
-// its own, started by the build (src/build/site-step.ts). Exit 70 on failure.
+// node scripts/site-part.ts <folder> < job.json: one process of the site build, started
+// by the build (src/build/part-builds.ts), its job as JSON on standard input (a
+// search index job lists thousands of pages: too long for an argument); the
+// folder it writes to is an argument only for `ps` to show. Exit 70 on failure.
+import { text } from 'node:stream/consumers';
 import { stopWithParent } from '../src/build/child-processes.ts';
 import { indexShards, renderPart, type PartJob } from '../src/build/site-part.ts';
 
 // The build starts each part as a process group leader; if the build is
 // killed, the part and whatever it started must not run on.
 stopWithParent();
-const job = JSON.parse(process.argv[2] ?? '{}') as PartJob;
+const job = JSON.parse(await text(process.stdin)) as PartJob;
 (job.step === 'render' ? renderPart(job) : indexShards(job)).then(
   () => process.exit(0),
   (error: unknown) => {

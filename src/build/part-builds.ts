@@ -68,21 +68,27 @@ export interface ProcessLimits {
   seconds: number;
 }
 
+const writesTo = (job: PartJob) => (job.step === 'render' ? job.outDir : (job.shards[0]?.outDir ?? job.siteDir));
+
 /** Runs one process of the site build (a part's render, or search index shards) within its limits; rejects with a UserError past them. */
 export function runSiteProcess(job: PartJob, { what, doing, heapMb, seconds }: ProcessLimits): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawnGroup(
       process.execPath,
+      // Where it writes, for `ps` to show (the job itself comes on standard input).
       [
         ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
         join(PROJECT_ROOT, 'scripts/site-part.ts'),
-        JSON.stringify(job),
+        writesTo(job),
       ],
       // Astro keeps a part's server build in its output folder only when that is
       // under the working directory (else in ./.astro, where parts would share
       // it): the part runs in the project, which holds the site cache.
-      { stdio: ['ignore', 'ignore', 'pipe'], cwd: PROJECT_ROOT },
+      { stdio: ['pipe', 'ignore', 'pipe'], cwd: PROJECT_ROOT },
     );
+    // The job on standard input: a search index job names thousands of pages, too long for an argument.
+    child.stdin?.on('error', () => {}); // a process that died at once: its exit says why
+    child.stdin?.end(JSON.stringify(job));
     let stderr = '';
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -217,6 +223,10 @@ export async function mergePart(
 /** How many processes of the site build run at a time (GONGKAI_SITE_JOBS; two, or fewer on fewer cores). */
 export const siteJobs = (ctx: BuildContext) =>
   Math.max(1, Math.min(ctx.settings.site.jobs ?? 2, availableParallelism()));
+
+/** “新构建 2，其中 1 个只重新生成改动的单位”: the parts built, and how many of them were patched. */
+export const builtSummary = (built: number, timing: Timing) =>
+  `新构建 ${built}${timing.patched ? `，其中 ${timing.patched} 个只重新生成改动的单位` : ''}`;
 
 export interface Timing {
   /** Seconds of the parts' render processes, summed (two run at a time). */

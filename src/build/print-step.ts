@@ -6,7 +6,15 @@ import { progressLine } from '../cli/progress.ts';
 import type { InputReport } from '../model/site-input.ts';
 import type { BuildContext, BuildStep } from './context.ts';
 import { copyMedia } from './media.ts';
-import { buildMissing, inputFor, mergePart, withPlan, writeInput, type PlannedBuild } from './part-builds.ts';
+import {
+  buildMissing,
+  builtSummary,
+  inputFor,
+  mergePart,
+  withPlan,
+  writeInput,
+  type PlannedBuild,
+} from './part-builds.ts';
 import { partKey } from './part-cache.ts';
 import { partDigest } from './part-patch.ts';
 import { partSizeOf, planParts } from './site-parts.ts';
@@ -62,7 +70,7 @@ export const printStep: BuildStep = {
         ctx.metrics['print.render-seconds'] = timing.render;
         const media = await copyMedia(ctx.contentRoot, reportsInScope(ctx), ctx.outDir);
         const reports = reportsInScope(ctx).length;
-        return `${reports} 份报告（${builds.length} 个部分，新构建 ${built}）${media ? `，图片 ${media} 个` : ''}`;
+        return `${reports} 份报告（${builds.length} 个部分，${builtSummary(built, timing)}）${media ? `，图片 ${media} 个` : ''}`;
       },
     ),
 };

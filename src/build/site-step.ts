@@ -16,7 +16,15 @@ import { UserError } from '../cli/run.ts';
 import type { Shard } from '../cli/shard.ts';
 import type { SitePart } from '../model/site-input.ts';
 import type { BuildContext, BuildStep } from './context.ts';
-import { buildMissing, inputFor, mergePart, withPlan, writeInput, type PlannedBuild } from './part-builds.ts';
+import {
+  buildMissing,
+  builtSummary,
+  inputFor,
+  mergePart,
+  withPlan,
+  writeInput,
+  type PlannedBuild,
+} from './part-builds.ts';
 import { copyMedia } from './media.ts';
 import { openSiteCache, partKey, pruneParts } from './part-cache.ts';
 import { partDigest } from './part-patch.ts';
@@ -110,9 +118,8 @@ export const siteStep: BuildStep = {
         // The cache holds one site's worth: what this build used (print parts included).
         if (!ctx.scope) await pruneParts(cacheDir, ctx.usedParts);
         const catalogue = builds.some((b) => b.job.kind === 'catalog');
-        const patched = timing.patched ? `，其中 ${timing.patched} 个只重新生成改动的单位` : '';
         return (
-          `${parts} 个部分${catalogue ? ' + 目录页' : ''}（新构建 ${built}${patched}，缓存 ${builds.length - built}）` +
+          `${parts} 个部分${catalogue ? ' + 目录页' : ''}（${builtSummary(built, timing)}，缓存 ${builds.length - built}）` +
           `，搜索索引 ${index.dirs.length} 片（新建 ${index.built}）${media ? `，图片 ${media} 个` : ''}`
         );
       },

@@ -38,7 +38,7 @@ interface PartProcess {
   pgid: number;
 }
 
-/** The site part processes building for this site cache (their job names files in it). */
+/** The site part processes building for this site cache (their command line names the folder they write to, in it). */
 function partProcesses(cache: string): PartProcess[] {
   const ps = execFileSync('ps', ['-ww', '-eo', 'pid=,pgid=,args='], { encoding: 'utf8' });
   return ps

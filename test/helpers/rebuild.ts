@@ -1,0 +1,59 @@
+// A synthetic site built, one report edited, the site built again from the
+// caches, and built clean: what the one-report rebuild tests compare.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { editOneReport, type Edit } from '../../scripts/corpus/edit.ts';
+import { writeCorpus } from '../../scripts/corpus/write.ts';
+import { runScript } from './cli.ts';
+import { ownSiteCache, tempDir } from './content.ts';
+
+export interface Rebuild {
+  /** The log of the build after the edit. */
+  log: string;
+  /** A file of the site (relative) before and after the edit. */
+  before: string;
+  after: string;
+  /** SHA256SUMS of the rebuilt site and of a clean build of the same content. */
+  rebuilt: string;
+  clean: string;
+}
+
+/** Folders to remove after the tests. */
+export const rebuildDirs: string[] = [];
+
+export async function editAndRebuild(options: {
+  departments: number;
+  env: Record<string, string>;
+  edit: Edit;
+  /** The file whose change shows the edit reached the site. */
+  shows: string;
+  /** Environment of the clean build, besides the site cache off. */
+  cleanEnv?: Record<string, string>;
+}): Promise<Rebuild> {
+  const home = await tempDir();
+  const cache = await ownSiteCache();
+  rebuildDirs.push(home, cache);
+  const content = join(home, 'content');
+  await writeCorpus({ departments: options.departments, years: 1, out: content, seed: 1, lastYear: 2024 });
+  const env = { GONGKAI_CONTENT: content, GONGKAI_SITE_CACHE: cache, ...options.env };
+  const build = async (out: string, more: Record<string, string> = {}) => {
+    const r = await runScript('build', ['--out', join(home, out)], { ...env, ...more });
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    return r.stdout;
+  };
+  const read = (out: string, file: string) => readFile(join(home, out, file), 'utf8');
+
+  await build('dist');
+  const before = await read('dist', options.shows);
+  await editOneReport(content, 'd00003', 2024, options.edit);
+  const log = await build('dist');
+  await build('clean', { GONGKAI_SITE_CACHE: '0', ...options.cleanEnv });
+  return {
+    log,
+    before,
+    after: await read('dist', options.shows),
+    rebuilt: await read('dist', 'SHA256SUMS'),
+    clean: await read('clean', 'SHA256SUMS'),
+  };
+}
