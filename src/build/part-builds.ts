@@ -153,6 +153,10 @@ export async function writeInput(
   return { file, json };
 }
 
+/** The catalogue's reports: every report's figures, never a body. */
+export const catalogueReports = (ctx: BuildContext): InputReport[] =>
+  ctx.content.reports.map(({ file, data }) => ({ file, data }));
+
 /** A part's site input: the site, its departments and reports, each report with its history and PDF. */
 export function inputFor(
   ctx: BuildContext,

@@ -20,7 +20,7 @@ import {
 } from '../model/site-input.ts';
 import { codeVersion } from '../scan/code-version.ts';
 import type { BuildContext } from './context.ts';
-import { inputFor, renderPart, writeInput, type PlannedBuild } from './part-builds.ts';
+import { catalogueReports, inputFor, renderPart, writeInput, type PlannedBuild } from './part-builds.ts';
 import { cachedPart, completeMarker, PART_NAME, partSums } from './part-cache.ts';
 import { readManifest, sha256File } from './sha256sums.ts';
 
@@ -117,9 +117,11 @@ export async function findBase(cacheDir: string, digest: PartDigest): Promise<Pa
   for (const name of await readdir(cacheDir).catch(() => [] as string[])) {
     if (!PART_NAME.test(name)) continue;
     const dir = join(cacheDir, name);
-    const text = await readFile(join(dir, DIGEST), 'utf8').catch(() => undefined);
-    if (!text || !(await stat(completeMarker(dir)).catch(() => undefined))) continue;
-    const plan = patchPlan(JSON.parse(text) as PartDigest, digest);
+    const before = await readFile(join(dir, DIGEST), 'utf8')
+      .then((text) => JSON.parse(text) as PartDigest)
+      .catch(() => undefined); // none (not a web, report or print part), or unreadable: not a base
+    if (!before || !(await stat(completeMarker(dir)).catch(() => undefined))) continue;
+    const plan = patchPlan(before, digest);
     if (plan && (!best || plan.reports.length < best.plan.reports.length)) best = { dir, plan, name };
   }
   // Marked as used, so no build prunes it while its files are taken.
@@ -165,12 +167,7 @@ export async function patchPart(
   if (plan.catalogue)
     renders.push({
       kind: 'catalog',
-      input: inputFor(
-        ctx,
-        'catalog',
-        ctx.content.reports.map(({ file, data }) => ({ file, data })),
-        ctx.content.departments,
-      ),
+      input: inputFor(ctx, 'catalog', catalogueReports(ctx), ctx.content.departments),
     });
   await mkdir(work, { recursive: true });
   const outputs = await Promise.all(

@@ -116,7 +116,8 @@ export async function buildSearchIndex(
         progress(++done, todo.length);
       }
     } catch (error) {
-      await Promise.all(temps.map((t) => rm(t, { recursive: true, force: true })));
+      // The shards' folders, and the folders of pages their process was reading.
+      await Promise.all(temps.flatMap((t) => [t, `${t}.astro`]).map((d) => rm(d, { recursive: true, force: true })));
       throw error;
     }
   });

@@ -19,6 +19,7 @@ import type { BuildContext, BuildStep } from './context.ts';
 import {
   buildMissing,
   builtSummary,
+  catalogueReports,
   inputFor,
   mergePart,
   withPlan,
@@ -64,7 +65,7 @@ async function planWeb(ctx: BuildContext, scratch: string): Promise<{ builds: Pl
   const builds: PlannedBuild[] = [];
   // The catalogue shows every report's figures, never a body; a shard leaves it to the machine that merges.
   if (!ctx.scope) {
-    const figures = content.reports.map(({ file, data }) => ({ file, data }));
+    const figures = catalogueReports(ctx);
     const files = figures.map((r) => r.file);
     builds.push(await build('catalog', 'catalog', [ctx, 'catalog', figures, content.departments], files));
   }
