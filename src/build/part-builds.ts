@@ -42,10 +42,13 @@ export interface PlannedBuild {
 /** “网站部分 p3（12 份报告：reports/2023/kgxj.mdx、… ）”, for messages. */
 export function describePart({ job, files }: PlannedBuild): string {
   if (job.kind === 'catalog') return `网站目录部分（首页、年度页、开放数据等，含全部 ${files.length} 份报告的数字）`;
-  const shown = files.slice(0, 3).join('、');
   const what = job.kind === 'print' ? '打印页部分' : '网站部分';
-  return `${what} ${job.id}（${files.length} 份报告：${shown}${files.length > 3 ? ' …' : ''}）`;
+  return `${what} ${job.id}（${reportsShown(files)}）`;
 }
+
+/** “12 份报告：reports/2023/a.mdx、… …”: how many, and the first few by name. */
+export const reportsShown = (files: readonly string[]) =>
+  `${files.length} 份报告：${files.slice(0, 3).join('、')}${files.length > 3 ? ' …' : ''}`;
 
 const OUT_OF_MEMORY = /JavaScript heap out of memory|Reached heap limit/;
 /** The end of a part's error output is what explains a failure; it is not kept whole. */
@@ -263,6 +266,12 @@ export async function buildAll<T>(items: readonly T[], jobs: number, build: (ite
   if (failure) throw failure.error;
 }
 
+/** Marks a part built in `temp` complete, with its files' hashes (SHA256SUMS format); then it may be kept. */
+export async function markComplete(temp: string, sums: Map<string, string>): Promise<void> {
+  await writeFile(partSums(temp), formatManifest(sums));
+  await writeFile(completeMarker(temp), '');
+}
+
 /**
  * Puts a finished part in its place in the cache. Another build may have put
  * the same part there meanwhile (the key is its content): then that one is
@@ -320,9 +329,8 @@ export async function buildMissing(
         sums = await hashFiles(temp, await partFiles(temp));
       }
       timing.render += since(t);
-      await writeFile(partSums(temp), formatManifest(sums));
       if (digest) await writeDigest(temp, digest);
-      await writeFile(completeMarker(temp), '');
+      await markComplete(temp, sums);
     } catch (error) {
       // Whatever a failed part wrote (it may be anything its input made Vite emit) is not kept.
       await clear();

@@ -6,8 +6,9 @@
 // is byte for byte the site built in one), so the patched part is the part a
 // full render makes; test/cli/part-patch.test.ts compares the two.
 import { createHash } from 'node:crypto';
-import { copyFile, link, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { linkOrCopy } from '../lib/link-or-copy.ts';
 import { listFiles } from '../lib/list-files.ts';
 import { mapLimited } from '../lib/map-limited.ts';
 import {
@@ -128,12 +129,6 @@ export async function findBase(cacheDir: string, digest: PartDigest): Promise<Pa
   return best && (await cachedPart(cacheDir, best.name)) ? { dir: best.dir, plan: best.plan } : undefined;
 }
 
-/** A hard link where the file system allows (cached parts are never written to), else a copy. */
-async function place(from: string, to: string): Promise<void> {
-  await mkdir(dirname(to), { recursive: true });
-  await link(from, to).catch(() => copyFile(from, to));
-}
-
 /**
  * Makes the part `b` in `temp` from `base`: renders what the plan says (in
  * `work`, a folder the caller removes), takes the rest from the base. Returns
@@ -199,8 +194,8 @@ export async function patchPart(
       else if (baseSums.get(file) !== hash) return undefined;
     }
   const taken = [...baseSums].filter(([file]) => !renderedAnew(file));
-  await mapLimited(taken, 32, ([file]) => place(join(base.dir, file), join(temp, file)));
-  await mapLimited([...made], 32, ([file, { from }]) => place(from, join(temp, file)));
+  await mapLimited(taken, 32, ([file]) => linkOrCopy(join(base.dir, file), join(temp, file)));
+  await mapLimited([...made], 32, ([file, { from }]) => linkOrCopy(from, join(temp, file)));
   const sums = new Map([...taken, ...[...made].map(([file, { hash }]) => [file, hash] as const)]);
   return new Map([...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

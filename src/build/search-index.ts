@@ -5,15 +5,13 @@
 // pages, where one index of a 1,000-report site took 9 s; the index is the
 // same whatever the part size. The search page merges the shards, listed in
 // pagefind/parts.json; there are at most 16, however large the site.
-import { copyFile, mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { listFiles } from '../lib/list-files.ts';
-import { mapLimited } from '../lib/map-limited.ts';
 import { pageFile, reportPath } from '../model/urls.ts';
 import type { BuildContext } from './context.ts';
-import { buildAll, keep, runSiteProcess, siteJobs } from './part-builds.ts';
-import { buildingDir, cachedPart, completeMarker, partKey, partSums } from './part-cache.ts';
-import { formatManifest, hashFiles, readManifest } from './sha256sums.ts';
+import { buildAll, keep, markComplete, mergePart, reportsShown, runSiteProcess, siteJobs } from './part-builds.ts';
+import { buildingDir, cachedPart, partKey } from './part-cache.ts';
+import { hashFiles } from './sha256sums.ts';
 import { searchIndexDir, type IndexShardJob } from './site-part.ts';
 import { partTimeoutOf, planParts } from './site-parts.ts';
 
@@ -49,11 +47,8 @@ export function planIndexShards(
 }
 
 /** “搜索索引分片 p3（125 份报告：reports/2023/a.mdx、…）”, for messages. */
-function describeShards(shards: readonly IndexShard[]): string {
-  const files = shards.flatMap((s) => s.files);
-  const shown = files.slice(0, 3).join('、');
-  return `搜索索引分片 ${shards.map((s) => s.id).join('、')}（${files.length} 份报告：${shown}${files.length > 3 ? ' …' : ''}）`;
-}
+const describeShards = (shards: readonly IndexShard[]) =>
+  `搜索索引分片 ${shards.map((s) => s.id).join('、')}（${reportsShown(shards.flatMap((s) => s.files))}）`;
 
 interface PlannedShard {
   shard: IndexShard;
@@ -110,8 +105,7 @@ export async function buildSearchIndex(
       );
       for (const [i, p] of lane.entries()) {
         const temp = temps[i] as string;
-        await writeFile(partSums(temp), formatManifest(await hashFiles(temp, await listFiles(temp))));
-        await writeFile(completeMarker(temp), '');
+        await markComplete(temp, await hashFiles(temp, await listFiles(temp)));
         ready.set(p.key, await keep(cacheDir, p.key, temp));
         progress(++done, todo.length);
       }
@@ -122,20 +116,8 @@ export async function buildSearchIndex(
     }
   });
   for (const p of planned) {
-    await mergeShard(ready.get(p.key) as string, ctx);
+    await mergePart(ready.get(p.key) as string, ctx.outDir, 'all', ctx.knownHashes);
     ctx.usedParts.add(p.key);
   }
   return { dirs: shards.map((s) => `/${searchIndexDir(s.id)}/`), built: todo.length };
-}
-
-/** Copies a built shard's index into the site, with the hashes it keeps for SHA256SUMS. */
-async function mergeShard(from: string, ctx: BuildContext): Promise<void> {
-  const { hashes } = await readManifest(partSums(from));
-  await mapLimited([...hashes], 32, async ([file, hash]) => {
-    const dest = join(ctx.outDir, file);
-    await mkdir(dirname(dest), { recursive: true });
-    await copyFile(join(from, file), dest);
-    const { size, mtimeMs } = await stat(dest);
-    ctx.knownHashes.set(file, { hash, size, mtimeMs });
-  });
 }

@@ -2,9 +2,10 @@
 // scripts/site-part.ts with a JSON job (its memory is returned when it ends):
 // `astro build` for a part of the site, or the Pagefind indexes of some
 // shards of the search index (src/build/search-index.ts).
-import { copyFile, link, mkdir, rm } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
+import { linkOrCopy } from '../lib/link-or-copy.ts';
 import { handOverSiteInput, PROJECT_ROOT, settings } from '../config.ts';
 import type { SitePart } from '../model/site-input.ts';
 
@@ -54,12 +55,7 @@ export async function indexShards(job: IndexJob): Promise<void> {
     for (const shard of job.shards) {
       const pages = `${shard.outDir}.astro`;
       await rm(pages, { recursive: true, force: true });
-      for (const page of shard.pages) {
-        await mkdir(dirname(join(pages, page)), { recursive: true });
-        await link(join(job.siteDir, page), join(pages, page)).catch(() =>
-          copyFile(join(job.siteDir, page), join(pages, page)),
-        );
-      }
+      for (const page of shard.pages) await linkOrCopy(join(job.siteDir, page), join(pages, page));
       const { index, errors } = await pagefind.createIndex({});
       if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
       const added = await index.addDirectory({ path: pages, glob: REPORT_PAGES });
