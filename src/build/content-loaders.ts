@@ -42,7 +42,6 @@ async function scanInput(logger: LoaderContext['logger']): Promise<Scanned> {
   return {
     input: {
       part: 'all',
-      revision: { kind: 'unknown' },
       site: content.site,
       departments: content.departments,
       reports: content.reports,

@@ -11,10 +11,12 @@ export interface BuildContext {
   contentRoot: string;
   /** The checked content: site, departments, the valid reports with their figures and rendered bodies. */
   content: ContentIndex;
-  /** The source revision the pages show; set by the revision step. */
+  /** The commit checked out (or why there is none); set by the revision step. */
   revision: Revision;
   /** Each content file's commits, newest first; set by the revision step. */
   history: ReadonlyMap<string, readonly ReportChange[]>;
+  /** The content files that differ from that commit; set by the revision step. */
+  changed: ReadonlySet<string>;
   /** Each report's PDF (by report file), set by the PDF step: the web pages link them with size and pages. */
   pdfs: Map<string, PdfInfo>;
   /** The PDF-cache keys of the PDFs this build made or found (a shard hands them over). */
@@ -50,6 +52,7 @@ export function buildContext(fields: {
     ...fields,
     revision: { kind: 'unknown' },
     history: new Map(),
+    changed: new Set(),
     pdfs: new Map(),
     pdfKeys: new Set(),
     scope: undefined,

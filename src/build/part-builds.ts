@@ -12,6 +12,7 @@ import { PROJECT_ROOT, type Settings } from '../config.ts';
 import { listFiles } from '../lib/list-files.ts';
 import { mapLimited } from '../lib/map-limited.ts';
 import { partOwns, SHARED_OUTPUT, type InputReport, type SiteInput, type SitePart } from '../model/site-input.ts';
+import { sourceRevision } from '../model/revision.ts';
 import type { Department } from '../schema/department.ts';
 import type { Site } from '../schema/site.ts';
 import { killGroup, spawnGroup, stopChildren } from './child-processes.ts';
@@ -160,7 +161,17 @@ export async function writeInput(
 export const catalogueReports = (ctx: BuildContext): InputReport[] =>
   ctx.content.reports.map(({ file, data }) => ({ file, data }));
 
-/** A part's site input: the site, its departments and reports, each report with its history and PDF. */
+/** Parts that make report web pages, which alone show a report's history and source version (版本记录). */
+const SHOWS_SOURCE: ReadonlySet<SitePart> = new Set(['all', 'web', 'reports']);
+
+/** A report's 版本记录: the commits that changed it and the version of its file the page shows. */
+function sourceOf(ctx: BuildContext, r: InputReport): Pick<InputReport, 'history' | 'revision'> {
+  const history = [...(ctx.history.get(r.file) ?? [])];
+  const changed = ctx.changed.has(r.file) || (r.media ?? []).some((m) => ctx.changed.has(m.path));
+  return { history, revision: sourceRevision(ctx.revision, history, changed) };
+}
+
+/** A part's site input: the site, its departments and reports, each report with its PDF and, on report pages, its history. */
 export function inputFor(
   ctx: BuildContext,
   part: SitePart,
@@ -172,12 +183,11 @@ export function inputFor(
     part,
     // Without a print step (no PDFs to make) the web parts make the print pages themselves.
     ...(!ctx.printed && (part === 'web' || part === 'reports') ? { printPages: true } : {}),
-    revision: ctx.revision,
     site: ctx.content.site as Site,
     departments: [...departments],
     reports: reports.map((r) => {
       const pdf = ctx.pdfs.get(r.file);
-      return { ...r, history: [...(ctx.history.get(r.file) ?? [])], ...(pdf ? { pdf } : {}) };
+      return { ...r, ...(SHOWS_SOURCE.has(part) ? sourceOf(ctx, r) : {}), ...(pdf ? { pdf } : {}) };
     }),
   };
 }

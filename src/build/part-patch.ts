@@ -30,7 +30,7 @@ export interface PartDigest {
   kind: SitePart;
   id: string;
   printPages: boolean;
-  /** Everything every page of the part may show: the code, the site, the revision. */
+  /** Everything every page of the part may show: the code, the site, whether print pages are made. */
   shared: string;
   departments: Record<string, string>;
   reports: Record<string, { department: string; page: string; catalogue: string }>;
@@ -39,8 +39,8 @@ export interface PartDigest {
 const DIGEST = '.digest.json';
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
 
-/** A report as the catalogue part gets it: its figures, history and PDF, not its body. */
-const catalogueView = ({ body: _body, media: _media, ...figures }: InputReport) => figures;
+/** A report as the catalogue's pages show it: its figures and PDF; not its body nor its 版本记录. */
+const catalogueView = ({ body: _b, media: _m, history: _h, revision: _r, ...figures }: InputReport) => figures;
 
 export async function partDigest(input: SiteInput, id: string): Promise<PartDigest> {
   const { reports, departments, ...rest } = input;

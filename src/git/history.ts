@@ -1,9 +1,9 @@
 // The commits that touched each file of the content tree, newest first, read
 // from `git log` once for the whole tree: a report's 最后更新 and change
 // history. Commit dates, not build times: the same commit gives the same page.
-import { relative, sep } from 'node:path';
 import type { ReportChange } from '../model/site-input.ts';
-import { GitMissing, gitText, runGit } from './git.ts';
+import { contentTree, inContentTree, treeSpec } from './content-tree.ts';
+import { runGit } from './git.ts';
 
 /** A commit: its id, its date (committer, YYYY-MM-DD in the committer's own time zone), its subject. */
 export type Change = ReportChange;
@@ -11,18 +11,11 @@ export type Change = ReportChange;
 /** Content-root-relative path → its commits, newest first. Empty outside git. */
 export async function readHistory(contentRoot: string): Promise<Map<string, Change[]>> {
   const history = new Map<string, Change[]>();
-  let top: string | undefined;
-  try {
-    top = await gitText(['rev-parse', '--show-toplevel'], contentRoot);
-  } catch (error) {
-    if (error instanceof GitMissing) return history;
-    throw error;
-  }
-  if (!top) return history;
-  const prefix = relative(top, contentRoot).split(sep).join('/');
+  const tree = await contentTree(contentRoot);
+  if (!tree) return history;
   const log = await runGit(
-    ['log', '-z', '--no-renames', '--format=%x1e%H%x1f%cI%x1f%s', '--name-only', '--', prefix || '.'],
-    top,
+    ['log', '-z', '--no-renames', '--format=%x1e%H%x1f%cI%x1f%s', '--name-only', '--', treeSpec(tree)],
+    tree.top,
   );
   if (log.status !== 0) return history; // no commits yet
   for (const record of log.stdout.toString('utf8').split('\x1e')) {
@@ -32,7 +25,7 @@ export async function readHistory(contentRoot: string): Promise<Map<string, Chan
     const [commit = '', iso = '', subject = ''] = header.split('\x1f');
     const change: Change = { commit, date: iso.slice(0, 10), subject };
     for (const file of names.map((n) => n.replace(/^\n/, '')).filter(Boolean)) {
-      const inTree = prefix ? (file.startsWith(`${prefix}/`) ? file.slice(prefix.length + 1) : undefined) : file;
+      const inTree = inContentTree(tree, file);
       if (!inTree) continue;
       const list = history.get(inTree) ?? [];
       list.push(change);

@@ -21,6 +21,7 @@ import {
   type ReportChange,
 } from './site-input.ts';
 import { departmentFinder } from './departments.ts';
+import { trustedRevision, type Revision } from './revision.ts';
 import { reportPath } from './urls.ts';
 
 export { reportPath };
@@ -34,6 +35,8 @@ export interface CatalogReport {
   path: string;
   /** The commits that changed the report, newest first (empty outside git). */
   history: readonly ReportChange[];
+  /** The version of its source file the page shows. */
+  revision: Revision;
   /** Its PDF, when the build makes one. */
   pdf: PdfInfo | undefined;
 }
@@ -108,6 +111,7 @@ async function loadReports(): Promise<CatalogReport[]> {
       department: departmentOf(r.data.department),
       path: reportPath(r.data.year, r.data.department),
       history: r.history ?? [],
+      revision: trustedRevision(r.revision),
       pdf: r.pdf,
     }))
     .sort((a, b) => b.data.year - a.data.year || a.data.department.localeCompare(b.data.department));

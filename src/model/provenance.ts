@@ -1,10 +1,10 @@
-// Where a report page comes from, as its 版本记录 shows it: the commit the
-// site was built from, and the commits that changed the report (最后更新 and
+// Where a report page comes from, as its 版本记录 shows it: the version of
+// its source file, and the commits that changed the report (最后更新 and
 // the change history, GOV.UK style). All from git at build time, nothing from
 // the clock: the same commit builds the same page.
 import { formatChineseDate } from '../schema/date.ts';
 import type { CatalogReport } from './catalog.ts';
-import { commitUrl, readRevision, shortCommit, type Revision } from './revision.ts';
+import { commitUrl, shortCommit, type Revision } from './revision.ts';
 
 export interface Change {
   /** 2024年6月26日 */
@@ -19,14 +19,14 @@ export interface Change {
 
 export interface Provenance {
   revision: Revision;
-  /** The link to the built commit, when site.yaml has commit_url. */
+  /** The link to that commit, when site.yaml has commit_url. */
   revisionLink: string | undefined;
   /** Newest first; empty outside git. */
   changes: Change[];
 }
 
 export function provenance(report: CatalogReport, commitTemplate: string | undefined): Provenance {
-  const revision = readRevision();
+  const { revision } = report;
   return {
     revision,
     revisionLink: revision.kind === 'commit' ? commitUrl(commitTemplate, revision.commit) : undefined,

@@ -49,6 +49,8 @@ export interface InputReport {
   media?: MediaFile[];
   /** The commits that touched the file, newest first (empty outside git). */
   history?: ReportChange[];
+  /** The version of the file the page shows (src/model/revision.ts); the report pages' alone, like history. */
+  revision?: Revision;
   /** Its PDF, when the build makes one (absent with GONGKAI_PDF=0). */
   pdf?: PdfInfo;
 }
@@ -60,7 +62,6 @@ export interface SiteInput {
    * there is nothing to wait for, and one `astro build` does both.
    */
   printPages?: boolean;
-  revision: Revision;
   site: Site;
   /** The departments this build shows (all of them, or a part's). */
   departments: Department[];

@@ -35,3 +35,24 @@ test('a site in parts, a paragraph added: only its department rendered again', a
   assert.ok(r.after.includes('年度中未调整预算。'), 'the report page has the new sentence');
   assert.equal(r.rebuilt, r.clean);
 });
+
+test('in git, a commit that changed one report: only its department rendered again, its page names the commit', async () => {
+  const r = await editAndRebuild({
+    departments: 16,
+    env: { GONGKAI_PDF: '0', GONGKAI_PART_SIZE: '8', GONGKAI_INDEX_SHARD_SIZE: '8' },
+    edit: 'paragraph',
+    shows: 'reports/2024/d00003/index.html',
+    git: true,
+  });
+  // Each page shows the commit that last changed its own report: the new commit reaches one page, not all.
+  assert.match(
+    r.log,
+    /网站 2 个部分 \+ 目录页（新构建 1，其中 1 个只重新生成改动的单位，缓存 2），搜索索引 2 片（新建 1）/,
+  );
+  const version = (html: string) => /源文件版本<\/dt>\s*<dd[^>]*>\s*<code>([0-9a-f]{10})<\/code>/.exec(html)?.[1];
+  assert.ok(
+    version(r.before) && version(r.after) && version(r.after) !== version(r.before),
+    'the page names the new commit',
+  );
+  assert.equal(r.rebuilt, r.clean);
+});

@@ -268,10 +268,16 @@ describe('report page', () => {
     assert.match(html, /href="\/data\/2023\/kgxj\.json"/);
   });
 
-  test('a build from git names its commit and links it with site.yaml’s commit_url', async () => {
+  test('a build from git names the commit that last changed the report, linked with site.yaml’s commit_url', async () => {
     const html = await readSiteFile(multi.dir, '/reports/2024/ceshi/index.html');
-    assert.match(html, new RegExp(`href="https://git\\.example\\.org/czj/gongkai/commit/${multiCommit}"><code>`));
-    assert.match(textOf(html), new RegExp(`源文件版本 ${multiCommit.slice(0, 10)}(?!（)`));
+    // The report was committed with the content; the commit checked out (multiCommit) changed only site.yaml.
+    const history = /<details class="change-history">([\s\S]*?)<\/details>/.exec(html)?.[1] ?? '';
+    const reportCommit = /commit\/([0-9a-f]{40})"/.exec(history)?.[1] ?? '';
+    assert.notEqual(reportCommit, multiCommit);
+    assert.match(html, new RegExp(`href="https://git\\.example\\.org/czj/gongkai/commit/${reportCommit}"><code>`));
+    assert.match(textOf(html), new RegExp(`源文件版本 ${reportCommit.slice(0, 10)}(?!（)`));
+    assert.doesNotMatch(html, new RegExp(multiCommit));
+    // The build's log names the commit checked out.
     assert.match(multi.log, new RegExp(`✓ 源文件版本 ${multiCommit.slice(0, 10)}`));
   });
 

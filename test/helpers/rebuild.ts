@@ -1,11 +1,13 @@
-// A synthetic site built, one report edited, the site built again from the
-// caches, and built clean: what the one-report rebuild tests compare.
+// A synthetic site built, one report edited (and committed, in git), the site
+// built again from the caches, and built clean: what the one-report rebuild
+// tests compare.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { editOneReport, type Edit } from '../../scripts/corpus/edit.ts';
 import { writeCorpus } from '../../scripts/corpus/write.ts';
 import { runScript } from './cli.ts';
+import { commitAll, initRepo } from './git.ts';
 import { ownSiteCache, tempDir } from './content.ts';
 
 export interface Rebuild {
@@ -30,6 +32,8 @@ export async function editAndRebuild(options: {
   shows: string;
   /** Environment of the clean build, besides the site cache off. */
   cleanEnv?: Record<string, string>;
+  /** The content is in git: committed before the first build, and the edit committed before the second. */
+  git?: boolean;
 }): Promise<Rebuild> {
   const home = await tempDir();
   const cache = await ownSiteCache();
@@ -44,9 +48,14 @@ export async function editAndRebuild(options: {
   };
   const read = (out: string, file: string) => readFile(join(home, out, file), 'utf8');
 
+  if (options.git) {
+    await initRepo(home);
+    await commitAll(content, '各单位报告', 1_719_400_000);
+  }
   await build('dist');
   const before = await read('dist', options.shows);
   await editOneReport(content, 'd00003', 2024, options.edit);
+  if (options.git) await commitAll(content, '改正一份报告', 1_719_500_000);
   const log = await build('dist');
   await build('clean', { GONGKAI_SITE_CACHE: '0', ...options.cleanEnv });
   return {

@@ -23,7 +23,6 @@ function site(
 ): SiteInput {
   return {
     part,
-    revision: { kind: 'none', reason: '内容目录不在 Git 仓库中' },
     site: { title: '某县' },
     departments: DEPARTMENTS.map((id) => ({ id, name: `${id} 局` })),
     reports: DEPARTMENTS.flatMap((d) => [report(d, 2023), report(d, 2024)]).map(change),
@@ -54,6 +53,22 @@ test('a changed figure renders the catalogue again too, in a part that has it', 
   });
 });
 
+test('a commit that changed one report renders its department again, not the catalogue nor the rest', async () => {
+  const committed = (commit: string) => (r: InputReport) =>
+    r.file === 'reports/2024/d.mdx'
+      ? {
+          ...r,
+          history: [{ commit, date: '2024-06-26', subject: '改正' }],
+          revision: { kind: 'commit', commit, dirty: false } as const,
+        }
+      : r;
+  assert.deepEqual(await plan(site('web', committed('a'.repeat(40))), site('web', committed('b'.repeat(40)))), {
+    departments: ['d'],
+    reports: ['reports/2023/d.mdx', 'reports/2024/d.mdx'],
+    catalogue: false,
+  });
+});
+
 test('a renamed department renders its pages and the catalogue again', async () => {
   const before = site('web');
   const now = { ...before, departments: before.departments.map((d) => (d.id === 'e' ? { ...d, name: '新名' } : d)) };
@@ -66,8 +81,11 @@ test('a renamed department renders its pages and the catalogue again', async () 
 
 test('no patch when the change reaches every page, reports come or go, or too much changed', async () => {
   const before = site('web');
-  const other = { kind: 'commit', commit: 'a'.repeat(40), dirty: false } as const;
-  assert.equal(await plan(before, site('web', undefined, { revision: other })), undefined, 'another revision');
+  assert.equal(
+    await plan(before, site('web', undefined, { site: { title: '某某县' } } as Partial<SiteInput>)),
+    undefined,
+    'site.yaml changed',
+  );
   assert.equal(await plan(before, site('web', undefined, { printPages: true })), undefined, 'print pages now made');
   assert.equal(await plan(before, site('reports')), undefined, 'another kind of part');
   const fewer = { ...before, reports: before.reports.slice(1) };

@@ -1,11 +1,15 @@
-// The source revision stated on report pages: a commit, a commit with
-// uncommitted changes, or no git at all — told honestly.
+// The source version stated on report pages: the newest commit that changed
+// the report's file, that commit with uncommitted changes to the file, a file
+// not yet committed, or no git at all — told honestly. The build's log names
+// the commit checked out.
 import assert from 'node:assert/strict';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
+import { readChangedFiles } from '../../../src/git/changed-files.ts';
 import { readHead } from '../../../src/git/head.ts';
-import { trustedRevision } from '../../../src/model/revision.ts';
+import { readHistory } from '../../../src/git/history.ts';
+import { sourceRevision, trustedRevision } from '../../../src/model/revision.ts';
 import { tempDir } from '../../helpers/content.ts';
 import { commitAll, git, initRepo } from '../../helpers/git.ts';
 
@@ -78,4 +82,42 @@ test('a deleted file makes the tree dirty; a file only in the index does not', a
   git(other.dir, ['add', 'staged.txt']);
   await rm(join(other.dir, 'staged.txt'));
   assert.equal(((await readHead(join(other.dir, 'content'))) as { dirty: boolean }).dirty, false);
+});
+
+test('a report page shows the commit that last changed its file, not the commit checked out', async () => {
+  const { dir, commit: first } = await repoWithContent();
+  const content = join(dir, 'content');
+  await mkdir(join(content, 'reports/2023'), { recursive: true });
+  await writeFile(join(content, 'reports/2023/a.mdx'), '甲\n');
+  await writeFile(join(content, 'reports/2023/b.mdx'), '乙\n');
+  const added = await commitAll(dir, '两份报告', 1_719_400_000);
+  await writeFile(join(content, 'reports/2023/b.mdx'), '乙，改过\n');
+  const head = await commitAll(dir, '改正乙', 1_719_500_000);
+  const repository = await readHead(content);
+  assert.equal(repository.kind === 'commit' && repository.commit, head);
+  const history = await readHistory(content);
+  const versionOf = (file: string, changed: ReadonlySet<string>) =>
+    sourceRevision(repository, history.get(file) ?? [], changed.has(file));
+  let changed = await readChangedFiles(content);
+  assert.deepEqual([...changed], []);
+  assert.deepEqual(versionOf('reports/2023/a.mdx', changed), { kind: 'commit', commit: added, dirty: false });
+  assert.deepEqual(versionOf('reports/2023/b.mdx', changed), { kind: 'commit', commit: head, dirty: false });
+  assert.deepEqual(versionOf('site.yaml', changed), { kind: 'commit', commit: first, dirty: false });
+  // Edited and not committed: that file alone says so; a new file has no version yet.
+  await writeFile(join(content, 'reports/2023/a.mdx'), '甲，未提交\n');
+  await writeFile(join(content, 'reports/2023/c.mdx'), '丙\n');
+  await writeFile(join(dir, 'outside.txt'), '内容目录以外\n');
+  changed = await readChangedFiles(content);
+  assert.deepEqual([...changed].sort(), ['reports/2023/a.mdx', 'reports/2023/c.mdx']);
+  assert.deepEqual(versionOf('reports/2023/a.mdx', changed), { kind: 'commit', commit: added, dirty: true });
+  assert.deepEqual(versionOf('reports/2023/b.mdx', changed), { kind: 'commit', commit: head, dirty: false });
+  assert.deepEqual(versionOf('reports/2023/c.mdx', changed), { kind: 'none', reason: '源文件尚未提交到 Git' });
+});
+
+test('outside git, every report says why it has no version', async () => {
+  const plain = await tempDir();
+  dirs.push(plain);
+  assert.deepEqual([...(await readChangedFiles(plain))], []);
+  const none = { kind: 'none', reason: '内容目录不在 Git 仓库中' } as const;
+  assert.deepEqual(sourceRevision(none, [], false), none);
 });

@@ -1,0 +1,31 @@
+// Where a content tree sits in its repository: git names files from the
+// repository's top, the build from the content root.
+import { relative, sep } from 'node:path';
+import { GitMissing, gitText } from './git.ts';
+
+export interface ContentTree {
+  /** The repository's top folder. */
+  top: string;
+  /** The content root relative to it, with slashes; '' when they are the same. */
+  prefix: string;
+}
+
+/** The repository that holds `contentRoot`, or undefined outside git (or without git). */
+export async function contentTree(contentRoot: string): Promise<ContentTree | undefined> {
+  let top: string | undefined;
+  try {
+    top = await gitText(['rev-parse', '--show-toplevel'], contentRoot);
+  } catch (error) {
+    if (error instanceof GitMissing) return undefined;
+    throw error;
+  }
+  if (!top) return undefined;
+  return { top, prefix: relative(top, contentRoot).split(sep).join('/') };
+}
+
+/** A path as git names it (from the top) as the build names it (from the content root); undefined outside the tree. */
+export const inContentTree = (tree: ContentTree, file: string): string | undefined =>
+  tree.prefix ? (file.startsWith(`${tree.prefix}/`) ? file.slice(tree.prefix.length + 1) : undefined) : file;
+
+/** The pathspec for the whole content tree. */
+export const treeSpec = (tree: ContentTree) => tree.prefix || '.';
