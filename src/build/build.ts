@@ -8,6 +8,7 @@
 // site; a merge then builds the site with those parts, as if it had built
 // them itself (same bytes).
 import { writeFile } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { resolve } from 'node:path';
 import { failed } from '../checks/index.ts';
 import { formatHuman } from '../cli/format-findings.ts';
@@ -18,15 +19,19 @@ import { contentRoot, distDir, settings } from '../config.ts';
 import { contentIndex, scanContent } from '../scan/scan.ts';
 import { discardDir, publishDir, stagingDir } from './atomic-dir.ts';
 import { stopChildren } from './child-processes.ts';
-import { buildContext } from './context.ts';
+import { buildContext, type BuildContext } from './context.ts';
 import { checkOutputDir, markOutput } from './output-dir.ts';
 import { discardUnfinishedParts } from './part-builds.ts';
 import { openSiteCache } from './part-cache.ts';
+import { releaseWarmProcess, warmSiteProcess } from './site-process.ts';
 import { exportShard, importShards } from './site-step.ts';
 import { partSizeOf, planParts } from './site-parts.ts';
 import { BUILD_STEPS, SHARD_STEPS } from './steps.ts';
 import { inShard } from '../cli/shard.ts';
 import { cacheFrom } from '../print/pdf/options.ts';
+
+/** The exit code of a build stopped by Ctrl-C or SIGTERM (128 + SIGINT's number, as shells report it). */
+const INTERRUPTED = 130;
 
 export interface BuildOptions {
   /** --out; dist/ by default. */
@@ -39,12 +44,20 @@ export interface BuildOptions {
 export async function build(options: BuildOptions): Promise<number> {
   const dest = distDir(options.out);
   const root = contentRoot();
-  const { pauseAfter, buildTimingsFile } = settings();
   // The build replaces dest whole: refused before anything is read or written when it is not ours to replace.
   await checkOutputDir(dest, { contentRoot: root, option: options.out ? '--out' : '输出目录' });
   // A site cache where parts cannot be built is refused now, not after the check.
   await openSiteCache(settings().site.cacheDir);
+  // Node and Astro load in it while the content is checked; ended below if no part needs it.
+  warmSiteProcess(settings().site, settings().site.cacheDir);
+  try {
+    return await checkAndBuild(options, dest, root);
+  } finally {
+    releaseWarmProcess();
+  }
+}
 
+async function checkAndBuild(options: BuildOptions, dest: string, root: string): Promise<number> {
   const start = performance.now();
   const progress = progressLine('检查报告');
   const checks = await scanContent(root, { progress: progress.update, render: true });
@@ -61,19 +74,24 @@ export async function build(options: BuildOptions): Promise<number> {
   ];
 
   const outDir = await stagingDir(dest);
-  // Ctrl-C or a CI cancel: stop the site's part processes, drop the half-built
-  // output and unfinished cached parts, keep the previous output.
+  // Ctrl-C or a CI cancel: stop the site's part processes and the steps
+  // writing into the staging folder, then drop the half-built output and
+  // unfinished cached parts once nothing writes there; keep the previous output.
+  const stop = new AbortController();
   const besides = besideSteps();
+  let steps: Promise<number> = Promise.resolve(EXIT.ok);
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
+      stop.abort();
       void stopChildren()
+        .then(() => steps.catch(() => {}))
         .then(() => besides.settled())
         .then(() => Promise.all([discardDir(outDir), discardUnfinishedParts(settings().site.cacheDir)]))
-        .finally(() => process.exit(130));
+        .finally(() => process.exit(INTERRUPTED));
     });
   }
   await markOutput(outDir);
-  const ctx = buildContext({ contentRoot: root, content: contentIndex(checks), outDir, dest });
+  const ctx = buildContext({ contentRoot: root, content: contentIndex(checks), outDir, dest, signal: stop.signal });
   const pdfCache = settings().pdf.enabled ? cacheFrom(settings().pdf.cache)?.dir : undefined;
   if (options.shard) {
     // A shard's share: the reports of every n-th part of the site (the same split on every machine).
@@ -83,6 +101,25 @@ export async function build(options: BuildOptions): Promise<number> {
     );
     ctx.scope = new Set(inShard(parts, options.shard).flatMap((p) => p.files));
   }
+  steps = runSteps({ options, ctx, besides, timings, pdfCache, start });
+  return steps;
+}
+
+/** What the steps run with. */
+interface StepRun {
+  options: BuildOptions;
+  ctx: BuildContext;
+  besides: ReturnType<typeof besideSteps>;
+  timings: { step: string; seconds: number; summary: string }[];
+  pdfCache: string | undefined;
+  /** When the build started (performance.now()). */
+  start: number;
+}
+
+/** The build steps into the staging folder, then its publication; the staging folder is discarded on failure. */
+async function runSteps({ options, ctx, besides, timings, pdfCache, start }: StepRun): Promise<number> {
+  const { outDir, dest } = ctx;
+  const { pauseAfter, buildTimingsFile } = settings();
   try {
     if (options.merge.length) {
       const n = await importShards(
@@ -92,9 +129,10 @@ export async function build(options: BuildOptions): Promise<number> {
       );
       console.log(`✓ 取用分片构建的 ${n.parts} 个网站部分和搜索索引分片${n.pdfs ? `、${n.pdfs} 份 PDF` : ''}`);
     }
-    const steps = options.shard ? SHARD_STEPS : BUILD_STEPS;
-    for (const [i, step] of steps.entries()) {
-      if (i === steps.length - 1) await besides.finish();
+    const list = options.shard ? SHARD_STEPS : BUILD_STEPS;
+    for (const [i, step] of list.entries()) {
+      ctx.signal.throwIfAborted();
+      if (i === list.length - 1) await besides.finish();
       const reason = step.skip?.(ctx);
       if (reason) {
         console.log(`－ ${step.title}：${reason}`);
@@ -113,10 +151,11 @@ export async function build(options: BuildOptions): Promise<number> {
       // A seam for the tests that interrupt a build halfway (never set in normal use).
       if (pauseAfter === step.name) {
         console.log(`（已暂停：${outDir}）`);
-        await new Promise((resolve) => setTimeout(resolve, 600_000));
+        await sleep(600_000, undefined, { signal: ctx.signal });
       }
     }
     await besides.finish();
+    ctx.signal.throwIfAborted();
     if (options.shard) {
       console.log(`✓ ${await exportShard(ctx, options.shard, pdfCache)}`);
       await publishDir(outDir, dest);
@@ -124,14 +163,16 @@ export async function build(options: BuildOptions): Promise<number> {
     }
     if (buildTimingsFile) await writeFile(buildTimingsFile, JSON.stringify({ steps: timings, metrics: ctx.metrics }));
     await publishDir(outDir, dest);
+    console.log(`已发布到 ${dest}（共 ${secondsSince(start)}）`);
+    return EXIT.ok;
   } catch (error) {
     // Nothing may still be writing into the folder that is removed.
     await besides.settled();
     await discardDir(outDir);
+    // Interrupted: the signal handler ends the process.
+    if (ctx.signal.aborted) return INTERRUPTED;
     throw error;
   }
-  console.log(`已发布到 ${dest}（共 ${secondsSince(start)}）`);
-  return EXIT.ok;
 }
 
 /**

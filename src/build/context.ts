@@ -36,6 +36,8 @@ export interface BuildContext {
   metrics: Record<string, number>;
   /** The hashes of the files copied from cached parts, for SHA256SUMS. */
   knownHashes: KnownHashes;
+  /** Aborted when the build is interrupted (Ctrl-C): steps stop writing into outDir. */
+  signal: AbortSignal;
 }
 
 /** A context for running build steps (the build, npm run pdf, tests, the benchmark). */
@@ -45,10 +47,12 @@ export function buildContext(fields: {
   outDir: string;
   dest?: string;
   settings?: Settings;
+  signal?: AbortSignal;
 }): BuildContext {
   return {
     settings: settings(),
     dest: fields.outDir,
+    signal: new AbortController().signal,
     ...fields,
     revision: { kind: 'unknown' },
     history: new Map(),

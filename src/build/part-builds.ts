@@ -1,21 +1,19 @@
-// Building the site's parts: each part is one `astro build` (and, for report
-// pages, a search index) in a process of its own, within time and memory
-// limits, into the site cache under a key of everything that went into it
+// Building the site's parts: each part is one `astro build` in a process of
+// its own (site-process.ts), within time and memory limits, into the site cache under a key of everything that went into it
 // (the code and the part's site input). Used by the print step and the site
 // step; a part's files are then merged into the staging folder, each part
 // contributing what it owns (partOwns in src/model/site-input.ts).
 import { availableParallelism } from 'node:os';
 import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { UserError } from '../cli/run.ts';
-import { PROJECT_ROOT, type Settings } from '../config.ts';
+import type { Settings } from '../config.ts';
 import { listFiles } from '../lib/list-files.ts';
 import { mapLimited } from '../lib/map-limited.ts';
 import { partOwns, SHARED_OUTPUT, type InputReport, type SiteInput, type SitePart } from '../model/site-input.ts';
 import { sourceRevision } from '../model/revision.ts';
 import type { Department } from '../schema/department.ts';
 import type { Site } from '../schema/site.ts';
-import { killGroup, spawnGroup, stopChildren } from './child-processes.ts';
+import { stopChildren } from './child-processes.ts';
 import type { BuildContext } from './context.ts';
 import {
   buildingDir,
@@ -28,7 +26,8 @@ import {
 } from './part-cache.ts';
 import { formatManifest, hashFiles, readManifest, type KnownHashes } from './sha256sums.ts';
 import { findBase, patchPart, writeDigest, type PartDigest } from './part-patch.ts';
-import type { PartJob, RenderJob } from './site-part.ts';
+import type { RenderJob } from './site-part.ts';
+import { runSiteProcess } from './site-process.ts';
 import { allHeapOf, CATALOG_BESIDE_PARTS_UP_TO, partHeapOf, partTimeoutOf } from './site-parts.ts';
 
 export interface PlannedBuild {
@@ -51,86 +50,11 @@ export function describePart({ job, files }: PlannedBuild): string {
 export const reportsShown = (files: readonly string[]) =>
   `${files.length} 份报告：${files.slice(0, 3).join('、')}${files.length > 3 ? ' …' : ''}`;
 
-const OUT_OF_MEMORY = /JavaScript heap out of memory|Reached heap limit/;
-/** The end of a part's error output is what explains a failure; it is not kept whole. */
-const STDERR_KEPT = 64 * 1024;
-
 /** The V8 heap cap of a part's render process (MB); the catalogue, which grows with the site, has none. */
 function heapOf(kind: SitePart, site: Settings['site']): number | undefined {
   if (kind === 'reports') return partHeapOf(site);
   if (kind === 'catalog') return undefined;
   return allHeapOf(site);
-}
-
-/** What a process of the site build is and may use: its limits, and what to call it in messages. */
-export interface ProcessLimits {
-  /** “网站部分 p3（…）”: what the process works on. */
-  what: string;
-  /** “生成”: what it does to it. */
-  doing: string;
-  heapMb: number | undefined;
-  seconds: number;
-}
-
-const writesTo = (job: PartJob) => (job.step === 'render' ? job.outDir : (job.shards[0]?.outDir ?? job.siteDir));
-
-/** Runs one process of the site build (a part's render, or search index shards) within its limits; rejects with a UserError past them. */
-export function runSiteProcess(job: PartJob, { what, doing, heapMb, seconds }: ProcessLimits): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawnGroup(
-      process.execPath,
-      // Where it writes, for `ps` to show (the job itself comes on standard input).
-      [
-        ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
-        join(PROJECT_ROOT, 'scripts/site-part.ts'),
-        writesTo(job),
-      ],
-      // Astro keeps a part's server build in its output folder only when that is
-      // under the working directory (else in ./.astro, where parts would share
-      // it): the part runs in the project, which holds the site cache.
-      { stdio: ['pipe', 'ignore', 'pipe'], cwd: PROJECT_ROOT },
-    );
-    // The job on standard input: a search index job names thousands of pages, too long for an argument.
-    child.stdin?.on('error', () => {}); // a process that died at once: its exit says why
-    child.stdin?.end(JSON.stringify(job));
-    let stderr = '';
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      killGroup(child);
-    }, seconds * 1000);
-    child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-STDERR_KEPT)));
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else if (timedOut)
-        reject(
-          new UserError(
-            `${what}${doing}超过 ${seconds} 秒，已停止，网站未发布。` +
-              '这些报告中可能有异常庞大或复杂的内容，也可能是机器过忙：请检查这些报告后重新运行；' +
-              '如确实需要更长时间，可设置 GONGKAI_PART_TIMEOUT_S=<秒数>。',
-          ),
-        );
-      else if (OUT_OF_MEMORY.test(stderr))
-        reject(
-          new UserError(
-            `${what}${doing}所需内存超过上限（${heapMb ? `${heapMb} MB` : 'Node 的默认上限'}），已停止，网站未发布。` +
-              '这些报告中可能有异常庞大的内容：请检查这些报告后重新运行；' +
-              `如确实需要更多内存，可设置 ${heapMb ? 'GONGKAI_PART_HEAP_MB' : 'NODE_OPTIONS=--max-old-space-size'}=<兆字节>。`,
-          ),
-        );
-      else
-        reject(
-          new Error(
-            `${what}${doing}失败（${code === null ? `信号 ${signal}` : `退出码 ${code}`}）：\n${stderr.trim()}`,
-          ),
-        );
-    });
-  });
 }
 
 /** Renders one part into `outDir` within its time and memory limits. */
@@ -204,7 +128,7 @@ export async function mergePart(
   outDir: string,
   kind: SitePart,
   known: KnownHashes,
-  printPages = false,
+  { printPages = false, signal }: { printPages?: boolean; signal?: AbortSignal } = {},
 ): Promise<void> {
   const made = new Set<string>();
   const files = (await partFiles(from)).filter((f) => partOwns(kind, f, printPages));
@@ -213,28 +137,33 @@ export async function mergePart(
     (m) => m.hashes,
     () => new Map<string, string>(),
   );
-  await mapLimited(files, 64, async (file) => {
-    const dest = join(outDir, file);
-    if (SHARED_OUTPUT.test(file)) {
-      const existing = await readFile(dest).catch(() => undefined);
-      if (existing) {
-        if (!existing.equals(await readFile(join(from, file))))
-          throw new Error(`网站各部分的共用资源 ${file} 不一致，无法合并`);
-        return;
+  await mapLimited(
+    files,
+    64,
+    async (file) => {
+      const dest = join(outDir, file);
+      if (SHARED_OUTPUT.test(file)) {
+        const existing = await readFile(dest).catch(() => undefined);
+        if (existing) {
+          if (!existing.equals(await readFile(join(from, file))))
+            throw new Error(`网站各部分的共用资源 ${file} 不一致，无法合并`);
+          return;
+        }
       }
-    }
-    const dir = dirname(dest);
-    if (!made.has(dir)) {
-      await mkdir(dir, { recursive: true });
-      made.add(dir);
-    }
-    await copyFile(join(from, file), dest);
-    const hash = sums.get(file);
-    if (hash) {
-      const { size, mtimeMs } = await stat(dest);
-      known.set(file, { hash, size, mtimeMs });
-    }
-  });
+      const dir = dirname(dest);
+      if (!made.has(dir)) {
+        await mkdir(dir, { recursive: true });
+        made.add(dir);
+      }
+      await copyFile(join(from, file), dest);
+      const hash = sums.get(file);
+      if (hash) {
+        const { size, mtimeMs } = await stat(dest);
+        known.set(file, { hash, size, mtimeMs });
+      }
+    },
+    signal,
+  );
 }
 
 /** How many processes of the site build run at a time (GONGKAI_SITE_JOBS; two, or fewer on fewer cores). */

@@ -55,8 +55,10 @@ export const partSums = (dir: string) => join(dir, '.SHA256SUMS');
 export const buildingDir = (cacheDir: string, key: string) => join(cacheDir, `.building-${key}-${process.pid}`);
 /** This build's scratch folder (the parts' site inputs). */
 export const planDir = (cacheDir: string) => join(cacheDir, `.plan-${process.pid}`);
-/** A temporary folder and the process that writes it: “.building-<key>-<pid>[.astro]”, “.plan-<pid>”. */
-const TEMP = /^\.(?:building-[0-9a-f]+|plan)-(\d+)(?:\.astro)?$/;
+/** A file of the cache as this process writes it, before it is renamed into place. */
+export const writingFile = (cacheDir: string, name: string) => join(cacheDir, `.writing-${name}-${process.pid}`);
+/** A temporary folder or file and the process that writes it: “.building-<key>-<pid>[.astro]”, “.plan-<pid>”, “.writing-<name>-<pid>”. */
+const TEMP = /^\.(?:building-[0-9a-f]+|plan|writing-[\w.-]+)-(\d+)(?:\.astro)?$/;
 
 /**
  * Removes the temporary folders of builds that were killed (their process is

@@ -41,6 +41,7 @@ export const pdfStep: BuildStep = {
       onResult: (r) => {
         for (const line of warningLines(r)) process.stderr.write(`${line}\n`);
       },
+      signal: ctx.signal,
     }).catch((error: unknown) => {
       throw error instanceof BrowserUnavailable ? new UserError(error.message) : error;
     });

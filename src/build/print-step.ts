@@ -63,7 +63,7 @@ export const printStep: BuildStep = {
         const { ready, built } = await buildMissing(ctx, builds, cacheDir, timing, progress.update);
         progress.done();
         for (const b of builds) {
-          await mergePart(ready.get(b.key) as string, ctx.outDir, 'print', ctx.knownHashes);
+          await mergePart(ready.get(b.key) as string, ctx.outDir, 'print', ctx.knownHashes, { signal: ctx.signal });
           ctx.usedParts.add(b.key);
         }
         ctx.printed = true;

@@ -6,12 +6,15 @@
 // same whatever the part size. The search page merges the shards, listed in
 // pagefind/parts.json; there are at most 16, however large the site.
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { listFiles } from '../lib/list-files.ts';
+import { partOwns, type SitePart } from '../model/site-input.ts';
 import { pageFile, reportPath } from '../model/urls.ts';
 import type { BuildContext } from './context.ts';
-import { buildAll, keep, markComplete, mergePart, reportsShown, runSiteProcess, siteJobs } from './part-builds.ts';
-import { buildingDir, cachedPart, partKey } from './part-cache.ts';
-import { hashFiles } from './sha256sums.ts';
+import { buildAll, keep, markComplete, mergePart, reportsShown, siteJobs } from './part-builds.ts';
+import { runSiteProcess } from './site-process.ts';
+import { buildingDir, cachedPart, partKey, partSums } from './part-cache.ts';
+import { hashFiles, readManifest } from './sha256sums.ts';
 import { searchIndexDir, type IndexShardJob } from './site-part.ts';
 import { partTimeoutOf, planParts } from './site-parts.ts';
 
@@ -52,29 +55,72 @@ const describeShards = (shards: readonly IndexShard[]) =>
 
 interface PlannedShard {
   shard: IndexShard;
+  /** Where each of its pages is, in the built parts. */
+  sources: string[];
   key: string;
 }
 
+/** A built part of the site: its folder in the cache, and what it makes. */
+export interface BuiltPart {
+  dir: string;
+  kind: SitePart;
+}
+
+/** Where each report page is among the built parts, with its SHA-256 (kept with the part, else computed). */
+async function reportPageSources(
+  parts: readonly BuiltPart[],
+  pages: ReadonlySet<string>,
+): Promise<Map<string, { from: string; hash: string }>> {
+  const sources = new Map<string, { from: string; hash: string }>();
+  for (const { dir, kind } of parts) {
+    if (kind !== 'web' && kind !== 'reports') continue;
+    // A part cached before parts kept their hashes has none: its pages are hashed here.
+    const sums = await readManifest(partSums(dir)).then(
+      (m) => m.hashes,
+      async () =>
+        hashFiles(
+          dir,
+          (await listFiles(dir)).filter((f) => pages.has(f)),
+        ),
+    );
+    for (const [file, hash] of sums)
+      if (pages.has(file) && partOwns(kind, file)) sources.set(file, { from: join(dir, file), hash });
+  }
+  return sources;
+}
+
 /**
- * Indexes the report pages merged into the staging folder, shard by shard:
- * shards found in the site cache are copied, the others built, the shards
- * spread over the build's processes. A shard machine (--shard) indexes only
- * the shards wholly in its share; the machine that merges does the rest.
- * Returns the shards' folders for pagefind/parts.json.
+ * Indexes the report pages of the built parts, shard by shard, while the
+ * parts are merged into the staging folder: shards found in the site cache
+ * are copied, the others built, the shards spread over the build's
+ * processes. A shard machine (--shard) indexes only the shards wholly in its
+ * share; the machine that merges does the rest. Returns the shards' folders
+ * for pagefind/parts.json.
  */
 export async function buildSearchIndex(
   ctx: BuildContext,
   cacheDir: string,
+  parts: readonly BuiltPart[],
   progress: (done: number, total: number) => void,
 ): Promise<{ dirs: string[]; built: number }> {
   const reports = ctx.content.reports.map(({ file, data }) => ({ file, year: data.year, department: data.department }));
   const shards = planIndexShards(reports, ctx.settings.site.indexShardSize).filter(
     (s) => !ctx.scope || s.files.every((f) => ctx.scope?.has(f)),
   );
+  const sources = await reportPageSources(parts, new Set(shards.flatMap((s) => s.pages)));
   const planned: PlannedShard[] = [];
   for (const shard of shards) {
-    const hashes = await hashFiles(ctx.outDir, shard.pages, ctx.knownHashes);
-    planned.push({ shard, key: await partKey(`index ${shard.id}`, JSON.stringify([...hashes])) });
+    const found = shard.pages.map((page) => {
+      const source = sources.get(page);
+      if (!source) throw new Error(`搜索索引：网站各部分中没有报告页 ${page}`);
+      return source;
+    });
+    const hashes = shard.pages.map((page, i) => [page, found[i]?.hash] as const);
+    planned.push({
+      shard,
+      sources: found.map((f) => f.from),
+      key: await partKey(`index ${shard.id}`, JSON.stringify(hashes)),
+    });
   }
   const ready = new Map<string, string>();
   const todo: PlannedShard[] = [];
@@ -92,10 +138,15 @@ export async function buildSearchIndex(
     const temps = lane.map((p) => buildingDir(cacheDir, p.key));
     await Promise.all(temps.map((t) => rm(t, { recursive: true, force: true })));
     try {
-      const job: IndexShardJob[] = lane.map((p, i) => ({ ...p.shard, outDir: temps[i] as string }));
+      const job: IndexShardJob[] = lane.map((p, i) => ({
+        id: p.shard.id,
+        pages: p.shard.pages,
+        sources: p.sources,
+        outDir: temps[i] as string,
+      }));
       const pages = lane.reduce((n, p) => n + p.shard.pages.length, 0);
       await runSiteProcess(
-        { step: 'index', siteDir: ctx.outDir, shards: job },
+        { step: 'index', shards: job },
         {
           what: describeShards(lane.map((p) => p.shard)),
           doing: '建立',
@@ -116,7 +167,7 @@ export async function buildSearchIndex(
     }
   });
   for (const p of planned) {
-    await mergePart(ready.get(p.key) as string, ctx.outDir, 'all', ctx.knownHashes);
+    await mergePart(ready.get(p.key) as string, ctx.outDir, 'all', ctx.knownHashes, { signal: ctx.signal });
     ctx.usedParts.add(p.key);
   }
   return { dirs: shards.map((s) => `/${searchIndexDir(s.id)}/`), built: todo.length };

@@ -24,14 +24,14 @@ export interface IndexShardJob {
   id: string;
   /** The shard's pages, relative to the site folder (reports/2023/kgxj/index.html). */
   pages: string[];
+  /** Where each page is now, in the same order: in the built part that made it. */
+  sources: string[];
   /** Where its index goes: <outDir>/<searchIndexDir(id)>/. */
   outDir: string;
 }
 
 export interface IndexJob {
   step: 'index';
-  /** The merged site, whose report pages are indexed. */
-  siteDir: string;
   shards: IndexShardJob[];
 }
 
@@ -55,7 +55,7 @@ export async function indexShards(job: IndexJob): Promise<void> {
     for (const shard of job.shards) {
       const pages = `${shard.outDir}.astro`;
       await rm(pages, { recursive: true, force: true });
-      for (const page of shard.pages) await linkOrCopy(join(job.siteDir, page), join(pages, page));
+      for (const [i, page] of shard.pages.entries()) await linkOrCopy(shard.sources[i] as string, join(pages, page));
       const { index, errors } = await pagefind.createIndex({});
       if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
       const added = await index.addDirectory({ path: pages, glob: REPORT_PAGES });

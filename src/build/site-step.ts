@@ -3,8 +3,8 @@
 // site-parts.ts): the catalogue, and report parts of a few hundred reports
 // each, every part in a process of its own, two at a time, so memory stays
 // bounded however many reports there are. Parts are cached by their input and
-// merged into the staging folder. The search index is then built from the
-// merged report pages, in shards of its own (search-index.ts).
+// merged into the staging folder. The search index is built from the parts'
+// report pages meanwhile, in shards of its own (search-index.ts).
 //
 // Across machines, the caches are what is handed over: a shard builds the
 // print parts, PDFs and report parts of its share and exports them; the
@@ -79,6 +79,14 @@ async function planWeb(ctx: BuildContext, scratch: string): Promise<{ builds: Pl
   return { builds, parts: parts.length };
 }
 
+/** Both results; when either fails, its error, once the other has finished too (nothing is left running). */
+async function bothSettled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [x, y] = await Promise.allSettled([a, b]);
+  if (x.status === 'rejected') throw x.reason;
+  if (y.status === 'rejected') throw y.reason;
+  return [x.value, y.value];
+}
+
 export const siteStep: BuildStep = {
   name: 'site',
   title: '网站',
@@ -89,26 +97,35 @@ export const siteStep: BuildStep = {
       async ({ builds, parts }, cacheDir) => {
         const timing = { render: 0, patched: 0 };
         const progress = progressLine('网站：构建部分');
-        const { ready, built } = await buildMissing(ctx, builds, cacheDir, timing, progress.update);
+        const { ready, built: rendered } = await buildMissing(ctx, builds, cacheDir, timing, progress.update);
         progress.done();
-        let t = performance.now();
-        for (const b of builds) {
-          await mergePart(ready.get(b.key) as string, ctx.outDir, b.job.kind, ctx.knownHashes, !ctx.printed);
-          ctx.usedParts.add(b.key);
-        }
-        const mergeSeconds = (performance.now() - t) / 1000;
-        t = performance.now();
+        // The search index reads the report pages from the built parts, so it is made while they are merged.
+        const t = performance.now();
+        const merging = (async () => {
+          for (const b of builds) {
+            await mergePart(ready.get(b.key) as string, ctx.outDir, b.job.kind, ctx.knownHashes, {
+              printPages: !ctx.printed,
+              signal: ctx.signal,
+            });
+            ctx.usedParts.add(b.key);
+          }
+          return (performance.now() - t) / 1000;
+        })();
         const indexing = progressLine('网站：搜索索引');
-        const index = await buildSearchIndex(ctx, cacheDir, indexing.update);
-        indexing.done();
+        const built = builds.map((b) => ({ dir: ready.get(b.key) as string, kind: b.job.kind }));
+        const [mergeSeconds, index] = await bothSettled(
+          merging,
+          buildSearchIndex(ctx, cacheDir, built, indexing.update).finally(() => indexing.done()),
+        );
         await mkdir(join(ctx.outDir, 'pagefind'), { recursive: true });
         await writeFile(join(ctx.outDir, 'pagefind/parts.json'), `${JSON.stringify(index.dirs)}\n`);
         Object.assign(ctx.metrics, {
           'site.parts': parts,
-          'site.built': built,
+          'site.built': rendered,
           // Summed over the parts (two run at a time), so together more than the step's wall time.
           'site.render-seconds': timing.render,
           'site.merge-seconds': mergeSeconds,
+          // Beside the merge: the two overlap.
           'site.index-seconds': (performance.now() - t) / 1000,
           'site.index-shards': index.dirs.length,
           'site.index-built': index.built,
@@ -120,7 +137,7 @@ export const siteStep: BuildStep = {
         if (!ctx.scope) await pruneParts(cacheDir, ctx.usedParts);
         const catalogue = builds.some((b) => b.job.kind === 'catalog');
         return (
-          `${parts} 个部分${catalogue ? ' + 目录页' : ''}（${builtSummary(built, timing)}，缓存 ${builds.length - built}）` +
+          `${parts} 个部分${catalogue ? ' + 目录页' : ''}（${builtSummary(rendered, timing)}，缓存 ${builds.length - rendered}）` +
           `，搜索索引 ${index.dirs.length} 片（新建 ${index.built}）${media ? `，图片 ${media} 个` : ''}`
         );
       },

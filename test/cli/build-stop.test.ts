@@ -11,18 +11,24 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { markOutput } from '../../src/build/output-dir.ts';
 import { hashTree } from '../../src/build/sha256sums.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
+import { writeCorpus } from '../../scripts/corpus/write.ts';
 import { runScript, STACK_TRACE } from '../helpers/cli.ts';
 import { ownSiteCache, SEED_CONTENT, tempDir } from '../helpers/content.ts';
 
 const cleanup: string[] = [];
 after(() => Promise.all(cleanup.map((d) => rm(d, { recursive: true, force: true }))));
 
-/** A content tree with a site cache of its own (cold, so its parts are built) and a previous output to keep. */
-async function setup(fixture = SEED_CONTENT) {
+/**
+ * A content tree (a copy of `fixture`, or a synthetic one of so many
+ * reports) with a site cache of its own (cold, so its parts are built) and a
+ * previous output to keep.
+ */
+async function setup(fixture: string | number = SEED_CONTENT) {
   const home = await tempDir();
   cleanup.push(home);
   const content = join(home, 'content');
-  await cp(fixture, content, { recursive: true });
+  if (typeof fixture === 'number') await writeCorpus({ departments: fixture, years: 1, out: content });
+  else await cp(fixture, content, { recursive: true });
   const out = join(home, 'out');
   const dist = join(out, 'dist');
   await mkdir(dist, { recursive: true });
@@ -57,8 +63,8 @@ const groupAlive = (pgid: number) =>
     .map((line) => line.trim().split(/\s+/))
     .some(([group, stat]) => Number(group) === pgid && !stat?.startsWith('Z'));
 
-async function waitFor(what: string, ready: () => boolean, seconds: number): Promise<void> {
-  for (const end = Date.now() + seconds * 1000; Date.now() < end; await sleep(100)) if (ready()) return;
+async function waitFor(what: string, ready: () => boolean | Promise<boolean>, seconds: number): Promise<void> {
+  for (const end = Date.now() + seconds * 1000; Date.now() < end; await sleep(100)) if (await ready()) return;
   assert.fail(`waited ${seconds} s for ${what}`);
 }
 
@@ -124,9 +130,16 @@ async function buildWithPartRunning(s: Awaited<ReturnType<typeof setup>>) {
   const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   let exited = false;
   void closed.then(() => (exited = true));
-  await waitFor('a site part process', () => exited || partProcesses(s.cache).length > 0, 120);
+  // A part being built (its folder in the cache), not just the process started ahead while the content is checked.
+  const building = async () =>
+    (await readdir(s.cache).catch(() => [] as string[])).some((n) => n.startsWith('.building-'));
+  await waitFor(
+    'a site part being built',
+    async () => exited || ((await building()) && partProcesses(s.cache).length > 0),
+    120,
+  );
   assert.ok(!exited, `the build ended before its site part ran:\n${stderr}`);
-  // Into astro build, with whatever it starts.
+  // Into astro build, with whatever it starts (the part's 100 reports take a few seconds).
   await sleep(1500);
   const parts = partProcesses(s.cache);
   assert.ok(parts.length > 0, 'the part is still running');
@@ -134,7 +147,7 @@ async function buildWithPartRunning(s: Awaited<ReturnType<typeof setup>>) {
 }
 
 test('SIGTERM during the site step stops the part processes with the build', async () => {
-  const s = await setup();
+  const s = await setup(100);
   const { child, closed, parts } = await buildWithPartRunning(s);
   child.kill('SIGTERM');
   assert.equal(await closed, 130);
@@ -146,7 +159,7 @@ test('SIGTERM during the site step stops the part processes with the build', asy
 });
 
 test('a build killed outright (SIGKILL) does not leave its part running; the next build cleans the cache', async () => {
-  const s = await setup();
+  const s = await setup(100);
   const { child, closed, parts } = await buildWithPartRunning(s);
   child.kill('SIGKILL');
   assert.equal(await closed, null);
@@ -162,4 +175,15 @@ test('a build killed outright (SIGKILL) does not leave its part running; the nex
   });
   assert.equal(r.status, 1, 'stopped again, by the time limit this time');
   await assertNothingLeft(s);
+});
+
+test('the process started ahead of the renders ends with the build, also when every part was cached', async () => {
+  const s = await setup();
+  const env = { GONGKAI_CONTENT: s.content, GONGKAI_SITE_CACHE: s.cache, GONGKAI_PDF: '0' };
+  for (const pass of ['rendered', 'all cached']) {
+    const r = await runScript('build', ['--out', s.dist], env);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, pass === 'rendered' ? /新构建 1，缓存 0/ : /新构建 0，缓存 1/);
+    assert.deepEqual(partProcesses(s.cache), [], `no part process left (${pass})`);
+  }
 });

@@ -50,6 +50,8 @@ export interface RenderOptions {
   /** Licensed font files of site.yaml, relative to the content root. */
   fontFiles: readonly string[];
   onResult?: (result: JobResult, done: number, total: number) => void;
+  /** Aborted (the build was interrupted): no new PDF is started, and the run throws once the pages in hand are done. */
+  signal?: AbortSignal;
 }
 
 export interface JobResult {
@@ -169,7 +171,7 @@ export async function renderPdfs(opts: RenderOptions): Promise<JobResult[]> {
   async function worker() {
     let printer: PrintPage | undefined;
     try {
-      while (next < opts.jobs.length) {
+      while (next < opts.jobs.length && !opts.signal?.aborted) {
         const i = next++;
         const job = opts.jobs[i]!;
         let refused: string[] = [];
@@ -237,6 +239,7 @@ export async function renderPdfs(opts: RenderOptions): Promise<JobResult[]> {
     if (browser) await (await browser.catch(() => undefined))?.close();
     await Promise.all([server.close(), fence.close()]);
   }
+  opts.signal?.throwIfAborted();
   return results;
 }
 

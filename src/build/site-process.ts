@@ -1,0 +1,121 @@
+// The processes of the site build (scripts/site-part.ts): a part's render, or
+// search index shards, each a process group of its own within its time and
+// memory limits. One process may be started before there is a job for it
+// (warmSiteProcess): Node and Astro load, about a second, while the build
+// checks the content and plans the parts, and the first render (after a
+// one-report edit, the only one) starts at once.
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { UserError } from '../cli/run.ts';
+import { PROJECT_ROOT, type Settings } from '../config.ts';
+import { killGroup, spawnGroup } from './child-processes.ts';
+import type { PartJob } from './site-part.ts';
+import { partHeapOf } from './site-parts.ts';
+
+/** What a process of the site build is and may use: its limits, and what to call it in messages. */
+export interface ProcessLimits {
+  /** “网站部分 p3（…）”: what the process works on. */
+  what: string;
+  /** “生成”: what it does to it. */
+  doing: string;
+  heapMb: number | undefined;
+  seconds: number;
+}
+
+const OUT_OF_MEMORY = /JavaScript heap out of memory|Reached heap limit/;
+/** The end of a process's error output is what explains a failure; it is not kept whole. */
+const STDERR_KEPT = 64 * 1024;
+
+interface SiteProcess {
+  child: ChildProcess;
+  heapMb: number | undefined;
+  stderr: () => string;
+  /** Its end: how it exited, or why it could not start. */
+  ended: Promise<{ code: number | null; signal: NodeJS.Signals | null } | { error: Error }>;
+}
+
+/** `shownAs` is the folder it writes to (or will), for `ps` to show: the job itself comes on standard input. */
+function startProcess(heapMb: number | undefined, shownAs: string, warm: boolean): SiteProcess {
+  const child = spawnGroup(
+    process.execPath,
+    [
+      ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
+      join(PROJECT_ROOT, 'scripts/site-part.ts'),
+      shownAs,
+      ...(warm ? ['--warm'] : []),
+    ],
+    // Astro keeps a part's server build in its output folder only when that is
+    // under the working directory (else in ./.astro, where parts would share
+    // it): the part runs in the project, which holds the site cache.
+    { stdio: ['pipe', 'ignore', 'pipe'], cwd: PROJECT_ROOT },
+  );
+  child.stdin?.on('error', () => {}); // a process that died at once: its exit says why
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-STDERR_KEPT)));
+  const ended = new Promise<Awaited<SiteProcess['ended']>>((resolve) => {
+    child.on('error', (error) => resolve({ error }));
+    child.on('close', (code, signal) => resolve({ code, signal }));
+  });
+  return { child, heapMb, stderr: () => stderr, ended };
+}
+
+let spare: SiteProcess | undefined;
+
+/**
+ * Starts a process ahead of its job, with a report part's heap: the heap of
+ * a patched part's render, the first job of a rebuild after an edit. A job
+ * with another heap starts its own; the search index takes it whatever its
+ * heap (its process holds little: Pagefind runs in a program of its own).
+ */
+export function warmSiteProcess(site: Settings['site'], cacheDir: string): void {
+  spare ??= startProcess(partHeapOf(site), join(cacheDir, '.warm'), true);
+}
+
+/** Stops the process started ahead if no job took it (the build ends). */
+export function releaseWarmProcess(): void {
+  if (spare) killGroup(spare.child);
+  spare = undefined;
+}
+
+function processFor(job: PartJob, heapMb: number | undefined): SiteProcess {
+  const ready = spare;
+  if (ready && (job.step === 'index' || ready.heapMb === heapMb)) {
+    spare = undefined;
+    return ready;
+  }
+  return startProcess(heapMb, job.step === 'render' ? job.outDir : (job.shards[0]?.outDir ?? ''), false);
+}
+
+/** Runs one process of the site build (a part's render, or search index shards) within its limits; rejects with a UserError past them. */
+export async function runSiteProcess(job: PartJob, { what, doing, heapMb, seconds }: ProcessLimits): Promise<void> {
+  const p = processFor(job, heapMb);
+  // The job on standard input: a search index job names thousands of pages, too long for an argument.
+  p.child.stdin?.end(JSON.stringify(job));
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    killGroup(p.child);
+  }, seconds * 1000);
+  const end = await p.ended;
+  clearTimeout(timer);
+  if ('error' in end) throw end.error;
+  if (end.code === 0) return;
+  const stderr = p.stderr();
+  if (timedOut)
+    throw new UserError(
+      `${what}${doing}超过 ${seconds} 秒，已停止，网站未发布。` +
+        '这些报告中可能有异常庞大或复杂的内容，也可能是机器过忙：请检查这些报告后重新运行；' +
+        '如确实需要更长时间，可设置 GONGKAI_PART_TIMEOUT_S=<秒数>。',
+    );
+  if (OUT_OF_MEMORY.test(stderr)) {
+    const limit = p.heapMb;
+    throw new UserError(
+      `${what}${doing}所需内存超过上限（${limit ? `${limit} MB` : 'Node 的默认上限'}），已停止，网站未发布。` +
+        '这些报告中可能有异常庞大的内容：请检查这些报告后重新运行；' +
+        `如确实需要更多内存，可设置 ${limit ? 'GONGKAI_PART_HEAP_MB' : 'NODE_OPTIONS=--max-old-space-size'}=<兆字节>。`,
+    );
+  }
+  throw new Error(
+    `${what}${doing}失败（${end.code === null ? `信号 ${end.signal}` : `退出码 ${end.code}`}）：\n${stderr.trim()}`,
+  );
+}
