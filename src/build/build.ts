@@ -17,6 +17,9 @@ import { EXIT } from '../cli/run.ts';
 import type { Shard } from '../cli/shard.ts';
 import { contentRoot, distDir, settings } from '../config.ts';
 import { contentIndex, scanContent } from '../scan/scan.ts';
+import { LAYOUT } from '../source/content-root.ts';
+import { syncDiskSource } from '../source/content-source.ts';
+import { countReportFiles } from '../source/load.ts';
 import { discardDir, publishDir, stagingDir } from './atomic-dir.ts';
 import { stopChildren } from './child-processes.ts';
 import { buildContext, type BuildContext } from './context.ts';
@@ -49,7 +52,8 @@ export async function build(options: BuildOptions): Promise<number> {
   // A site cache where parts cannot be built is refused now, not after the check.
   await openSiteCache(settings().site.cacheDir);
   // Node and Astro load in it while the content is checked; ended below if no part needs it.
-  warmSiteProcess(settings().site, settings().site.cacheDir);
+  const reportFiles = countReportFiles((await syncDiskSource(root).list(LAYOUT.reports)).files);
+  warmSiteProcess(settings().site, settings().site.cacheDir, reportFiles);
   try {
     return await checkAndBuild(options, dest, root);
   } finally {

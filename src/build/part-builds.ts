@@ -28,7 +28,7 @@ import { formatManifest, hashFiles, readManifest, type KnownHashes } from './sha
 import { findBase, patchPart, writeDigest, type PartDigest } from './part-patch.ts';
 import type { RenderJob } from './site-part.ts';
 import { runSiteProcess } from './site-process.ts';
-import { allHeapOf, CATALOG_BESIDE_PARTS_UP_TO, partHeapOf, partTimeoutOf } from './site-parts.ts';
+import { CATALOG_BESIDE_PARTS_UP_TO, heapOf, partTimeoutOf } from './site-parts.ts';
 
 export interface PlannedBuild {
   job: Omit<RenderJob, 'outDir' | 'step' | 'astroRoot'>;
@@ -50,21 +50,23 @@ export function describePart({ job, files }: PlannedBuild): string {
 export const reportsShown = (files: readonly string[]) =>
   `${files.length} 份报告：${files.slice(0, 3).join('、')}${files.length > 3 ? ' …' : ''}`;
 
-/** The V8 heap cap of a part's render process (MB); the catalogue, which grows with the site, has none. */
-function heapOf(kind: SitePart, site: Settings['site']): number | undefined {
-  if (kind === 'reports') return partHeapOf(site);
-  if (kind === 'catalog') return undefined;
-  return allHeapOf(site);
-}
-
-/** Renders one part into `outDir` within its time and memory limits. */
-export function renderPart(b: PlannedBuild, outDir: string, site: Settings['site']): Promise<void> {
+/**
+ * Renders one part into `outDir` within its time and memory limits; `of`,
+ * the part whose limits apply (a patch renders some pages of a part within
+ * that part's heap).
+ */
+export function renderPart(
+  b: PlannedBuild,
+  outDir: string,
+  site: Settings['site'],
+  of: SitePart = b.job.kind,
+): Promise<void> {
   // Astro writes .astro/ and its caches under its root: one beside the part's output, never shared.
   const job: RenderJob = { ...b.job, step: 'render', outDir, astroRoot: `${outDir}.astro` };
   return runSiteProcess(job, {
     what: describePart(b),
     doing: '生成',
-    heapMb: heapOf(b.job.kind, site),
+    heapMb: heapOf(of, site),
     seconds: partTimeoutOf(site, b.files.length),
   });
 }

@@ -149,6 +149,12 @@ export async function patchPart(
   // A print part's pages are print pages; a web or report part's, report and department pages.
   const pagesKind: SitePart = b.job.kind === 'print' ? 'print' : 'reports';
   const renders: { kind: SitePart; input: SiteInput }[] = [];
+  // The catalogue first: the longer render, it takes the process started ahead (site-process.ts).
+  if (plan.catalogue)
+    renders.push({
+      kind: 'catalog',
+      input: inputFor(ctx, 'catalog', catalogueReports(ctx), ctx.content.departments),
+    });
   if (plan.reports.length)
     renders.push({
       kind: pagesKind,
@@ -159,20 +165,21 @@ export async function patchPart(
         ctx.content.departments.filter((d) => fresh.has(d.id)),
       ),
     });
-  if (plan.catalogue)
-    renders.push({
-      kind: 'catalog',
-      input: inputFor(ctx, 'catalog', catalogueReports(ctx), ctx.content.departments),
-    });
   await mkdir(work, { recursive: true });
+  const inputs = await Promise.all(renders.map(({ kind, input }) => writeInput(work, kind, input)));
+  // Some pages of the part, rendered within the part's limits.
   const outputs = await Promise.all(
-    renders.map(async ({ kind, input }) => {
-      const { file } = await writeInput(work, kind, input);
+    renders.map(async ({ kind }, i) => {
       const out = join(work, kind);
       await renderPart(
-        { job: { kind, id: b.job.id, inputFile: file }, key: b.key, files: plan.reports },
+        {
+          job: { kind, id: b.job.id, inputFile: (inputs[i] as { file: string }).file },
+          key: b.key,
+          files: plan.reports,
+        },
         out,
         ctx.settings.site,
+        b.job.kind,
       );
       return { kind, out, files: await listFiles(out) };
     }),

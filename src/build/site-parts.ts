@@ -5,6 +5,7 @@
 // so it changes only when the site doubles.
 import { createHash } from 'node:crypto';
 import type { Settings } from '../config.ts';
+import type { SitePart } from '../model/site-input.ts';
 
 /**
  * Reports per part, at most on average (past it the parts double): large
@@ -90,6 +91,17 @@ type SiteSettings = Settings['site'];
 export const partSizeOf = (site: SiteSettings) => site.partSize ?? DEFAULT_PART_SIZE;
 export const partHeapOf = (site: SiteSettings) => site.partHeapMb ?? PART_HEAP_MB;
 export const allHeapOf = (site: SiteSettings) => Math.max(ALL_HEAP_MB, partHeapOf(site));
+
+/** The V8 heap cap of a part's render process (MB); the catalogue, which grows with the site, has none. */
+export function heapOf(kind: SitePart, site: SiteSettings): number | undefined {
+  if (kind === 'reports') return partHeapOf(site);
+  if (kind === 'catalog') return undefined;
+  return allHeapOf(site);
+}
+
+/** The part a rebuild after an edit patches first: the whole site's one part, or a report part. */
+export const firstPatchedOf = (site: SiteSettings, reports: number): SitePart =>
+  reports <= partSizeOf(site) ? 'web' : 'reports';
 
 /** Seconds a process of a part with `reports` reports may take; GONGKAI_PART_TIMEOUT_S sets one limit for all. */
 export const partTimeoutOf = (site: SiteSettings, reports: number) =>

@@ -10,7 +10,7 @@ import { UserError } from '../cli/run.ts';
 import { PROJECT_ROOT, type Settings } from '../config.ts';
 import { killGroup, spawnGroup } from './child-processes.ts';
 import type { PartJob } from './site-part.ts';
-import { partHeapOf } from './site-parts.ts';
+import { firstPatchedOf, heapOf } from './site-parts.ts';
 
 /** What a process of the site build is and may use: its limits, and what to call it in messages. */
 export interface ProcessLimits {
@@ -62,13 +62,14 @@ function startProcess(heapMb: number | undefined, shownAs: string, warm: boolean
 let spare: SiteProcess | undefined;
 
 /**
- * Starts a process ahead of its job, with a report part's heap: the heap of
- * a patched part's render, the first job of a rebuild after an edit. A job
- * with another heap starts its own; the search index takes it whatever its
- * heap (its process holds little: Pagefind runs in a program of its own).
+ * Starts a process ahead of its job, for a site of about `reports` reports,
+ * with the heap of the part a rebuild after an edit patches (its renders have
+ * that part's heap, part-patch.ts). A job with another heap starts its own;
+ * the search index takes it whatever its heap (its process holds little:
+ * Pagefind runs in a program of its own).
  */
-export function warmSiteProcess(site: Settings['site'], cacheDir: string): void {
-  spare ??= startProcess(partHeapOf(site), join(cacheDir, '.warm'), true);
+export function warmSiteProcess(site: Settings['site'], cacheDir: string, reports: number): void {
+  spare ??= startProcess(heapOf(firstPatchedOf(site, reports), site), join(cacheDir, '.warm'), true);
 }
 
 /** Stops the process started ahead if no job took it (the build ends). */
