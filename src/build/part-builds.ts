@@ -1,6 +1,7 @@
 // Building the site's parts: each part is one `astro build` in a process of
-// its own (site-process.ts), within time and memory limits, into the site cache under a key of everything that went into it
-// (the code and the part's site input). Used by the print step and the site
+// its own (site-process.ts), within time and memory limits, into the site
+// cache under a key of everything that went into it (the code and the part's
+// site input). Used by the print step and the site
 // step; a part's files are then merged into the staging folder, each part
 // contributing what it owns (partOwns in src/model/site-input.ts).
 import { availableParallelism } from 'node:os';

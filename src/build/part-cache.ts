@@ -1,8 +1,9 @@
 // Built parts of the site, kept by the hash of everything that went into
 // them (the code, and the part's site input: its figures, rendered bodies and
-// each report's 版本记录): a rebuild after one report changed rebuilds that report's
-// part and the catalogue, and copies the rest. One cache serves every content
-// tree (src/config.ts): the key says what a part is made of, not where from.
+// each report's 版本记录): a rebuild after one report changed rebuilds that
+// report's part and the catalogue, and copies the rest. One cache serves
+// every content tree (src/config.ts): the key says what a part is made of,
+// not where from.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';

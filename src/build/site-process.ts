@@ -78,9 +78,12 @@ export function releaseWarmProcess(): void {
   spare = undefined;
 }
 
+const ended = (p: SiteProcess) => p.child.exitCode !== null || p.child.signalCode !== null;
+
 function processFor(job: PartJob, heapMb: number | undefined): SiteProcess {
   const ready = spare;
-  if (ready && (job.step === 'index' || ready.heapMb === heapMb)) {
+  // One that ended while it waited (it could not load Astro) is not handed a job: a new one says why.
+  if (ready && !ended(ready) && (job.step === 'index' || ready.heapMb === heapMb)) {
     spare = undefined;
     return ready;
   }
