@@ -66,7 +66,7 @@ export interface BuiltPart {
   kind: SitePart;
 }
 
-/** Where each report page is among the built parts, with its SHA-256 (kept with the part, else computed). */
+/** Where each report page is among the built parts, with its SHA-256 (kept with the part). */
 async function reportPageSources(
   parts: readonly BuiltPart[],
   pages: ReadonlySet<string>,
@@ -74,15 +74,8 @@ async function reportPageSources(
   const sources = new Map<string, { from: string; hash: string }>();
   for (const { dir, kind } of parts) {
     if (kind !== 'web' && kind !== 'reports') continue;
-    // A part cached before parts kept their hashes has none: its pages are hashed here.
-    const sums = await readManifest(partSums(dir)).then(
-      (m) => m.hashes,
-      async () =>
-        hashFiles(
-          dir,
-          (await listFiles(dir)).filter((f) => pages.has(f)),
-        ),
-    );
+    // Every built part keeps its files' hashes (markComplete); its key names the code that built it.
+    const sums = (await readManifest(partSums(dir))).hashes;
     for (const [file, hash] of sums)
       if (pages.has(file) && partOwns(kind, file)) sources.set(file, { from: join(dir, file), hash });
   }

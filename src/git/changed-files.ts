@@ -10,7 +10,7 @@ const names = (stdout: Buffer) => stdout.toString('utf8').split('\0').filter(Boo
 export async function readChangedFiles(contentRoot: string): Promise<Set<string>> {
   const changed = new Set<string>();
   const tree = await contentTree(contentRoot);
-  if (!tree) return changed;
+  if ('none' in tree) return changed;
   const spec = treeSpec(tree);
   const [diff, untracked] = await Promise.all([
     runGit(['diff', '--no-ext-diff', '--no-renames', '--name-only', '-z', 'HEAD', '--', spec], tree.top),

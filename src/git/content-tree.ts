@@ -10,16 +10,16 @@ export interface ContentTree {
   prefix: string;
 }
 
-/** The repository that holds `contentRoot`, or undefined outside git (or without git). */
-export async function contentTree(contentRoot: string): Promise<ContentTree | undefined> {
+/** The repository that holds `contentRoot`, or why there is none (no git program, not in a repository). */
+export async function contentTree(contentRoot: string): Promise<ContentTree | { none: string }> {
   let top: string | undefined;
   try {
     top = await gitText(['rev-parse', '--show-toplevel'], contentRoot);
   } catch (error) {
-    if (error instanceof GitMissing) return undefined;
+    if (error instanceof GitMissing) return { none: '找不到 git 程序，无法读取源文件版本' };
     throw error;
   }
-  if (!top) return undefined;
+  if (!top) return { none: '内容目录不在 Git 仓库中' };
   return { top, prefix: relative(top, contentRoot).split(sep).join('/') };
 }
 

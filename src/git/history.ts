@@ -12,7 +12,7 @@ export type Change = ReportChange;
 export async function readHistory(contentRoot: string): Promise<Map<string, Change[]>> {
   const history = new Map<string, Change[]>();
   const tree = await contentTree(contentRoot);
-  if (!tree) return history;
+  if ('none' in tree) return history;
   const log = await runGit(
     ['log', '-z', '--no-renames', '--format=%x1e%H%x1f%cI%x1f%s', '--name-only', '--', treeSpec(tree)],
     tree.top,

@@ -4,9 +4,10 @@
 // read once and written once, instead of a file per report: at 20,000 reports
 // the reads of single files were the cached check's whole time.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../config.ts';
+import { openKeptEntries } from '../lib/kept-entries.ts';
 import { codeVersion } from './code-version.ts';
 import type { ScanResponse } from './scan.ts';
 
@@ -37,33 +38,13 @@ export interface TreeCache {
 
 export async function openTreeCache(root: string, render: boolean): Promise<TreeCache> {
   const file = await cacheFile(root, render);
-  let before: Record<string, ScanResponse> = {};
-  try {
-    before = JSON.parse(await readFile(file, 'utf8')) as Record<string, ScanResponse>;
-  } catch {
-    // none yet, or unreadable: start afresh
-  }
-  const now = new Map<string, ScanResponse>();
-  let added = false;
+  const entries = await openKeptEntries<ScanResponse>(file, `${file}.${process.pid}.tmp`);
   return {
     file,
-    get(key) {
-      const hit = Object.hasOwn(before, key) ? before[key] : undefined;
-      if (hit) now.set(key, hit);
-      return hit;
-    },
+    get: (key) => entries.get(key),
     set(key, response) {
-      if (response.usesImages) return;
-      now.set(key, response);
-      added = true;
+      if (!response.usesImages) entries.set(key, response);
     },
-    async save() {
-      // Every result came from the file and all of it was used: it holds this run already.
-      if (!added && now.size === Object.keys(before).length) return;
-      await mkdir(join(file, '..'), { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify(Object.fromEntries(now)));
-      await rename(temp, file);
-    },
+    save: () => entries.save(),
   };
 }
