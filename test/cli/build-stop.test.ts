@@ -139,7 +139,7 @@ async function buildWithPartRunning(s: Awaited<ReturnType<typeof setup>>) {
     120,
   );
   assert.ok(!exited, `the build ended before its site part ran:\n${stderr}`);
-  // Into astro build, with whatever it starts (the part's 100 reports take a few seconds).
+  // Into astro build, with whatever it starts (the part's 300 reports take several seconds).
   await sleep(1500);
   const parts = partProcesses(s.cache);
   assert.ok(parts.length > 0, 'the part is still running');
@@ -147,7 +147,7 @@ async function buildWithPartRunning(s: Awaited<ReturnType<typeof setup>>) {
 }
 
 test('SIGTERM during the site step stops the part processes with the build', async () => {
-  const s = await setup(100);
+  const s = await setup(300);
   const { child, closed, parts } = await buildWithPartRunning(s);
   child.kill('SIGTERM');
   assert.equal(await closed, 130);
@@ -159,7 +159,7 @@ test('SIGTERM during the site step stops the part processes with the build', asy
 });
 
 test('a build killed outright (SIGKILL) does not leave its part running; the next build cleans the cache', async () => {
-  const s = await setup(100);
+  const s = await setup(300);
   const { child, closed, parts } = await buildWithPartRunning(s);
   child.kill('SIGKILL');
   assert.equal(await closed, null);
