@@ -1,19 +1,22 @@
 // Each report's open data files (/data/<year>/<dept>.json, -indicators.csv,
-// -score-sheet.csv), written straight from the checked model: three small
-// files per report need no Astro page render (at 1,000 reports Astro spent
-// about 3 s on them). The same functions serve them in npm run dev
-// (src/model/report-data.ts). A report whose files were made by an earlier
-// build from the same figures has them from the site cache
-// (data-files-cache.ts): making 2,000 files took about a second of the main
-// thread, beside the site step's own work.
+// -score-sheet.csv) and the table of every report (/data/reports.json,
+// reports.csv), written straight from the checked model: they need no Astro
+// page render (at 1,000 reports Astro spent about 3 s on the first, and the
+// catalogue's render 1.5 s of its 3 s on the table). The same functions
+// serve them in npm run dev (src/model/report-data.ts, reports-table.ts). A
+// report whose files and row were made by an earlier build from the same
+// figures has them from the site cache (data-files-cache.ts): making 2,000
+// files took about a second of the main thread, beside the site step's work.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { mapLimited } from '../lib/map-limited.ts';
 import { departmentFinder } from '../model/departments.ts';
 import { reportDataFiles } from '../model/report-data.ts';
+import { catalogueOrder, reportsCsv, reportsJson, tableRow } from '../model/reports-table.ts';
+import { PATHS } from '../model/urls.ts';
 import type { Report } from '../schema/report.ts';
 import type { BuildStep } from './context.ts';
-import { openDataFilesCache } from './data-files-cache.ts';
+import { openDataFilesCache, type DataFile, type ReportOutput } from './data-files-cache.ts';
 import { reportsInScope } from './print-step.ts';
 
 export const dataFilesStep: BuildStep = {
@@ -27,34 +30,43 @@ export const dataFilesStep: BuildStep = {
     const cache = ctx.settings.site.cache
       ? await openDataFilesCache(ctx.settings.site.cacheDir, ctx.contentRoot, site.url)
       : undefined;
-    const filesOf = (data: Report) => {
+    const outputOf = (data: Report): ReportOutput => {
       const department = departmentOf(data.department);
       const key = cache?.key(data, department);
       const hit = key === undefined ? undefined : cache?.get(key);
       if (hit) return hit;
-      const files = reportDataFiles({ data, department }, site.url);
-      if (key !== undefined) cache?.set(key, files);
-      return files;
+      const made = {
+        files: reportDataFiles({ data, department }, site.url),
+        row: tableRow({ data, department }, site.url),
+      };
+      if (key !== undefined) cache?.set(key, made);
+      return made;
     };
     // Made report by report as they are written, not all first: the site
     // step, which starts meanwhile, is not held up while they are made.
-    const made = new Map<string, Promise<unknown>>();
-    const folder = (dir: string) => made.get(dir) ?? made.set(dir, mkdir(dir, { recursive: true })).get(dir);
+    const folders = new Map<string, Promise<unknown>>();
+    const folder = (dir: string) => folders.get(dir) ?? folders.set(dir, mkdir(dir, { recursive: true })).get(dir);
+    const write = async (f: DataFile) => {
+      const path = join(ctx.outDir, f.path);
+      await folder(dirname(path));
+      await writeFile(path, f.text);
+    };
+    const reports = [...reportsInScope(ctx)].sort((a, b) => catalogueOrder(a.data, b.data));
     let count = 0;
-    await mapLimited(
-      reportsInScope(ctx),
+    const rows = await mapLimited(
+      reports,
       8,
       async ({ data }) => {
-        for (const f of filesOf(data)) {
-          const path = join(ctx.outDir, f.path);
-          await folder(dirname(path));
-          await writeFile(path, f.text);
-          count++;
-        }
+        const { files, row } = outputOf(data);
+        for (const f of files) await write(f);
+        count += files.length;
+        return row;
       },
       ctx.signal,
     );
+    await write({ path: PATHS.reportsJson, text: reportsJson(site, rows) });
+    await write({ path: PATHS.reportsCsv, text: reportsCsv(rows) });
     await cache?.save();
-    return `${count} 个`;
+    return `${count} 个，总表 reports.json、reports.csv`;
   },
 };

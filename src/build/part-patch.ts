@@ -1,10 +1,11 @@
 // A part rebuilt from its previous build when only a few departments changed:
 // their pages are rendered anew (a 'reports' build of just those departments,
 // as a site built in parts makes them), the catalogue's pages too when what
-// they show changed, and every other file is the previous build's. A
-// department's pages depend on that department alone (a site built in parts
-// is byte for byte the site built in one), so the patched part is the part a
-// full render makes; test/cli/part-patch.test.ts compares the two.
+// they show changed (then one 'web' build handed every report, with bodies
+// for those departments' alone), and every other file is the previous
+// build's. A department's pages depend on that department alone (a site built
+// in parts is byte for byte the site built in one), so the patched part is the
+// part a full render makes; test/cli/part-patch.test.ts compares the two.
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ import {
 } from '../model/site-input.ts';
 import { codeVersion } from '../scan/code-version.ts';
 import type { BuildContext } from './context.ts';
-import { catalogueReports, inputFor, renderPart, writeInput, type PlannedBuild } from './part-builds.ts';
+import { inputFor, renderPart, writeInput, type PlannedBuild } from './part-builds.ts';
 import { cachedPart, completeMarker, PART_NAME, partSums } from './part-cache.ts';
 import { readManifest, sha256File } from './sha256sums.ts';
 
@@ -130,6 +131,31 @@ export async function findBase(cacheDir: string, digest: PartDigest): Promise<Pa
 }
 
 /**
+ * What a patch renders: with the catalogue (a web part whose catalogue
+ * changed), the web part's kind handed every report but with the bodies of
+ * the changed departments' reports alone, so one Astro start and one bundle
+ * make the catalogue's pages and theirs; else those departments' pages.
+ */
+function patchRender(
+  ctx: BuildContext,
+  kind: SitePart,
+  plan: PatchPlan,
+): { kind: SitePart; input: SiteInput } | undefined {
+  const fresh = new Set(plan.departments);
+  if (plan.catalogue) {
+    const reports = ctx.content.reports.map((r) => (fresh.has(r.data.department) ? r : { file: r.file, data: r.data }));
+    return { kind: 'web', input: inputFor(ctx, 'web', reports, ctx.content.departments) };
+  }
+  if (!plan.reports.length) return undefined;
+  // A print part's pages are print pages; a report part's, report and department pages.
+  const pagesKind: SitePart = kind === 'print' ? 'print' : 'reports';
+  const byFile = new Map(ctx.content.reports.map((r) => [r.file, r]));
+  const reports = plan.reports.flatMap((f) => byFile.get(f) ?? []);
+  const departments = ctx.content.departments.filter((d) => fresh.has(d.id));
+  return { kind: pagesKind, input: inputFor(ctx, pagesKind, reports, departments) };
+}
+
+/**
  * Makes the part `b` in `temp` from `base`: renders what the plan says (in
  * `work`, a folder the caller removes), takes the rest from the base. Returns
  * the part's files with their hashes, or undefined when a render gave a
@@ -145,45 +171,16 @@ export async function patchPart(
   const { plan } = base;
   const { printPages } = b.digest;
   const fresh = new Set(plan.departments);
-  const byFile = new Map(ctx.content.reports.map((r) => [r.file, r]));
-  // A print part's pages are print pages; a web or report part's, report and department pages.
-  const pagesKind: SitePart = b.job.kind === 'print' ? 'print' : 'reports';
-  const renders: { kind: SitePart; input: SiteInput }[] = [];
-  // The catalogue first: the longer render, it takes the process started ahead (site-process.ts).
-  if (plan.catalogue)
-    renders.push({
-      kind: 'catalog',
-      input: inputFor(ctx, 'catalog', catalogueReports(ctx), ctx.content.departments),
-    });
-  if (plan.reports.length)
-    renders.push({
-      kind: pagesKind,
-      input: inputFor(
-        ctx,
-        pagesKind,
-        plan.reports.flatMap((f) => byFile.get(f) ?? []),
-        ctx.content.departments.filter((d) => fresh.has(d.id)),
-      ),
-    });
-  await mkdir(work, { recursive: true });
-  const inputs = await Promise.all(renders.map(({ kind, input }) => writeInput(work, kind, input)));
-  // Some pages of the part, rendered within the part's limits.
-  const outputs = await Promise.all(
-    renders.map(async ({ kind }, i) => {
-      const out = join(work, kind);
-      await renderPart(
-        {
-          job: { kind, id: b.job.id, inputFile: (inputs[i] as { file: string }).file },
-          key: b.key,
-          files: plan.reports,
-        },
-        out,
-        ctx.settings.site,
-        b.job.kind,
-      );
-      return { kind, out, files: await listFiles(out) };
-    }),
-  );
+  const render = patchRender(ctx, b.job.kind, plan);
+  const out = join(work, 'pages');
+  if (render) {
+    await mkdir(work, { recursive: true });
+    const { file: inputFile } = await writeInput(work, render.kind, render.input);
+    // Within the limits of the part it patches.
+    const job = { kind: render.kind, id: b.job.id, inputFile };
+    await renderPart({ job, key: b.key, files: plan.reports }, out, ctx.settings.site, b.job.kind);
+  }
+  const files = render ? await listFiles(out) : [];
 
   const baseSums = (await readManifest(partSums(base.dir))).hashes;
   const renderedAnew = (file: string) => {
@@ -192,14 +189,13 @@ export async function patchPart(
     return plan.catalogue && !SHARED_OUTPUT.test(file) && partOwns('catalog', file);
   };
   const made = new Map<string, { from: string; hash: string }>();
-  for (const { kind, out, files } of outputs)
-    for (const file of files) {
-      if (!partOwns(kind, file, printPages)) continue;
-      const hash = await sha256File(join(out, file));
-      if (renderedAnew(file)) made.set(file, { from: join(out, file), hash });
-      // Shared assets, and the print pages' common files: the same as the base's, or the part is rendered whole.
-      else if (baseSums.get(file) !== hash) return undefined;
-    }
+  for (const file of files) {
+    if (!partOwns(render?.kind ?? b.job.kind, file, printPages)) continue;
+    const hash = await sha256File(join(out, file));
+    if (renderedAnew(file)) made.set(file, { from: join(out, file), hash });
+    // Shared assets, and the print pages' common files: the same as the base's, or the part is rendered whole.
+    else if (baseSums.get(file) !== hash) return undefined;
+  }
   const taken = [...baseSums].filter(([file]) => !renderedAnew(file));
   await mapLimited(taken, 32, ([file]) => linkOrCopy(join(base.dir, file), join(temp, file)));
   await mapLimited([...made], 32, ([file, { from }]) => linkOrCopy(from, join(temp, file)));

@@ -21,13 +21,14 @@ import {
   type ReportChange,
 } from './site-input.ts';
 import { departmentFinder } from './departments.ts';
+import { catalogueOrder } from './reports-table.ts';
 import { trustedRevision, type Revision } from './revision.ts';
 import { reportPath } from './urls.ts';
 
 export { reportPath };
 
 export interface CatalogReport {
-  /** The rendered body; absent in the catalogue part, which renders no report bodies. */
+  /** The rendered body; absent in the catalogue part, which renders no report bodies, and for reports a patch does not render. */
   body?: RenderedBody;
   data: Report;
   department: Department;
@@ -47,7 +48,7 @@ export type RenderableReport = CatalogReport & { body: RenderedBody };
 interface PageData {
   site: Site;
   departments: Department[];
-  /** With their bodies, except in the catalogue part. */
+  /** With their bodies, except in the catalogue part and for the reports a patch does not render. */
   reports: Omit<InputReport, 'file' | 'media'>[];
 }
 
@@ -78,10 +79,9 @@ let reports: Promise<CatalogReport[]> | undefined;
 
 function getPageData(): Promise<PageData> {
   pageData ??= (async () => {
-    const input = readSiteInput();
-    if (!input) return fromCollections();
-    // Parts other than the catalogue show only the reports whose bodies they were handed.
-    return { ...input, reports: input.part === 'catalog' ? input.reports : input.reports.filter((r) => r.body) };
+    // Every report handed over: the catalogue's pages show them all; a report's
+    // own pages are made for those handed with their bodies (getRenderableReports).
+    return readSiteInput() ?? fromCollections();
   })();
   return pageData;
 }
@@ -114,7 +114,7 @@ async function loadReports(): Promise<CatalogReport[]> {
       revision: trustedRevision(r.revision),
       pdf: r.pdf,
     }))
-    .sort((a, b) => b.data.year - a.data.year || a.data.department.localeCompare(b.data.department));
+    .sort((a, b) => catalogueOrder(a.data, b.data));
 }
 
 /** Newest year first, then by department id: every report this build knows. */

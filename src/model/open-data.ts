@@ -258,11 +258,9 @@ export const scoreSheetRecords = (report: Report) =>
     return rest;
   });
 
-export function reportRecords(reports: readonly PublishedReport[], ctx: RecordContext) {
-  return reports.map((r) => ({
-    ...toRecord(REPORT_COLUMNS, { ...r, ...ctx }),
-    score_sheet: scoreSheetRecords(r.data),
-  }));
+/** A report's record in reports.json: its columns, then its 自评得分表. */
+export function reportRecord(r: PublishedReport, ctx: RecordContext) {
+  return { ...toRecord(REPORT_COLUMNS, { ...r, ...ctx }), score_sheet: scoreSheetRecords(r.data) };
 }
 
 export function indicatorRows(report: Report): IndicatorRow[] {

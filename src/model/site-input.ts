@@ -44,7 +44,7 @@ export interface InputReport {
   /** Path in the content tree: reports/2023/kgxj.mdx. */
   file: string;
   data: Report;
-  /** The checked body, rendered once (absent in the catalogue part, which renders no bodies). */
+  /** The checked body, rendered once (absent in the catalogue part, which renders no bodies, and for reports a patch does not render). */
   body?: RenderedBody;
   media?: MediaFile[];
   /** The commits that touched the file, newest first (empty outside git). */

@@ -1,4 +1,4 @@
-// The report data files a build keeps for the next (src/build/data-files-cache.ts):
+// The report data files and table rows a build keeps for the next (src/build/data-files-cache.ts):
 // found again only for the same figures, department and site address, and the
 // file holds what the last build used, nothing older.
 import assert from 'node:assert/strict';
@@ -14,7 +14,10 @@ after(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))
 
 const report = (initial: string) => ({ year: 2024, department: 'kgxj', budget: { initial } }) as unknown as Report;
 const department = (name: string) => ({ id: 'kgxj', name }) as unknown as Department;
-const files = (text: string) => [{ path: 'data/2024/kgxj.json', text }];
+const files = (text: string) => ({
+  files: [{ path: 'data/2024/kgxj.json', text }],
+  row: { json: `    { "title": "${text}" }`, csv: `${text}\r\n` },
+});
 
 test('a report’s files are found again only when what they are made from is the same', async () => {
   const dir = await tempDir();
