@@ -3,9 +3,13 @@
 // catalogue's only when what it shows changed, and nothing patched when the
 // change reaches every page.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
-import { partDigest, patchPlan } from '../../../src/build/part-patch.ts';
+import { mkdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { completeMarker } from '../../../src/build/part-cache.ts';
+import { findBase, partDigest, patchPlan, writeDigest } from '../../../src/build/part-patch.ts';
 import type { InputReport, SiteInput, SitePart } from '../../../src/model/site-input.ts';
+import { tempDir } from '../../helpers/content.ts';
 
 const report = (department: string, year: number, body = '正文', initial = '100.00') =>
   ({
@@ -94,4 +98,31 @@ test('no patch when the change reaches every page, reports come or go, or too mu
     ['a', 'b', 'c'].includes(r.data.department) ? report(r.data.department, r.data.year, '新') : r,
   );
   assert.equal(await plan(before, many), undefined, 'three departments of eight: more than a quarter of the reports');
+});
+
+test('the base is the most recently used cached build that will do', async () => {
+  const cache = await tempDir();
+  after(() => rm(cache, { recursive: true, force: true }));
+  const now = await partDigest(
+    site('web', (r) => (r.file === 'reports/2024/c.mdx' ? report('c', 2024, '新') : r)),
+    'p0',
+  );
+  // Three cached builds: the site before the edit (used an hour ago), the same one used a minute ago, and a
+  // report part (used now), which is no base for a web part.
+  const cached = async (name: string, input: SiteInput, usedSecondsAgo: number) => {
+    await mkdir(join(cache, name), { recursive: true });
+    await writeDigest(join(cache, name), await partDigest(input, 'p0'));
+    await writeFile(completeMarker(join(cache, name)), '');
+    const at = new Date(Date.now() - usedSecondsAgo * 1000);
+    await utimes(completeMarker(join(cache, name)), at, at);
+  };
+  await cached('0'.repeat(24), site('web'), 3600);
+  await cached('1'.repeat(24), site('web'), 60);
+  await cached('2'.repeat(24), site('reports'), 0);
+  const base = await findBase(cache, now);
+  assert.equal(base?.dir, join(cache, '1'.repeat(24)));
+  assert.deepEqual(base?.plan.departments, ['c']);
+  // Taken, so marked as used now: no build prunes it meanwhile.
+  assert.ok(Date.now() - (await stat(completeMarker(join(cache, '1'.repeat(24))))).mtimeMs < 10_000);
+  assert.equal(await findBase(await tempDir(), now), undefined, 'an empty cache has no base');
 });
