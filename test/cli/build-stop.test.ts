@@ -14,6 +14,7 @@ import { PROJECT_ROOT } from '../../src/config.ts';
 import { writeCorpus } from '../../scripts/corpus/write.ts';
 import { runScript, STACK_TRACE } from '../helpers/cli.ts';
 import { ownSiteCache, SEED_CONTENT, tempDir } from '../helpers/content.ts';
+import { settledEntries } from '../helpers/output.ts';
 
 const cleanup: string[] = [];
 after(() => Promise.all(cleanup.map((d) => rm(d, { recursive: true, force: true }))));
@@ -73,7 +74,7 @@ const unfinished = (name: string) => name.startsWith('.');
 
 async function assertNothingLeft(s: Awaited<ReturnType<typeof setup>>): Promise<void> {
   assert.deepEqual([...(await hashTree(s.dist))], s.before, 'dist/ untouched');
-  assert.deepEqual(await readdir(s.out), ['dist'], 'no staging folder left');
+  assert.deepEqual(await settledEntries(s.out), ['dist'], 'no staging folder left');
   assert.deepEqual((await readdir(s.cache).catch(() => [])).filter(unfinished), [], 'no unfinished part in the cache');
 }
 

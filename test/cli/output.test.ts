@@ -11,6 +11,7 @@ import { hashTree } from '../../src/build/sha256sums.ts';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { runScript } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/content.ts';
+import { settledEntries } from '../helpers/output.ts';
 
 let out = '';
 let dist = '';
@@ -67,7 +68,7 @@ test('a build killed midway leaves the previous dist/ byte-identical; the next b
 
   const r = await runScript('build', ['--out', dist], { GONGKAI_PDF: '0' });
   assert.equal(r.status, 0);
-  assert.deepEqual(await readdir(out), ['dist'], 'stale staging folders removed');
+  assert.deepEqual(await settledEntries(out), ['dist'], 'stale staging folders removed');
 });
 
 test('Ctrl-C (SIGINT) and SIGTERM discard the half-built output', async () => {
@@ -75,7 +76,7 @@ test('Ctrl-C (SIGINT) and SIGTERM discard the half-built output', async () => {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const code = await interruptedBuild(signal);
     assert.equal(code, 130, signal);
-    assert.deepEqual(await readdir(out), ['dist'], `${signal}: nothing left behind`);
+    assert.deepEqual(await settledEntries(out), ['dist'], `${signal}: nothing left behind`);
     assert.deepEqual([...(await hashTree(dist))], [...before]);
   }
 });
@@ -88,7 +89,7 @@ test('a build whose previous output vanished mid-swap gets it back', async () =>
   const { recoverDir } = await import('../../src/build/atomic-dir.ts');
   await recoverDir(dist);
   assert.ok(existsSync(join(dist, 'SHA256SUMS')));
-  assert.deepEqual(await readdir(out), ['dist']);
+  assert.deepEqual(await settledEntries(out), ['dist']);
 });
 
 test('npm run verify finds changed, missing and added files, and a copy cannot vouch for itself', async () => {

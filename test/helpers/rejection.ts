@@ -14,6 +14,7 @@ import { scanContent } from '../../src/scan/scan.ts';
 import { runScript, STACK_TRACE } from './cli.ts';
 import { lineOf, tempDir, type FixtureCase } from './content.ts';
 import { testScanPool } from './scan-pool.ts';
+import { settledEntries } from './output.ts';
 
 const exists = (path: string) =>
   access(path).then(
@@ -80,6 +81,6 @@ export async function smokeRejected(root: string, fixture: FixtureCase, cleanup:
   assert.doesNotMatch(build.stdout + build.stderr, STACK_TRACE);
   assert.deepEqual((await readdir(dist)).sort(), [OUTPUT_MARKER, 'index.html'], 'nothing written to dist/');
   assert.equal(await readFile(join(dist, 'index.html'), 'utf8'), 'previous build', 'dist/ untouched');
-  assert.deepEqual(await readdir(out), ['dist'], 'no staging folder left behind');
+  assert.deepEqual(await settledEntries(out), ['dist'], 'no staging folder left behind');
   await assertMarkerAbsent(root, fixture);
 }
