@@ -84,13 +84,13 @@ const selected = <T extends { name: string }>(stages: T[]) =>
   stages.filter((s) => !wanted.length || wanted.includes(s.name));
 
 // Compiled code is cached across the many processes the tests start (each
-// build, check and PDF run loads the same modules).
+// build, check and PDF run loads the same modules): NODE_COMPILE_CACHE, set
+// by src/cli/compile-cache.ts, which `npm test` preloads, reaches them all.
 const shared = mkdtempSync(join(tmpdir(), 'gongkai-test-shared-'));
 mkdirSync(TEST_SITE_CACHES, { recursive: true });
 const siteCache = mkdtempSync(join(TEST_SITE_CACHES, 'run-'));
 const env = childEnv({
   ASTRO_TELEMETRY_DISABLED: '1',
-  NODE_COMPILE_CACHE: join(PROJECT_ROOT, 'node_modules/.cache/gongkai/node-compile'),
   GONGKAI_TEST_SHARED: shared,
   // Built site parts are shared by the run's builds, whatever their content
   // tree (many build the same reports), and by no other run; so are PDFs, for

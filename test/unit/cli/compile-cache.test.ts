@@ -1,0 +1,61 @@
+// Every command keeps the compiled code of what it loads (src/cli/compile-cache.ts),
+// and hands the cache on to the processes it starts.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { PROJECT_ROOT } from '../../../src/config.ts';
+
+const PRELOAD = './src/cli/compile-cache.ts';
+
+/** What a process started with the preload, and a child of it, see of the cache. */
+function cacheSeen(env: NodeJS.ProcessEnv): { own: string | undefined; child: string | undefined } {
+  const script = `
+    const { getCompileCacheDir } = require('node:module');
+    const child = require('node:child_process').execFileSync(process.execPath, ['-p', 'require("node:module").getCompileCacheDir()']);
+    console.log(JSON.stringify({ own: getCompileCacheDir(), child: String(child).trim() }));`;
+  const r = spawnSync(process.execPath, ['--import', PRELOAD, '-e', script], {
+    cwd: PROJECT_ROOT,
+    env,
+    encoding: 'utf8',
+  });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout) as { own: string; child: string };
+}
+
+const withoutCache = () => {
+  const env = { ...process.env };
+  delete env.NODE_COMPILE_CACHE;
+  delete env.NODE_DISABLE_COMPILE_CACHE;
+  return env;
+};
+
+test("every command in package.json loads with the compile cache, kept in the project's node_modules", async () => {
+  const { scripts } = JSON.parse(await readFile(join(PROJECT_ROOT, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+  };
+  const ours = Object.entries(scripts).filter(([, command]) => /\bscripts\/\S+\.ts\b/.test(command));
+  assert.ok(ours.length >= 10);
+  for (const [name, command] of ours)
+    assert.match(command, /^node --import \.\/src\/cli\/compile-cache\.ts scripts\//, name);
+
+  const seen = cacheSeen(withoutCache());
+  assert.ok(seen.own?.startsWith(join(PROJECT_ROOT, 'node_modules/.cache/gongkai/node-compile')), seen.own);
+  assert.equal(seen.child, seen.own, 'the processes a command starts use the same cache');
+});
+
+test('NODE_COMPILE_CACHE puts the cache elsewhere; NODE_DISABLE_COMPILE_CACHE turns it off', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'gongkai-compile-cache-'));
+  try {
+    const elsewhere = cacheSeen({ ...withoutCache(), NODE_COMPILE_CACHE: dir });
+    assert.ok(elsewhere.own?.startsWith(dir), elsewhere.own);
+    assert.equal(elsewhere.child, elsewhere.own);
+    const off = cacheSeen({ ...withoutCache(), NODE_DISABLE_COMPILE_CACHE: '1' });
+    assert.equal(off.own, undefined);
+    assert.equal(off.child, 'undefined');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
