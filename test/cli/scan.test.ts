@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { contentIndex, createScanPool, scanContent } from '../../src/scan/scan.ts';
+import { journalOf } from '../../src/lib/kept-entries.ts';
 import { openTreeCache } from '../../src/scan/tree-cache.ts';
 import { contentWith, SEED_CONTENT, SEED_REPORT } from '../helpers/content.ts';
 import { testScanPool } from '../helpers/scan-pool.ts';
@@ -47,7 +48,10 @@ test('the cache file is written when results change, and left alone when a run o
     assert.equal((await stat(first.file)).mtimeMs, written, 'nothing new: not rewritten');
     await writeFile(join(root, SEED_REPORT), `${await readFile(join(root, SEED_REPORT), 'utf8')}\n补充一段。\n`);
     await scanContent(root, { cache: true, pool: testScanPool() });
-    assert.ok((await stat(first.file)).mtimeMs > written, 'a changed report: its new result is kept');
+    assert.equal((await stat(first.file)).mtimeMs, written, 'one report changed: the file is as it was…');
+    const journal = await readFile(journalOf(first.file), 'utf8');
+    assert.equal(journal.trim().split('\n').length, 2, '…and the journal holds its new result, and drops the old');
+    assert.match(journal, /"findings"/);
   } finally {
     await rm(root, { recursive: true, force: true });
   }
