@@ -92,17 +92,17 @@ export interface ScanOptions {
 }
 
 export async function scanContent(root: string, options: ScanOptions = {}): Promise<ScanResult> {
-  const registry = await loadRegistry(root);
-  const findings: Finding[] = [];
-  // Problems of the registry itself (site.yaml, departments/, symlinks) are reported as they are.
-  findings.push(...checkReportFile(undefined, registry.problems));
-
-  const files = registry.reportPaths;
   const render = options.render ?? false;
   const prose = options.prose ?? false;
   const useCache = (options.cache ?? settings().checkCache) && !prose;
   const cache = useCache ? await openTreeCache(root, render) : undefined;
   const disk = syncDiskSource(root);
+  const registry = await loadRegistry(root, disk, cache?.departments);
+  const findings: Finding[] = [];
+  // Problems of the registry itself (site.yaml, departments/, symlinks) are reported as they are.
+  findings.push(...checkReportFile(undefined, registry.problems));
+
+  const files = registry.reportPaths;
   let ownPool: ScanPool | undefined;
   const worker = () => options.pool ?? (ownPool ??= createScanPool(defaultPoolSize(files.length)));
   /** A report's result from the tree's cache, or from a worker (then kept for next time). */

@@ -12,13 +12,33 @@ import { contentWith, SEED_CONTENT, SEED_REPORT } from '../helpers/content.ts';
 import { testScanPool } from '../helpers/scan-pool.ts';
 
 test('a cached check reports exactly what a fresh one does', async () => {
-  for (const root of [SEED_CONTENT, join(PROJECT_ROOT, 'test/fixtures/sites/multi')]) {
-    const fresh = await scanContent(root, { cache: false, pool: testScanPool() });
-    for (const run of [1, 2]) {
-      const cached = await scanContent(root, { cache: true, pool: testScanPool() });
-      assert.deepEqual(cached.findings, fresh.findings, `${root} (cached run ${run})`);
-      assert.equal(cached.reports, fresh.reports);
+  // Department files that do not parse, break the schema, or clash with another (found by the cross-file rules, at their line).
+  const badRegistry = await contentWith([
+    { file: 'departments/broken.yaml', write: 'id: [broken\n' },
+    { file: 'departments/schema.yaml', write: 'id: schema\nname: 单位\nwebsite: https://example.gov.cn/\n' },
+    { file: 'departments/other.yaml', write: '# 登记\nname: 另一个单位\nid: kgxj\n' },
+  ]);
+  try {
+    for (const root of [SEED_CONTENT, join(PROJECT_ROOT, 'test/fixtures/sites/multi'), badRegistry]) {
+      const fresh = await scanContent(root, { cache: false, pool: testScanPool() });
+      for (const run of [1, 2]) {
+        const cached = await scanContent(root, { cache: true, pool: testScanPool() });
+        assert.deepEqual(cached.findings, fresh.findings, `${root} (cached run ${run})`);
+        assert.equal(cached.reports, fresh.reports);
+      }
+      if (root === badRegistry)
+        assert.deepEqual(
+          fresh.findings.filter((f) => f.file.startsWith('departments/')).map((f) => [f.file, f.line, f.rule]),
+          [
+            ['departments/broken.yaml', 2, 'source.yaml'],
+            ['departments/other.yaml', 3, 'content.department-id'],
+            ['departments/other.yaml', 3, 'content.department-id'],
+            ['departments/schema.yaml', 3, 'schema.unknown-key'],
+          ],
+        );
     }
+  } finally {
+    await rm(badRegistry, { recursive: true, force: true });
   }
 });
 
