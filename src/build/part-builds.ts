@@ -26,7 +26,8 @@ import {
   removeTemporary,
 } from './part-cache.ts';
 import { formatManifest, hashFiles, readManifest, type KnownHashes } from './sha256sums.ts';
-import { findBase, patchPart, writeDigest, type PartDigest } from './part-patch.ts';
+import { partKey } from './part-cache.ts';
+import { findBase, partDigest, patchPart, writeDigest, type PartDigest } from './part-patch.ts';
 import type { RenderJob } from './site-part.ts';
 import { runSiteProcess } from './site-process.ts';
 import { CATALOG_BESIDE_PARTS_UP_TO, heapOf, partTimeoutOf } from './site-parts.ts';
@@ -38,6 +39,8 @@ export interface PlannedBuild {
   files: readonly string[];
   /** What it is built from, in digests, when it can be patched from a previous build (part-patch.ts). */
   digest?: PartDigest;
+  /** Writes the input file the job names, before the part is rendered whole (planBuild). */
+  writeInput?: () => Promise<void>;
 }
 
 /** “网站部分 p3（12 份报告：reports/2023/kgxj.mdx、… ）”, for messages. */
@@ -82,6 +85,39 @@ export async function writeInput(
   const file = join(scratch, `${id}.json`);
   await writeFile(file, json);
   return { file, json };
+}
+
+/**
+ * A part as planned: its key, and the input its render reads. A part that can
+ * be patched (part-patch.ts) is keyed by its digest, which hashes every report
+ * and department of the input, in order; its input is written only if it is
+ * rendered whole. After a one-report edit the part is patched, and writing a
+ * 1,000-report input with every body took about 0.3 s before each patch. The
+ * catalogue is keyed by its input itself.
+ */
+export async function planBuild(
+  scratch: string,
+  job: { kind: SitePart; id: string },
+  keyKind: string,
+  input: SiteInput,
+  files: readonly string[],
+  { patchable }: { patchable: boolean },
+): Promise<PlannedBuild> {
+  const inputFile = join(scratch, `${job.id}.json`);
+  if (!patchable) {
+    const json = JSON.stringify(input);
+    await writeFile(inputFile, json);
+    return { job: { ...job, inputFile }, key: await partKey(keyKind, json), files };
+  }
+  const digest = await partDigest(input, job.id);
+  const order = [input.reports.map((r) => r.file), input.departments.map((d) => d.id)];
+  return {
+    job: { ...job, inputFile },
+    key: await partKey(keyKind, JSON.stringify({ digest, order })),
+    files,
+    digest,
+    writeInput: () => writeFile(inputFile, JSON.stringify(input)),
+  };
 }
 
 /** The catalogue's reports: every report's figures, never a body. */
@@ -267,6 +303,7 @@ export async function buildMissing(
       if (sums) timing.patched++;
       else {
         await clear();
+        await b.writeInput?.();
         await renderPart(b, temp, ctx.settings.site);
         sums = await hashFiles(temp, await partFiles(temp));
       }

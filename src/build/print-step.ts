@@ -11,12 +11,10 @@ import {
   builtSummary,
   inputFor,
   mergePart,
+  planBuild,
   withPlan,
-  writeInput,
   type PlannedBuild,
 } from './part-builds.ts';
-import { partKey } from './part-cache.ts';
-import { partDigest } from './part-patch.ts';
 import { partSizeOf, planParts } from './site-parts.ts';
 
 /** The reports this build handles (all, or its shard's). */
@@ -37,13 +35,7 @@ async function planPrint(ctx: BuildContext, scratch: string): Promise<PlannedBui
     const reports = part.files.flatMap((f) => byFile.get(f) ?? []);
     const departments = ctx.content.departments.filter((d) => part.departments.includes(d.id));
     const input = inputFor(ctx, 'print', reports, departments);
-    const { file, json } = await writeInput(scratch, id, input);
-    builds.push({
-      job: { kind: 'print', id, inputFile: file },
-      key: await partKey(`print ${id}`, json),
-      files: part.files,
-      digest: await partDigest(input, id),
-    });
+    builds.push(await planBuild(scratch, { kind: 'print', id }, `print ${id}`, input, part.files, { patchable: true }));
   }
   return builds;
 }

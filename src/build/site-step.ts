@@ -22,13 +22,12 @@ import {
   catalogueReports,
   inputFor,
   mergePart,
+  planBuild,
   withPlan,
-  writeInput,
   type PlannedBuild,
 } from './part-builds.ts';
 import { copyMedia } from './media.ts';
-import { openSiteCache, partKey, pruneParts } from './part-cache.ts';
-import { partDigest } from './part-patch.ts';
+import { openSiteCache, pruneParts } from './part-cache.ts';
 import { reportsInScope } from './print-step.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { partSizeOf, planParts } from './site-parts.ts';
@@ -45,15 +44,10 @@ async function planWeb(ctx: BuildContext, scratch: string): Promise<{ builds: Pl
     input: Parameters<typeof inputFor>,
     files: readonly string[],
   ): Promise<PlannedBuild> => {
-    const siteInput = inputFor(...input);
-    const { file, json } = await writeInput(scratch, id, siteInput);
-    return {
-      job: { kind, id, inputFile: file },
-      key: await partKey(kind === 'reports' ? `reports ${id}` : kind, json),
-      files,
-      // The catalogue shows every report: any change is a change to most of its pages.
-      ...(kind === 'catalog' ? {} : { digest: await partDigest(siteInput, id) }),
-    };
+    // The catalogue shows every report: any change is a change to most of its pages.
+    return planBuild(scratch, { kind, id }, kind === 'reports' ? `reports ${id}` : kind, inputFor(...input), files, {
+      patchable: kind !== 'catalog',
+    });
   };
   if (parts.length <= 1) {
     const files = content.reports.map((r) => r.file);
