@@ -60,6 +60,14 @@ function startProcess(heapMb: number | undefined, shownAs: string, warm: boolean
 }
 
 let spare: SiteProcess | undefined;
+/** Where the process started ahead would write, for `ps`. */
+let warmFolder = '';
+/**
+ * Started when a render takes the process started ahead, for the search index
+ * that follows it: loading Node and the build's code (about 0.3 s) happens
+ * while the render runs, not after it.
+ */
+let spareForIndex: SiteProcess | undefined;
 
 /**
  * Starts a process ahead of its job, for a site of about `reports` reports,
@@ -69,13 +77,14 @@ let spare: SiteProcess | undefined;
  * Pagefind runs in a program of its own).
  */
 export function warmSiteProcess(site: Settings['site'], cacheDir: string, reports: number): void {
-  spare ??= startProcess(heapOf(firstPatchedOf(site, reports), site), join(cacheDir, '.warm'), true);
+  warmFolder = join(cacheDir, '.warm');
+  spare ??= startProcess(heapOf(firstPatchedOf(site, reports), site), warmFolder, true);
 }
 
-/** Stops the process started ahead if no job took it (the build ends). */
+/** Stops the processes started ahead that no job took (the build ends). */
 export function releaseWarmProcess(): void {
-  if (spare) killGroup(spare.child);
-  spare = undefined;
+  for (const p of [spare, spareForIndex]) if (p) killGroup(p.child);
+  spare = spareForIndex = undefined;
 }
 
 const ended = (p: SiteProcess) => p.child.exitCode !== null || p.child.signalCode !== null;
@@ -85,7 +94,13 @@ function processFor(job: PartJob, heapMb: number | undefined): SiteProcess {
   // One that ended while it waited (it could not load Astro) is not handed a job: a new one says why.
   if (ready && !ended(ready) && (job.step === 'index' || ready.heapMb === heapMb)) {
     spare = undefined;
+    if (job.step === 'render') spareForIndex ??= startProcess(undefined, `${warmFolder}-index`, false);
     return ready;
+  }
+  if (job.step === 'index' && spareForIndex && !ended(spareForIndex)) {
+    const forIndex = spareForIndex;
+    spareForIndex = undefined;
+    return forIndex;
   }
   return startProcess(heapMb, job.step === 'render' ? job.outDir : (job.shards[0]?.outDir ?? ''), false);
 }
