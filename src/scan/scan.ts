@@ -5,7 +5,7 @@
 import { mapLimited } from '../lib/map-limited.ts';
 import { createWorkerPool, defaultPoolSize, type Outcome, type WorkerPool } from '../lib/worker-pool.ts';
 import { syncDiskSource } from '../source/content-source.ts';
-import { entryKey, openTreeCache } from './tree-cache.ts';
+import { openTreeCache } from './tree-cache.ts';
 import type { Department } from '../schema/department.ts';
 import type { KeyPath } from '../lib/key-path.ts';
 import type { Report } from '../schema/report.ts';
@@ -107,9 +107,7 @@ export async function scanContent(root: string, options: ScanOptions = {}): Prom
   const worker = () => options.pool ?? (ownPool ??= createScanPool(defaultPoolSize(files.length)));
   /** A report's result from the tree's cache, or from a worker (then kept for next time). */
   const result = async (file: string): Promise<Outcome<ScanResponse>> => {
-    // A file that cannot be read safely is explained by the worker's reading of it.
-    const bytes = cache ? await disk.read(file).catch(() => undefined) : undefined;
-    const key = bytes && entryKey(file, bytes);
+    const key = await cache?.keyOf(disk, file);
     const hit = key ? cache?.get(key) : undefined;
     if (hit) return { ok: true, value: hit };
     const outcome = await worker().run({ root, file, render, prose });

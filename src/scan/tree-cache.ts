@@ -1,10 +1,12 @@
 // The check results of a whole content tree in one file: for each report, the
 // hash of what decided its result (its path and bytes; whether bodies were
 // rendered names the file) and the result; beside it, what each department
-// file came to. One file per tree,
+// file came to, and each report's key with the file's times when it was read
+// (a report as it was is not read again: like git's index). One file per tree,
 // read once and written once, instead of a file per report: at 20,000 reports
 // the reads of single files were the cached check's whole time.
 import { createHash } from 'node:crypto';
+import { lstatSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PROJECT_ROOT } from '../config.ts';
@@ -12,8 +14,11 @@ import { openKeptEntries } from '../lib/kept-entries.ts';
 import { codeVersion } from './code-version.ts';
 import type { ScanResponse } from './scan.ts';
 import type { CachedDepartment, DepartmentCache } from '../source/load.ts';
+import type { ContentSource } from '../source/content-source.ts';
 
 const BASE = join(PROJECT_ROOT, 'node_modules/.cache/gongkai/check');
+/** A file changed this recently is read every time (see keyOf). */
+const RECENT_MS = 1000;
 
 /** This tree's cache file for this version of the code; other versions' files are removed. */
 async function cacheFile(root: string, render: boolean): Promise<string> {
@@ -33,6 +38,12 @@ export interface TreeCache {
   readonly file: string;
   /** What each department file of the tree came to (a file of its own: the check and the build share it). */
   readonly departments: DepartmentCache;
+  /**
+   * A report's key: the last run's, when the file is as it was then (size,
+   * modification and change times, inode), else from its bytes; undefined when
+   * it cannot be read safely (the worker's reading of it explains why).
+   */
+  keyOf(source: ContentSource, file: string): Promise<string | undefined>;
   get(key: string): ScanResponse | undefined;
   /** Keeps a result for the next run (one that uses images is never kept: they are other files). */
   set(key: string, response: ScanResponse): void;
@@ -43,11 +54,36 @@ export interface TreeCache {
 export async function openTreeCache(root: string, render: boolean): Promise<TreeCache> {
   const file = await cacheFile(root, render);
   const entries = await openKeptEntries<ScanResponse>(file, `${file}.${process.pid}.tmp`);
-  const departmentsFile = join(dirname(file), `${basename(file).slice(0, 16)}-departments.json`);
+  const beside = (name: string) => join(dirname(file), `${basename(file).slice(0, 16)}-${name}.json`);
+  const departmentsFile = beside('departments');
   const departments = await openKeptEntries<CachedDepartment>(departmentsFile, `${departmentsFile}.${process.pid}.tmp`);
+  const keysFile = beside('keys');
+  const keys = await openKeptEntries<{ stamp: string; key: string }>(keysFile, `${keysFile}.${process.pid}.tmp`);
+  const stampOf = (path: string) => {
+    const s = lstatSync(join(root, path), { bigint: true, throwIfNoEntry: false });
+    return s?.isFile()
+      ? { stamp: `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`, ctimeMs: Number(s.ctimeMs) }
+      : undefined;
+  };
   return {
     file,
     departments,
+    async keyOf(source, path) {
+      if ((await source.kind(path)) !== 'file') return undefined;
+      const before = stampOf(path);
+      const known = keys.get(path);
+      if (before && known?.stamp === before.stamp) return known.key;
+      const bytes = await source.read(path).catch(() => undefined);
+      if (!bytes) return undefined;
+      const key = entryKey(path, bytes);
+      // Kept only for a file as it was throughout the read and last changed over a
+      // second ago: file times are coarse, and a file written twice in one tick
+      // could keep its stamp.
+      const after = stampOf(path);
+      if (before && after?.stamp === before.stamp && Date.now() - before.ctimeMs > RECENT_MS)
+        keys.set(path, { stamp: before.stamp, key });
+      return key;
+    },
     get: (key) => entries.get(key),
     set(key, response) {
       if (!response.usesImages) entries.set(key, response);
@@ -55,6 +91,7 @@ export async function openTreeCache(root: string, render: boolean): Promise<Tree
     save: async () => {
       await entries.save();
       await departments.save();
+      await keys.save();
     },
   };
 }

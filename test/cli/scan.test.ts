@@ -1,7 +1,7 @@
 // The one check engine (src/scan/scan.ts): a cached run reports exactly what
 // a fresh one does, and the content index holds what the build needs.
 import assert from 'node:assert/strict';
-import { readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { PROJECT_ROOT } from '../../src/config.ts';
@@ -72,6 +72,37 @@ test('the cache file is written when results change, and left alone when a run o
     const journal = await readFile(journalOf(first.file), 'utf8');
     assert.equal(journal.trim().split('\n').length, 2, '…and the journal holds its new result, and drops the old');
     assert.match(journal, /"findings"/);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test('an unchanged report is found by its file times; one changed in place is read again, even with its size and modification time kept', async () => {
+  const root = await contentWith();
+  try {
+    const keys = (await openTreeCache(root, false)).file.replace(/\.json$/, '-keys.json');
+    const recorded = async () =>
+      (await readFile(keys, 'utf8').catch(() => '')) + (await readFile(journalOf(keys), 'utf8').catch(() => ''));
+    const scan = async () => (await scanContent(root, { cache: true, pool: testScanPool() })).findings;
+    const file = join(root, SEED_REPORT);
+    // Whole seconds, so the test can put the very same time back after its edit.
+    const mtime = new Date(Math.floor(Date.now() / 1000) * 1000 - 60_000);
+    await utimes(file, mtime, mtime);
+    await scan();
+    assert.doesNotMatch(await recorded(), /kgxj\.mdx/, 'just changed: read every time, not known by its times');
+    await new Promise((r) => setTimeout(r, 1100));
+    const before = await scan();
+    assert.match(await recorded(), /reports\/2023\/kgxj\.mdx/, 'a second later: known by its times');
+    assert.deepEqual(await scan(), before);
+
+    const was = await stat(file, { bigint: true });
+    await writeFile(file, (await readFile(file, 'utf8')).replace('final: 825.75', 'final: 825.76'));
+    await utimes(file, mtime, mtime);
+    const now = await stat(file, { bigint: true });
+    assert.deepEqual([now.size, now.mtimeNs, now.ino], [was.size, was.mtimeNs, was.ino], 'size, time and inode kept');
+    const fresh = (await scanContent(root, { cache: false, pool: testScanPool() })).findings;
+    assert.notDeepEqual(fresh, before, 'the edit changes what the check finds');
+    assert.deepEqual(await scan(), fresh);
   } finally {
     await rm(root, { recursive: true, force: true });
   }
