@@ -75,6 +75,8 @@ export function renderPart(
   });
 }
 
+const inputFileOf = (scratch: string, id: string) => join(scratch, `${id}.json`);
+
 /** Writes a part's site input; the part is cached by it (and the code version). */
 export async function writeInput(
   scratch: string,
@@ -82,7 +84,7 @@ export async function writeInput(
   input: SiteInput,
 ): Promise<{ file: string; json: string }> {
   const json = JSON.stringify(input);
-  const file = join(scratch, `${id}.json`);
+  const file = inputFileOf(scratch, id);
   await writeFile(file, json);
   return { file, json };
 }
@@ -103,12 +105,11 @@ export async function planBuild(
   files: readonly string[],
   { patchable }: { patchable: boolean },
 ): Promise<PlannedBuild> {
-  const inputFile = join(scratch, `${job.id}.json`);
   if (!patchable) {
-    const json = JSON.stringify(input);
-    await writeFile(inputFile, json);
-    return { job: { ...job, inputFile }, key: await partKey(keyKind, json), files };
+    const { file, json } = await writeInput(scratch, job.id, input);
+    return { job: { ...job, inputFile: file }, key: await partKey(keyKind, json), files };
   }
+  const inputFile = inputFileOf(scratch, job.id);
   const digest = await partDigest(input, job.id);
   const order = [input.reports.map((r) => r.file), input.departments.map((d) => d.id)];
   return {
@@ -116,7 +117,9 @@ export async function planBuild(
     key: await partKey(keyKind, JSON.stringify({ digest, order })),
     files,
     digest,
-    writeInput: () => writeFile(inputFile, JSON.stringify(input)),
+    writeInput: async () => {
+      await writeInput(scratch, job.id, input);
+    },
   };
 }
 

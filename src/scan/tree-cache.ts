@@ -29,7 +29,7 @@ async function cacheFile(root: string, render: boolean): Promise<string> {
   return join(BASE, version, `${tree}${render ? '-rendered' : ''}.json`);
 }
 
-export function entryKey(file: string, bytes: Uint8Array): string {
+export function entryKey(file: string, bytes: Uint8Array | string): string {
   return createHash('sha256').update(file).update('\0').update(bytes).digest('hex');
 }
 
@@ -53,12 +53,13 @@ export interface TreeCache {
 
 export async function openTreeCache(root: string, render: boolean): Promise<TreeCache> {
   const file = await cacheFile(root, render);
-  const entries = await openKeptEntries<ScanResponse>(file, `${file}.${process.pid}.tmp`);
+  const open = <T>(path: string) => openKeptEntries<T>(path, `${path}.${process.pid}.tmp`);
   const beside = (name: string) => join(dirname(file), `${basename(file).slice(0, 16)}-${name}.json`);
-  const departmentsFile = beside('departments');
-  const departments = await openKeptEntries<CachedDepartment>(departmentsFile, `${departmentsFile}.${process.pid}.tmp`);
-  const keysFile = beside('keys');
-  const keys = await openKeptEntries<{ stamp: string; key: string }>(keysFile, `${keysFile}.${process.pid}.tmp`);
+  const [entries, departments, keys] = await Promise.all([
+    open<ScanResponse>(file),
+    open<CachedDepartment>(beside('departments')),
+    open<{ stamp: string; key: string }>(beside('keys')),
+  ]);
   const stampOf = (path: string) => {
     const s = lstatSync(join(root, path), { bigint: true, throwIfNoEntry: false });
     return s?.isFile()
@@ -67,7 +68,10 @@ export async function openTreeCache(root: string, render: boolean): Promise<Tree
   };
   return {
     file,
-    departments,
+    departments: {
+      get: (path, text) => departments.get(entryKey(path, text)),
+      set: (path, text, value) => departments.set(entryKey(path, text), value),
+    },
     async keyOf(source, path) {
       if ((await source.kind(path)) !== 'file') return undefined;
       const before = stampOf(path);

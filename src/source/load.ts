@@ -1,7 +1,6 @@
 // Reads a whole content tree once: site identity, the department registry and
 // every report, each validated against its schema. Problems are collected, not
 // thrown, so one bad file never hides the others.
-import { createHash } from 'node:crypto';
 import { mapLimited } from '../lib/map-limited.ts';
 import type { Nodes, Root } from 'mdast';
 import { departmentSchema, type Department } from '../schema/department.ts';
@@ -264,7 +263,6 @@ export interface Registry {
   problems: FileProblem[];
 }
 
-/** Site identity, the department registry and the list of report files: everything but the reports. */
 /**
  * What reading one department file came to, kept by the check's cache
  * (src/scan/tree-cache.ts) under the file's path and text: parsing 10,000
@@ -278,12 +276,9 @@ export interface CachedDepartment {
 }
 
 export interface DepartmentCache {
-  get(key: string): CachedDepartment | undefined;
-  set(key: string, value: CachedDepartment): void;
+  get(file: string, text: string): CachedDepartment | undefined;
+  set(file: string, text: string, value: CachedDepartment): void;
 }
-
-const departmentKey = (file: string, text: string) =>
-  createHash('sha256').update(file).update('\0').update(text).digest('hex');
 
 /** A department file read from the cache: its positions are parsed again only if a finding needs them. */
 function parsedWhenAsked(file: string, text: string, data: Department | undefined): SourceFile<Department> {
@@ -303,6 +298,7 @@ function parsedWhenAsked(file: string, text: string, data: Department | undefine
   };
 }
 
+/** Site identity, the department registry and the list of report files: everything but the reports. */
 export async function loadRegistry(
   root: string,
   source: ContentSource = syncDiskSource(root),
@@ -336,8 +332,7 @@ export async function loadRegistry(
     async (file) => ({ file, text: await readText(source, file) }),
   );
   for (const { file, text } of texts) {
-    const key = departmentCache && text.ok ? departmentKey(file, text.text) : undefined;
-    const hit = key ? departmentCache?.get(key) : undefined;
+    const hit = text.ok ? departmentCache?.get(file, text.text) : undefined;
     if (hit && text.ok) {
       problems.push(...hit.problems);
       if (hit.loaded) departments.push(parsedWhenAsked(file, text.text, hit.data));
@@ -346,7 +341,7 @@ export async function loadRegistry(
     const own: FileProblem[] = [];
     const dep = loadYamlFile<Department>(file, text, departmentSchema, own);
     problems.push(...own);
-    if (key) departmentCache?.set(key, { loaded: dep !== undefined, data: dep?.data, problems: own });
+    if (text.ok) departmentCache?.set(file, text.text, { loaded: dep !== undefined, data: dep?.data, problems: own });
     if (dep) departments.push(dep);
   }
   const reportListing = await source.list(LAYOUT.reports);
