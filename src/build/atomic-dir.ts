@@ -2,18 +2,31 @@
 // destination and only swaps it in (two renames, microseconds apart) once
 // everything succeeded. A build that is killed leaves its staging folder
 // behind; the next build removes it, and if a kill ever fell between the two
-// renames, puts the previous output back first. The previous output is
-// removed by a process of its own once the new one is in place: removing
-// thousands of just-written files took 0.8–2 s, the last step of every build.
+// renames, puts the previous output back first.
+//
+// The output a build replaces is kept beside it (.dist.previous) when the
+// build recorded what the new one holds: the next build starts from it
+// (reused-output.ts). Otherwise it is removed by a process of its own once
+// the new one is in place: removing thousands of just-written files took
+// 0.8–2 s, the last step of every build.
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { processAlive } from './pid.ts';
+import type { OutputRecord } from './reused-output.ts';
 
 const STAGING = (dest: string) => `.${basename(dest)}.staging-`;
 const OLD = (dest: string) => `.${basename(dest)}.old-`;
 /** A previous output that is no longer needed, being removed (removeLater). */
 const REMOVING = (dest: string) => `.${basename(dest)}.removing-`;
+/** The output before the published one, kept for the next build, and the record of what it holds. */
+const previousOf = (dest: string) => join(dirname(dest), `.${basename(dest)}.previous`);
+/** The record of what the published output holds (it moves to the previous output's when that is replaced). */
+const publishedRecordOf = (dest: string) => join(dirname(dest), `.${basename(dest)}.published.json`);
+const recordOf = (dir: string) => `${dir}.json`;
+
+/** The names publishing keeps beside an output on purpose: the previous output and the records. */
+export const KEPT_BESIDE = /^\..+\.(previous|previous\.json|published\.json)$/;
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -40,17 +53,48 @@ export async function recoverDir(dest: string): Promise<void> {
   }
 }
 
-export async function stagingDir(dest: string): Promise<string> {
+/**
+ * The folder a build writes into: with `reuse`, the output before the
+ * published one when one was kept with its record (the caller checks it
+ * against the record, reused-output.ts), else a new empty folder.
+ */
+export async function stagingDir(dest: string, reuse = false): Promise<{ dir: string; record?: OutputRecord }> {
   await recoverDir(dest);
   const dir = join(dirname(dest), `${STAGING(dest)}${process.pid}`);
   await rm(dir, { recursive: true, force: true });
+  const previous = previousOf(dest);
+  if (reuse) {
+    const record = await readFile(recordOf(previous), 'utf8')
+      .then((text) => JSON.parse(text) as OutputRecord)
+      .catch(() => undefined);
+    // Taken by renaming: a build beside this one into the same folder cannot take it too.
+    if (
+      record &&
+      (await rename(previous, dir).then(
+        () => true,
+        () => false,
+      ))
+    ) {
+      await rm(recordOf(previous), { force: true });
+      return { dir, record };
+    }
+  }
   await mkdir(dir, { recursive: true });
-  return dir;
+  return { dir };
 }
 
-export async function publishDir(staging: string, dest: string): Promise<void> {
+/**
+ * Swaps the staging folder in. With `record` (what the staging folder holds),
+ * the output it replaces is kept for the next build; without, it is removed,
+ * and no previous output is kept.
+ */
+export async function publishDir(staging: string, dest: string, record?: OutputRecord): Promise<void> {
   const old = join(dirname(dest), `${OLD(dest)}${process.pid}`);
   await rm(old, { recursive: true, force: true });
+  const previous = previousOf(dest);
+  // One this build did not start from (there was none, or another build's): not needed any more.
+  await rm(recordOf(previous), { force: true });
+  if (await exists(previous)) await removeLater(previous, dest);
   let moved = false;
   try {
     await rename(dest, old);
@@ -59,7 +103,24 @@ export async function publishDir(staging: string, dest: string): Promise<void> {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   await rename(staging, dest);
-  if (moved) await removeLater(old, dest);
+  const published = publishedRecordOf(dest);
+  const oldRecord =
+    moved &&
+    record &&
+    (await rename(published, recordOf(previous)).then(
+      () => true,
+      () => false,
+    ));
+  if (oldRecord) await rename(old, previous);
+  else if (moved) await removeLater(old, dest);
+  if (record) await writeAtomically(published, JSON.stringify(record));
+  else await rm(published, { force: true });
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const tmp = `${path}.${process.pid}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, path);
 }
 
 const REMOVE_SCRIPT = `try {

@@ -7,7 +7,7 @@
 // Across machines (a CI matrix): a shard builds every n-th report part of the
 // site; a merge then builds the site with those parts, as if it had built
 // them itself (same bytes).
-import { writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { resolve } from 'node:path';
 import { failed } from '../checks/index.ts';
@@ -24,6 +24,8 @@ import { discardDir, publishDir, stagingDir } from './atomic-dir.ts';
 import { stopChildren } from './child-processes.ts';
 import { buildContext, type BuildContext } from './context.ts';
 import { checkOutputDir, markOutput } from './output-dir.ts';
+import { reuseOutput } from './reused-output.ts';
+import type { KnownHashes } from './sha256sums.ts';
 import { discardUnfinishedParts } from './part-builds.ts';
 import { openSiteCache } from './part-cache.ts';
 import { releaseWarmProcess, warmSiteProcess } from './site-process.ts';
@@ -77,7 +79,8 @@ async function checkAndBuild(options: BuildOptions, dest: string, root: string):
     { step: 'check', seconds: (performance.now() - start) / 1000, summary: `${checks.reports}` },
   ];
 
-  const outDir = await stagingDir(dest);
+  // Started from the previous output when there is one to start from (reused-output.ts); not a shard's, which hands its caches over.
+  const { dir: outDir, reused } = await startOutput(dest, settings().site.cache && !options.shard);
   // Ctrl-C or a CI cancel: stop the site's part processes and the steps
   // writing into the staging folder, then drop the half-built output and
   // unfinished cached parts once nothing writes there; keep the previous output.
@@ -94,8 +97,9 @@ async function checkAndBuild(options: BuildOptions, dest: string, root: string):
         .finally(() => process.exit(INTERRUPTED));
     });
   }
-  await markOutput(outDir);
   const ctx = buildContext({ contentRoot: root, content: contentIndex(checks), outDir, dest, signal: stop.signal });
+  ctx.reused = await reused?.(ctx.knownHashes);
+  await markOutput(outDir);
   const pdfCache = settings().pdf.enabled ? cacheFrom(settings().pdf.cache)?.dir : undefined;
   if (options.shard) {
     // A shard's share: the reports of every n-th part of the site (the same split on every machine).
@@ -134,9 +138,14 @@ async function runSteps({ options, ctx, besides, timings, pdfCache, start }: Ste
       console.log(`✓ 取用分片构建的 ${n.parts} 个网站部分和搜索索引分片${n.pdfs ? `、${n.pdfs} 份 PDF` : ''}`);
     }
     const list = options.shard ? SHARD_STEPS : BUILD_STEPS;
-    for (const [i, step] of list.entries()) {
+    let written = false;
+    for (const step of list) {
       ctx.signal.throwIfAborted();
-      if (i === list.length - 1) await besides.finish();
+      if (step.readsOutput && !written) {
+        written = true;
+        await besides.finish();
+        await removeStale(ctx);
+      }
       const reason = step.skip?.(ctx);
       if (reason) {
         console.log(`－ ${step.title}：${reason}`);
@@ -158,7 +167,7 @@ async function runSteps({ options, ctx, besides, timings, pdfCache, start }: Ste
         await sleep(600_000, undefined, { signal: ctx.signal });
       }
     }
-    await besides.finish();
+    if (!written) await besides.finish();
     ctx.signal.throwIfAborted();
     if (options.shard) {
       console.log(`✓ ${await exportShard(ctx, options.shard, pdfCache)}`);
@@ -166,7 +175,7 @@ async function runSteps({ options, ctx, besides, timings, pdfCache, start }: Ste
       return EXIT.ok;
     }
     if (buildTimingsFile) await writeFile(buildTimingsFile, JSON.stringify({ steps: timings, metrics: ctx.metrics }));
-    await publishDir(outDir, dest);
+    await publishDir(outDir, dest, ctx.outputRecord);
     console.log(`已发布到 ${dest}（共 ${secondsSince(start)}）`);
     return EXIT.ok;
   } catch (error) {
@@ -177,6 +186,37 @@ async function runSteps({ options, ctx, besides, timings, pdfCache, start }: Ste
     if (ctx.signal.aborted) return INTERRUPTED;
     throw error;
   }
+}
+
+/**
+ * The staging folder, and when it is the previous output, a function that
+ * checks it against its record (once the build has its known hashes); a
+ * previous output that cannot be used is emptied.
+ */
+async function startOutput(dest: string, reuse: boolean) {
+  const { dir, record } = await stagingDir(dest, reuse);
+  if (!record) return { dir, reused: undefined };
+  return {
+    dir,
+    reused: async (known: KnownHashes) => {
+      const reused = await reuseOutput(dir, record, known).catch(() => undefined);
+      if (!reused) {
+        await rm(dir, { recursive: true, force: true });
+        await mkdir(dir, { recursive: true });
+      }
+      return reused;
+    },
+  };
+}
+
+/** What the previous output had and this build did not make: gone before any step reads the output. */
+async function removeStale(ctx: BuildContext): Promise<void> {
+  if (!ctx.reused) return;
+  const t = performance.now();
+  const removed = await ctx.reused.removeStale();
+  const kept = ctx.reused.size - removed;
+  console.log(`✓ 沿用上次的输出：其中 ${kept} 个文件不变，移除 ${removed} 个（${secondsSince(t)}）`);
+  Object.assign(ctx.metrics, { 'output.kept': kept, 'output.removed': removed });
 }
 
 /**

@@ -4,6 +4,7 @@ import { settings, type Settings } from '../config.ts';
 import type { ContentIndex } from '../scan/scan.ts';
 import type { Revision } from '../model/revision.ts';
 import type { PdfInfo, ReportChange } from '../model/site-input.ts';
+import type { OutputRecord, ReusedOutput } from './reused-output.ts';
 import type { KnownHashes } from './sha256sums.ts';
 
 export interface BuildContext {
@@ -36,6 +37,10 @@ export interface BuildContext {
   metrics: Record<string, number>;
   /** The hashes of the files copied from cached parts, for SHA256SUMS. */
   knownHashes: KnownHashes;
+  /** The previous output this build started from, when it did (reused-output.ts): steps keep what is already right. */
+  reused: ReusedOutput | undefined;
+  /** What the output holds, recorded by the last step for the next build to start from. */
+  outputRecord: OutputRecord | undefined;
   /** Aborted when the build is interrupted (Ctrl-C): steps stop writing into outDir. */
   signal: AbortSignal;
 }
@@ -64,6 +69,8 @@ export function buildContext(fields: {
     usedParts: new Set(),
     metrics: {},
     knownHashes: new Map(),
+    reused: undefined,
+    outputRecord: undefined,
   };
 }
 
@@ -77,7 +84,13 @@ export interface BuildStep {
   run(ctx: BuildContext): Promise<string | void>;
   /**
    * Runs beside the steps after it, which neither need nor touch what it
-   * writes; the build waits for it before the last step (the manifest).
+   * writes; the build waits for it before the first step that reads the output.
    */
   beside?: boolean;
+  /**
+   * Reads what the others wrote (the sitemap lists the pages, the manifest
+   * every file): runs once every step before it and beside it has finished,
+   * and what the previous output had and this build did not make is gone.
+   */
+  readsOutput?: boolean;
 }

@@ -7,6 +7,7 @@
 // report whose files and row were made by an earlier build from the same
 // figures has them from the site cache (data-files-cache.ts): making 2,000
 // files took about a second of the main thread, beside the site step's work.
+import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { mapLimited } from '../lib/map-limited.ts';
@@ -47,9 +48,13 @@ export const dataFilesStep: BuildStep = {
     const folders = new Map<string, Promise<unknown>>();
     const folder = (dir: string) => folders.get(dir) ?? folders.set(dir, mkdir(dir, { recursive: true })).get(dir);
     const write = async (f: DataFile) => {
-      const path = join(ctx.outDir, f.path);
+      const file = f.path.replace(/^\//, '');
+      // Already there, from the previous output: kept as it is.
+      if (ctx.reused?.keep(file, createHash('sha256').update(f.text).digest('hex'))) return;
+      const path = join(ctx.outDir, file);
       await folder(dirname(path));
       await writeFile(path, f.text);
+      ctx.reused?.wrote(file);
     };
     const reports = [...reportsInScope(ctx)].sort((a, b) => catalogueOrder(a.data, b.data));
     let count = 0;

@@ -26,6 +26,7 @@ import {
   removeTemporary,
 } from './part-cache.ts';
 import { formatManifest, hashFiles, readManifest, type KnownHashes } from './sha256sums.ts';
+import type { ReusedOutput } from './reused-output.ts';
 import { partKey } from './part-cache.ts';
 import { findBase, partDigest, patchPart, writeDigest, type PartDigest } from './part-patch.ts';
 import type { RenderJob } from './site-part.ts';
@@ -170,7 +171,11 @@ export async function mergePart(
   outDir: string,
   kind: SitePart,
   known: KnownHashes,
-  { printPages = false, signal }: { printPages?: boolean; signal?: AbortSignal } = {},
+  {
+    printPages = false,
+    signal,
+    reused,
+  }: { printPages?: boolean; signal?: AbortSignal; reused?: ReusedOutput | undefined } = {},
 ): Promise<void> {
   const made = new Set<string>();
   const files = (await partFiles(from)).filter((f) => partOwns(kind, f, printPages));
@@ -184,24 +189,27 @@ export async function mergePart(
     64,
     async (file) => {
       const dest = join(outDir, file);
+      const hash = sums.get(file);
       if (SHARED_OUTPUT.test(file)) {
-        const existing = await readFile(dest).catch(() => undefined);
+        // In an output started from the previous one, a file there is another part's only once this build made it.
+        const existing = !reused || reused.made(file) ? await readFile(dest).catch(() => undefined) : undefined;
         if (existing) {
           if (!existing.equals(await readFile(join(from, file))))
             throw new Error(`网站各部分的共用资源 ${file} 不一致，无法合并`);
           return;
         }
       }
+      if (hash && reused?.keep(file, hash)) return;
       const dir = dirname(dest);
       if (!made.has(dir)) {
         await mkdir(dir, { recursive: true });
         made.add(dir);
       }
       await copyFile(join(from, file), dest);
-      const hash = sums.get(file);
+      reused?.wrote(file);
       if (hash) {
-        const { size, mtimeMs } = await stat(dest);
-        known.set(file, { hash, size, mtimeMs });
+        const { size, mtimeNs } = await stat(dest, { bigint: true });
+        known.set(file, { hash, size: Number(size), mtimeNs });
       }
     },
     signal,

@@ -55,7 +55,10 @@ export const printStep: BuildStep = {
         const { ready, built } = await buildMissing(ctx, builds, cacheDir, timing, progress.update);
         progress.done();
         for (const b of builds) {
-          await mergePart(ready.get(b.key) as string, ctx.outDir, 'print', ctx.knownHashes, { signal: ctx.signal });
+          await mergePart(ready.get(b.key) as string, ctx.outDir, 'print', ctx.knownHashes, {
+            signal: ctx.signal,
+            reused: ctx.reused,
+          });
           ctx.usedParts.add(b.key);
         }
         ctx.printed = true;

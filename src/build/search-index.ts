@@ -160,7 +160,10 @@ export async function buildSearchIndex(
     }
   });
   for (const p of planned) {
-    await mergePart(ready.get(p.key) as string, ctx.outDir, 'all', ctx.knownHashes, { signal: ctx.signal });
+    await mergePart(ready.get(p.key) as string, ctx.outDir, 'all', ctx.knownHashes, {
+      signal: ctx.signal,
+      reused: ctx.reused,
+    });
     ctx.usedParts.add(p.key);
   }
   return { dirs: shards.map((s) => `/${searchIndexDir(s.id)}/`), built: todo.length };

@@ -44,7 +44,7 @@ export async function hashTree(dir: string, known?: KnownHashes): Promise<Map<st
 export interface KnownHash {
   hash: string;
   size: number;
-  mtimeMs: number;
+  mtimeNs: bigint;
 }
 
 export type KnownHashes = Map<string, KnownHash>;
@@ -59,8 +59,8 @@ export async function hashFiles(
   const hashes = await mapLimited(files, 32, async (f) => {
     const k = known?.get(f);
     if (k) {
-      const now = await stat(join(dir, f));
-      if (now.size === k.size && now.mtimeMs === k.mtimeMs) return k.hash;
+      const now = await stat(join(dir, f), { bigint: true });
+      if (Number(now.size) === k.size && now.mtimeNs === k.mtimeNs) return k.hash;
     }
     return sha256File(join(dir, f));
   });

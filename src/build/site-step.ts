@@ -100,6 +100,7 @@ export const siteStep: BuildStep = {
             await mergePart(ready.get(b.key) as string, ctx.outDir, b.job.kind, ctx.knownHashes, {
               printPages: !ctx.printed,
               signal: ctx.signal,
+              reused: ctx.reused,
             });
             ctx.usedParts.add(b.key);
           }

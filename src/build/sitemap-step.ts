@@ -26,6 +26,7 @@ export async function pagePathsOf(outDir: string): Promise<string[]> {
 export const sitemapStep: BuildStep = {
   name: 'sitemap',
   title: '站点地图',
+  readsOutput: true,
   async run({ content, outDir }) {
     const base = content.site?.url;
     if (!base) return '未设置网址，跳过';

@@ -36,7 +36,11 @@ test('builds the seed report page and replaces the previous output', async () =>
     [],
     'the old output is replaced, not merged',
   );
-  assert.deepEqual(await settledEntries(out), ['dist'], 'no staging folder left behind, the previous output removed');
+  assert.deepEqual(
+    await settledEntries(out),
+    ['dist'],
+    'no staging folder left behind (the previous output is kept as .dist.previous or removed)',
+  );
 });
 
 test('a copy of a content tree builds nothing anew: built parts are shared by every tree, and give the same bytes', async () => {

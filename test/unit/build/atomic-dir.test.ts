@@ -23,7 +23,7 @@ test('publishing swaps the new output in at once and removes the previous one af
   dirs.push(parent);
   const dest = join(parent, 'dist');
   await outputWith(dest, 'previous', 500);
-  const staging = await stagingDir(dest);
+  const { dir: staging } = await stagingDir(dest);
   await outputWith(staging, 'new');
 
   await publishDir(staging, dest);

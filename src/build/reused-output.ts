@@ -1,0 +1,192 @@
+// The previous output as the next build's starting point. Every build wrote
+// its whole output afresh, about 6,500 files at 1,000 reports, and a process
+// then removed the output before: 3–5 CPU-s of file-system work on these
+// machines, more than anything else in a one-report rebuild. Now the output a
+// build replaces is kept beside it (atomic-dir.ts), with a record of what it
+// holds, and the next build starts from it: a file already as this build
+// would make it (same SHA-256) is kept, the others are written, and what this
+// build does not make is removed before anything reads the folder.
+//
+// Nothing is taken on trust. The record holds each file's hash with its
+// inode, size and modification and change times, taken when the build that
+// made it had finished; the change time moves on every write, rename or
+// permission change and cannot be set back by hand. A file that differs in
+// any of them, one changed within a second of the record whose bytes are
+// not the recorded ones (file times are coarse), or one the record does not
+// name is removed before the build starts, so an output edited in place is
+// never published again.
+import { lstat, readdir, rm, rmdir, unlink } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { mapLimited } from '../lib/map-limited.ts';
+import { codeVersion } from '../scan/code-version.ts';
+import { sha256File, type KnownHashes } from './sha256sums.ts';
+
+/**
+ * A file as the record saw it: [sha256, size, mtimeNs, ctimeNs, ino] (the
+ * times and inode as decimal strings), and whether it changed within a second
+ * of the record: then a later change may have left the same times, and its
+ * bytes are hashed again before it is kept (as git does with its index).
+ */
+type Entry = [hash: string, size: number, mtimeNs: string, ctimeNs: string, ino: string, racy?: 1];
+
+export interface OutputRecord {
+  version: 1;
+  /** The code that made the output: another version may lay out its files differently. */
+  code: string;
+  /** The output folder's own inode, so a record never describes another folder. */
+  root: string;
+  files: Record<string, Entry>;
+}
+
+/** Files changed this close to the record are racy (Entry): a later change could leave the same times. */
+const RECENT_NS = 1_000_000_000n;
+
+async function stampOf(path: string) {
+  const s = await lstat(path, { bigint: true });
+  return { file: s.isFile(), size: Number(s.size), mtimeNs: s.mtimeNs, ctimeNs: s.ctimeNs, ino: `${s.dev}:${s.ino}` };
+}
+
+/**
+ * What `dir` holds now, from the hashes SHA256SUMS was written with (the
+ * build's last write): taken when nothing writes there any more.
+ */
+export async function recordOutput(dir: string, hashes: ReadonlyMap<string, string>): Promise<OutputRecord> {
+  const now = BigInt(Date.now()) * 1_000_000n;
+  const files: Record<string, Entry> = {};
+  const stamps = await mapLimited([...hashes], 64, async ([file, hash]) => {
+    const s = await stampOf(join(dir, file)).catch(() => undefined);
+    if (!s?.file) return undefined;
+    const entry: Entry = [hash, s.size, `${s.mtimeNs}`, `${s.ctimeNs}`, s.ino];
+    if (s.ctimeNs >= now - RECENT_NS) entry.push(1);
+    return [file, entry] as const;
+  });
+  for (const s of stamps) if (s) files[s[0]] = s[1];
+  return { version: 1, code: await codeVersion(), root: (await stampOf(dir)).ino, files };
+}
+
+/** Every entry under dir: its files and folders (relative, '/'-separated), anything else counted as a file to remove. */
+async function walk(dir: string): Promise<{ files: string[]; folders: string[] }> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files: string[] = [];
+  const folders: string[] = [];
+  for (const e of entries) {
+    const rel = join(e.parentPath, e.name).slice(dir.length + 1);
+    (e.isDirectory() ? folders : files).push(rel);
+  }
+  return { files, folders };
+}
+
+export class ReusedOutput {
+  readonly #dir: string;
+  /** The files kept from the previous output, by path: each one's hash and times. */
+  readonly #kept: Map<string, Entry>;
+  readonly #known: KnownHashes;
+  /** The files this build made: kept, or written (wrote). */
+  readonly #made = new Set<string>();
+  /** Folders that may have become empty. */
+  readonly #emptied = new Set<string>();
+
+  constructor(dir: string, kept: Map<string, Entry>, known: KnownHashes) {
+    this.#dir = dir;
+    this.#kept = kept;
+    this.#known = known;
+  }
+
+  /** How many files were kept from the previous output (before this build wrote anything). */
+  get size(): number {
+    return this.#kept.size;
+  }
+
+  /**
+   * Whether `file` is already there with this hash (kept from the previous
+   * output): then this build has made it, and SHA256SUMS need not read it.
+   * Otherwise the caller writes it (over the old one: output files are
+   * copies of their own, never links) and says so (wrote).
+   */
+  keep(file: string, hash: string): boolean {
+    const e = this.#kept.get(file);
+    if (e?.[0] !== hash) return false;
+    this.#made.add(file);
+    this.#known.set(file, { hash, size: e[1], mtimeNs: BigInt(e[2]) });
+    return true;
+  }
+
+  wrote(file: string): void {
+    this.#made.add(file);
+  }
+
+  /** Whether this build has made `file` so far (a file there it has not made is the previous output's). */
+  made(file: string): boolean {
+    return this.#made.has(file);
+  }
+
+  /**
+   * Removes the files of the previous output this build did not make: kept,
+   * not made, and not written since (a step that writes its files without
+   * asking keep, the sitemap's say, gives them new change times). Run once every step has written its files, before the
+   * sitemap lists the pages. Returns how many were removed.
+   */
+  async removeStale(): Promise<number> {
+    const stale = [...this.#kept].filter(([file]) => !this.#made.has(file));
+    const removed = await mapLimited(stale, 64, async ([file, e]) => {
+      const path = join(this.#dir, file);
+      const now = await stampOf(path).catch(() => undefined);
+      if (!now || `${now.ctimeNs}` !== e[3] || now.ino !== e[4]) return false;
+      await unlink(path);
+      this.#emptied.add(dirname(file));
+      return true;
+    });
+    await removeEmptyFolders(this.#dir, this.#emptied);
+    return removed.filter(Boolean).length;
+  }
+}
+
+/** Removes these folders and their parents inside dir while they are empty. */
+async function removeEmptyFolders(dir: string, folders: Iterable<string>): Promise<void> {
+  const all = new Set<string>();
+  for (let f of folders) for (; f !== '.' && f !== ''; f = dirname(f)) all.add(f);
+  // Deepest first, so a parent is tried after its children.
+  for (const f of [...all].sort((a, b) => b.split('/').length - a.split('/').length))
+    await rmdir(join(dir, f)).catch(() => {}); // not empty: kept
+}
+
+/**
+ * Checks the previous output (now at `dir`, the staging folder) against its
+ * record and removes whatever the record does not vouch for. Undefined when
+ * the record is of another folder or another code version: the caller then
+ * starts from an empty folder.
+ */
+export async function reuseOutput(
+  dir: string,
+  record: OutputRecord,
+  known: KnownHashes,
+): Promise<ReusedOutput | undefined> {
+  if (record.version !== 1 || record.code !== (await codeVersion())) return undefined;
+  if ((await stampOf(dir)).ino !== record.root) return undefined;
+  const { files, folders } = await walk(dir);
+  const kept = new Map<string, Entry>();
+  await mapLimited(files, 64, async (file) => {
+    const e = Object.hasOwn(record.files, file) ? record.files[file] : undefined;
+    const now = await stampOf(join(dir, file)).catch(() => undefined);
+    const same =
+      e &&
+      now?.file &&
+      now.size === e[1] &&
+      `${now.mtimeNs}` === e[2] &&
+      `${now.ctimeNs}` === e[3] &&
+      now.ino === e[4] &&
+      (!e[5] || (await sha256File(join(dir, file))) === e[0]);
+    if (same) kept.set(file, e);
+    else await unlink(join(dir, file)).catch(() => {}); // a folder where a file was: removed below
+  });
+  // Folders holding no kept file (emptied above, or someone's own): removed whole.
+  const needed = new Set<string>();
+  for (const file of kept.keys())
+    for (let f = dirname(file); f !== '.' && !needed.has(f); f = dirname(f)) needed.add(f);
+  await mapLimited(
+    folders.filter((f) => !needed.has(f)),
+    16,
+    (f) => rm(join(dir, f), { recursive: true, force: true }),
+  );
+  return new ReusedOutput(dir, kept, known);
+}
