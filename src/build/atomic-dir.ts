@@ -53,34 +53,36 @@ export async function recoverDir(dest: string): Promise<void> {
   }
 }
 
+/** The output before the published one, kept with the record of what it holds; undefined when there is none. */
+export async function previousOutput(dest: string): Promise<{ dir: string; record: OutputRecord } | undefined> {
+  const dir = previousOf(dest);
+  const record = await readFile(recordOf(dir), 'utf8')
+    .then((text) => JSON.parse(text) as OutputRecord)
+    .catch(() => undefined);
+  return record && { dir, record };
+}
+
 /**
- * The folder a build writes into: with `reuse`, the output before the
- * published one when one was kept with its record (the caller checks it
- * against the record, reused-output.ts), else a new empty folder.
+ * The folder a build writes into: `take` (the previous output) when given
+ * and still there, else a new empty folder.
  */
-export async function stagingDir(dest: string, reuse = false): Promise<{ dir: string; record?: OutputRecord }> {
+export async function stagingDir(dest: string, take?: string): Promise<{ dir: string; taken: boolean }> {
   await recoverDir(dest);
   const dir = join(dirname(dest), `${STAGING(dest)}${process.pid}`);
   await rm(dir, { recursive: true, force: true });
-  const previous = previousOf(dest);
-  if (reuse) {
-    const record = await readFile(recordOf(previous), 'utf8')
-      .then((text) => JSON.parse(text) as OutputRecord)
-      .catch(() => undefined);
-    // Taken by renaming: a build beside this one into the same folder cannot take it too.
-    if (
-      record &&
-      (await rename(previous, dir).then(
-        () => true,
-        () => false,
-      ))
-    ) {
-      await rm(recordOf(previous), { force: true });
-      return { dir, record };
-    }
+  // Taken by renaming: a build beside this one into the same folder cannot take it too.
+  if (
+    take &&
+    (await rename(take, dir).then(
+      () => true,
+      () => false,
+    ))
+  ) {
+    await rm(recordOf(take), { force: true });
+    return { dir, taken: true };
   }
   await mkdir(dir, { recursive: true });
-  return { dir };
+  return { dir, taken: false };
 }
 
 /**

@@ -7,7 +7,7 @@
 // Across machines (a CI matrix): a shard builds every n-th report part of the
 // site; a merge then builds the site with those parts, as if it had built
 // them itself (same bytes).
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { resolve } from 'node:path';
 import { failed } from '../checks/index.ts';
@@ -20,12 +20,11 @@ import { contentIndex, scanContent } from '../scan/scan.ts';
 import { LAYOUT } from '../source/content-root.ts';
 import { syncDiskSource } from '../source/content-source.ts';
 import { countReportFiles } from '../source/load.ts';
-import { discardDir, publishDir, stagingDir } from './atomic-dir.ts';
+import { discardDir, publishDir } from './atomic-dir.ts';
 import { stopChildren } from './child-processes.ts';
 import { buildContext, type BuildContext } from './context.ts';
 import { checkOutputDir, markOutput } from './output-dir.ts';
-import { reuseOutput } from './reused-output.ts';
-import type { KnownHashes } from './sha256sums.ts';
+import { checkPreviousOutput, startOutput, type CheckedOutput } from './reused-output.ts';
 import { discardUnfinishedParts } from './part-builds.ts';
 import { openSiteCache } from './part-cache.ts';
 import { releaseWarmProcess, warmSiteProcess } from './site-process.ts';
@@ -56,14 +55,23 @@ export async function build(options: BuildOptions): Promise<number> {
   // Node and Astro load in it while the content is checked; ended below if no part needs it.
   const reportFiles = countReportFiles((await syncDiskSource(root).list(LAYOUT.reports)).files);
   warmSiteProcess(settings().site, settings().site.cacheDir, reportFiles);
+  // The output before the published one is checked while the content is: the
+  // build starts from it (reused-output.ts). Not a shard's, which hands its
+  // caches over, nor without a site cache (GONGKAI_SITE_CACHE=0).
+  const previous = settings().site.cache && !options.shard ? checkPreviousOutput(dest) : undefined;
   try {
-    return await checkAndBuild(options, dest, root);
+    return await checkAndBuild(options, dest, root, previous);
   } finally {
     releaseWarmProcess();
   }
 }
 
-async function checkAndBuild(options: BuildOptions, dest: string, root: string): Promise<number> {
+async function checkAndBuild(
+  options: BuildOptions,
+  dest: string,
+  root: string,
+  previous: Promise<CheckedOutput | undefined> | undefined,
+): Promise<number> {
   const start = performance.now();
   const progress = progressLine('检查报告');
   const checks = await scanContent(root, { progress: progress.update, render: true });
@@ -79,8 +87,7 @@ async function checkAndBuild(options: BuildOptions, dest: string, root: string):
     { step: 'check', seconds: (performance.now() - start) / 1000, summary: `${checks.reports}` },
   ];
 
-  // Started from the previous output when there is one to start from (reused-output.ts); not a shard's, which hands its caches over.
-  const { dir: outDir, reused } = await startOutput(dest, settings().site.cache && !options.shard);
+  const { dir: outDir, reused } = await startOutput(dest, previous);
   // Ctrl-C or a CI cancel: stop the site's part processes and the steps
   // writing into the staging folder, then drop the half-built output and
   // unfinished cached parts once nothing writes there; keep the previous output.
@@ -98,7 +105,7 @@ async function checkAndBuild(options: BuildOptions, dest: string, root: string):
     });
   }
   const ctx = buildContext({ contentRoot: root, content: contentIndex(checks), outDir, dest, signal: stop.signal });
-  ctx.reused = await reused?.(ctx.knownHashes);
+  ctx.reused = reused?.(ctx.knownHashes);
   await markOutput(outDir);
   const pdfCache = settings().pdf.enabled ? cacheFrom(settings().pdf.cache)?.dir : undefined;
   if (options.shard) {
@@ -186,27 +193,6 @@ async function runSteps({ options, ctx, besides, timings, pdfCache, start }: Ste
     if (ctx.signal.aborted) return INTERRUPTED;
     throw error;
   }
-}
-
-/**
- * The staging folder, and when it is the previous output, a function that
- * checks it against its record (once the build has its known hashes); a
- * previous output that cannot be used is emptied.
- */
-async function startOutput(dest: string, reuse: boolean) {
-  const { dir, record } = await stagingDir(dest, reuse);
-  if (!record) return { dir, reused: undefined };
-  return {
-    dir,
-    reused: async (known: KnownHashes) => {
-      const reused = await reuseOutput(dir, record, known).catch(() => undefined);
-      if (!reused) {
-        await rm(dir, { recursive: true, force: true });
-        await mkdir(dir, { recursive: true });
-      }
-      return reused;
-    },
-  };
 }
 
 /** What the previous output had and this build did not make: gone before any step reads the output. */

@@ -15,10 +15,11 @@
 // not the recorded ones (file times are coarse), or one the record does not
 // name is removed before the build starts, so an output edited in place is
 // never published again.
-import { lstat, readdir, rm, rmdir, unlink } from 'node:fs/promises';
+import { lstat, mkdir, readdir, rm, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { mapLimited } from '../lib/map-limited.ts';
 import { codeVersion } from '../scan/code-version.ts';
+import { previousOutput, stagingDir } from './atomic-dir.ts';
 import { sha256File, type KnownHashes } from './sha256sums.ts';
 
 /**
@@ -150,43 +151,76 @@ async function removeEmptyFolders(dir: string, folders: Iterable<string>): Promi
     await rmdir(join(dir, f)).catch(() => {}); // not empty: kept
 }
 
+/** The previous output, checked against its record: what of it may be kept. */
+export interface CheckedOutput {
+  /** Where it is (beside the published output, until a build takes it). */
+  dir: string;
+  /** Its folder's inode, as recorded: the folder taken must still be this one. */
+  root: string;
+  kept: Map<string, Entry>;
+}
+
 /**
- * Checks the previous output (now at `dir`, the staging folder) against its
- * record and removes whatever the record does not vouch for. Undefined when
- * the record is of another folder or another code version: the caller then
- * starts from an empty folder.
+ * Checks the output before the published one against its record, where it
+ * is, and removes whatever the record does not vouch for (the build runs
+ * this while it checks the content). Undefined when there is none, or its
+ * record is of another folder or another code version.
  */
-export async function reuseOutput(
-  dir: string,
-  record: OutputRecord,
-  known: KnownHashes,
-): Promise<ReusedOutput | undefined> {
-  if (record.version !== 1 || record.code !== (await codeVersion())) return undefined;
-  if ((await stampOf(dir)).ino !== record.root) return undefined;
-  const { files, folders } = await walk(dir);
-  const kept = new Map<string, Entry>();
-  await mapLimited(files, 64, async (file) => {
-    const e = Object.hasOwn(record.files, file) ? record.files[file] : undefined;
-    const now = await stampOf(join(dir, file)).catch(() => undefined);
-    const same =
-      e &&
-      now?.file &&
-      now.size === e[1] &&
-      `${now.mtimeNs}` === e[2] &&
-      `${now.ctimeNs}` === e[3] &&
-      now.ino === e[4] &&
-      (!e[5] || (await sha256File(join(dir, file))) === e[0]);
-    if (same) kept.set(file, e);
-    else await unlink(join(dir, file)).catch(() => {}); // a folder where a file was: removed below
-  });
-  // Folders holding no kept file (emptied above, or someone's own): removed whole.
-  const needed = new Set<string>();
-  for (const file of kept.keys())
-    for (let f = dirname(file); f !== '.' && !needed.has(f); f = dirname(f)) needed.add(f);
-  await mapLimited(
-    folders.filter((f) => !needed.has(f)),
-    16,
-    (f) => rm(join(dir, f), { recursive: true, force: true }),
-  );
-  return new ReusedOutput(dir, kept, known);
+export async function checkPreviousOutput(dest: string): Promise<CheckedOutput | undefined> {
+  try {
+    const previous = await previousOutput(dest);
+    if (!previous) return undefined;
+    const { dir, record } = previous;
+    if (record.version !== 1 || record.code !== (await codeVersion())) return undefined;
+    if ((await stampOf(dir)).ino !== record.root) return undefined;
+    const { files, folders } = await walk(dir);
+    const kept = new Map<string, Entry>();
+    await mapLimited(files, 64, async (file) => {
+      const e = Object.hasOwn(record.files, file) ? record.files[file] : undefined;
+      const now = await stampOf(join(dir, file)).catch(() => undefined);
+      const same =
+        e &&
+        now?.file &&
+        now.size === e[1] &&
+        `${now.mtimeNs}` === e[2] &&
+        `${now.ctimeNs}` === e[3] &&
+        now.ino === e[4] &&
+        (!e[5] || (await sha256File(join(dir, file))) === e[0]);
+      if (same) kept.set(file, e);
+      else await unlink(join(dir, file)).catch(() => {}); // a folder where a file was: removed below
+    });
+    // Folders holding no kept file (emptied above, or someone's own): removed whole.
+    const needed = new Set<string>();
+    for (const file of kept.keys())
+      for (let f = dirname(file); f !== '.' && !needed.has(f); f = dirname(f)) needed.add(f);
+    await mapLimited(
+      folders.filter((f) => !needed.has(f)),
+      16,
+      (f) => rm(join(dir, f), { recursive: true, force: true }),
+    );
+    return { dir, root: record.root, kept };
+  } catch {
+    return undefined; // gone meanwhile (a build beside this one took it): none
+  }
+}
+
+/**
+ * The folder the build writes into: the previous output when it was checked
+ * (`previous`) and this build could take it, with what it keeps of it once
+ * the build has its known hashes; else a new empty folder.
+ */
+export async function startOutput(
+  dest: string,
+  previous: Promise<CheckedOutput | undefined> | undefined,
+): Promise<{ dir: string; reused?: (known: KnownHashes) => ReusedOutput }> {
+  const checked = await previous;
+  const { dir, taken } = await stagingDir(dest, checked?.dir);
+  if (!checked || !taken) return { dir };
+  if ((await stampOf(dir).catch(() => undefined))?.ino !== checked.root) {
+    // Not the folder that was checked (replaced meanwhile): started from nothing.
+    await rm(dir, { recursive: true, force: true });
+    await mkdir(dir, { recursive: true });
+    return { dir };
+  }
+  return { dir, reused: (known) => new ReusedOutput(dir, checked.kept, known) };
 }

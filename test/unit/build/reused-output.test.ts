@@ -10,8 +10,8 @@ import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { after, test } from 'node:test';
-import { publishDir, stagingDir } from '../../../src/build/atomic-dir.ts';
-import { recordOutput, reuseOutput, type ReusedOutput } from '../../../src/build/reused-output.ts';
+import { publishDir } from '../../../src/build/atomic-dir.ts';
+import { checkPreviousOutput, recordOutput, startOutput, type ReusedOutput } from '../../../src/build/reused-output.ts';
 import { hashTree } from '../../../src/build/sha256sums.ts';
 import { listFiles } from '../../../src/lib/list-files.ts';
 import { tempDir } from '../../helpers/content.ts';
@@ -27,9 +27,9 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
  * output; `settle` waits past the second in which files count as just written.
  */
 async function build(dest: string, files: Record<string, string>, settle = true): Promise<ReusedOutput | undefined> {
-  const { dir, record } = await stagingDir(dest, true);
+  const { dir, reused: start } = await startOutput(dest, checkPreviousOutput(dest));
   const known = new Map();
-  const reused = record ? await reuseOutput(dir, record, known) : undefined;
+  const reused = start?.(known);
   for (const [file, text] of Object.entries(files)) {
     if (reused?.keep(file, sha256(text))) continue;
     await mkdir(dirname(join(dir, file)), { recursive: true });
