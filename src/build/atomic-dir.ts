@@ -25,7 +25,7 @@ const previousOf = (dest: string) => join(dirname(dest), `.${basename(dest)}.pre
 const publishedRecordOf = (dest: string) => join(dirname(dest), `.${basename(dest)}.published.json`);
 const recordOf = (dir: string) => `${dir}.json`;
 
-/** The names publishing keeps beside an output on purpose: the previous output and the records. */
+/** The names publishing keeps beside an output on purpose: the three above. */
 export const KEPT_BESIDE = /^\..+\.(previous|previous\.json|published\.json)$/;
 
 async function exists(path: string): Promise<boolean> {

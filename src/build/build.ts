@@ -200,9 +200,9 @@ async function removeStale(ctx: BuildContext): Promise<void> {
   if (!ctx.reused) return;
   const t = performance.now();
   const removed = await ctx.reused.removeStale();
-  const kept = ctx.reused.size - removed;
-  console.log(`✓ 沿用上次的输出：其中 ${kept} 个文件不变，移除 ${removed} 个（${secondsSince(t)}）`);
-  Object.assign(ctx.metrics, { 'output.kept': kept, 'output.removed': removed });
+  const { unchanged } = ctx.reused;
+  console.log(`✓ 沿用上次的输出：${unchanged} 个文件不变，移除 ${removed} 个（${secondsSince(t)}）`);
+  Object.assign(ctx.metrics, { 'output.unchanged': unchanged, 'output.removed': removed });
 }
 
 /**

@@ -86,6 +86,7 @@ export class ReusedOutput {
   readonly #made = new Set<string>();
   /** Folders that may have become empty. */
   readonly #emptied = new Set<string>();
+  #unchanged = 0;
 
   constructor(dir: string, kept: Map<string, Entry>, known: KnownHashes) {
     this.#dir = dir;
@@ -93,9 +94,9 @@ export class ReusedOutput {
     this.#known = known;
   }
 
-  /** How many files were kept from the previous output (before this build wrote anything). */
-  get size(): number {
-    return this.#kept.size;
+  /** How many files of the previous output this build kept as they were (keep). */
+  get unchanged(): number {
+    return this.#unchanged;
   }
 
   /**
@@ -107,6 +108,7 @@ export class ReusedOutput {
   keep(file: string, hash: string): boolean {
     const e = this.#kept.get(file);
     if (e?.[0] !== hash) return false;
+    if (!this.#made.has(file)) this.#unchanged++;
     this.#made.add(file);
     this.#known.set(file, { hash, size: e[1], mtimeNs: BigInt(e[2]) });
     return true;
@@ -124,8 +126,9 @@ export class ReusedOutput {
   /**
    * Removes the files of the previous output this build did not make: kept,
    * not made, and not written since (a step that writes its files without
-   * asking keep, the sitemap's say, gives them new change times). Run once every step has written its files, before the
-   * sitemap lists the pages. Returns how many were removed.
+   * asking keep, the PDFs' or the images', gives them new change times or
+   * inodes). Run once every step has written its files, before the sitemap
+   * lists the pages. Returns how many were removed.
    */
   async removeStale(): Promise<number> {
     const stale = [...this.#kept].filter(([file]) => !this.#made.has(file));

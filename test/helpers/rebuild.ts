@@ -1,11 +1,12 @@
-// A synthetic site built, one report edited (and committed, in git), the site
-// built again from the caches, and built clean: what the one-report rebuild
-// tests compare.
+// A synthetic site built (twice, so the rebuild starts from the previous
+// output), one report edited (and committed, in git), the site built again
+// from the caches, and built clean: what the one-report rebuild tests compare.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import { editOneReport, type Edit } from '../../scripts/corpus/edit.ts';
 import { writeCorpus } from '../../scripts/corpus/write.ts';
+import { formatManifest, hashTree } from '../../src/build/sha256sums.ts';
 import { runScript } from './cli.ts';
 import { commitAll, initRepo } from './git.ts';
 import { ownSiteCache, tempDir } from './content.ts';
@@ -53,10 +54,15 @@ export async function editAndRebuild(options: {
     await commitAll(content, '各单位报告', 1_719_400_000);
   }
   await build('dist');
+  // Built again unchanged: the output the first build published is now the previous one, which the rebuild starts from.
+  await build('dist');
   const before = await read('dist', options.shows);
   await editOneReport(content, 'd00003', 2024, options.edit);
   if (options.git) await commitAll(content, '改正一份报告', 1_719_500_000);
   const log = await build('dist');
+  assert.match(log, /✓ 沿用上次的输出：[1-9]\d* 个文件不变/, 'the rebuild started from the previous output');
+  // What is in the folder is what SHA256SUMS lists, not one file more or different.
+  assert.equal(formatManifest(await hashTree(join(home, 'dist'))), await read('dist', 'SHA256SUMS'));
   await build('clean', { GONGKAI_SITE_CACHE: '0', ...options.cleanEnv });
   return {
     log,

@@ -68,7 +68,7 @@ test('a build starts from the output before: what is right is kept as it is, the
     'reports/2024/b/index.html': '乙',
   };
   const reused = await build(dest, next);
-  assert.ok(reused, 'started from the output before the published one');
+  assert.equal(reused?.unchanged, 1, 'started from the output before the published one: index.html kept');
   assert.deepEqual(await contents(dest), next, 'exactly what this build makes');
   assert.equal(await inode(join(dest, 'index.html')), first, 'an unchanged file is kept, not written again');
   assert.deepEqual((await readdir(dest)).sort(), ['index.html', 'reports'], 'a folder left empty is removed');
@@ -120,7 +120,7 @@ test('a record of another code version, or of another folder, is not used', asyn
   await cp(`${previous}-copy`, previous, { recursive: true, preserveTimestamps: true });
   await rm(`${previous}-copy`, { recursive: true });
   // Its inode may be the freed one's again: then each file, a copy with times of its own, is refused.
-  assert.equal((await build(dest, SITE))?.size ?? 0, 0, 'another folder: nothing of it kept');
+  assert.equal((await build(dest, SITE))?.unchanged ?? 0, 0, 'another folder: nothing of it kept');
   assert.deepEqual(await contents(dest), SITE);
 });
 
