@@ -7,17 +7,17 @@
 // report whose files and row were made by an earlier build from the same
 // figures has them from the site cache (data-files-cache.ts): making 2,000
 // files took about a second of the main thread, beside the site step's work.
-import { createHash } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { mapLimited } from '../lib/map-limited.ts';
 import { departmentFinder } from '../model/departments.ts';
 import { reportDataFiles } from '../model/report-data.ts';
 import { catalogueOrder, reportsCsv, reportsJson, tableRow } from '../model/reports-table.ts';
-import { PATHS } from '../model/urls.ts';
+import { PATHS, siteFile } from '../model/urls.ts';
 import type { Report } from '../schema/report.ts';
 import type { BuildStep } from './context.ts';
 import { openDataFilesCache, type DataFile, type ReportOutput } from './data-files-cache.ts';
+import { sha256Of } from './sha256sums.ts';
 import { reportsInScope } from './print-step.ts';
 
 export const dataFilesStep: BuildStep = {
@@ -48,9 +48,9 @@ export const dataFilesStep: BuildStep = {
     const folders = new Map<string, Promise<unknown>>();
     const folder = (dir: string) => folders.get(dir) ?? folders.set(dir, mkdir(dir, { recursive: true })).get(dir);
     const write = async (f: DataFile) => {
-      const file = f.path.replace(/^\//, '');
+      const file = siteFile(f.path);
       // Already there, from the previous output: kept as it is.
-      if (ctx.reused?.keep(file, createHash('sha256').update(f.text).digest('hex'))) return;
+      if (ctx.reused?.keep(file, sha256Of(f.text))) return;
       const path = join(ctx.outDir, file);
       await folder(dirname(path));
       await writeFile(path, f.text);

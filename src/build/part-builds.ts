@@ -5,9 +5,10 @@
 // step; a part's files are then merged into the staging folder, each part
 // contributing what it owns (partOwns in src/model/site-input.ts).
 import { availableParallelism } from 'node:os';
-import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Settings } from '../config.ts';
+import { fileStamp } from '../lib/file-stamp.ts';
 import { listFiles } from '../lib/list-files.ts';
 import { mapLimited } from '../lib/map-limited.ts';
 import { partOwns, SHARED_OUTPUT, type InputReport, type SiteInput, type SitePart } from '../model/site-input.ts';
@@ -23,11 +24,11 @@ import {
   openSiteCache,
   partSums,
   planDir,
+  partKey,
   removeTemporary,
 } from './part-cache.ts';
 import { formatManifest, hashFiles, readManifest, type KnownHashes } from './sha256sums.ts';
 import type { ReusedOutput } from './reused-output.ts';
-import { partKey } from './part-cache.ts';
 import { findBase, partDigest, patchPart, writeDigest, type PartDigest } from './part-patch.ts';
 import type { RenderJob } from './site-part.ts';
 import { runSiteProcess } from './site-process.ts';
@@ -207,10 +208,7 @@ export async function mergePart(
       }
       await copyFile(join(from, file), dest);
       reused?.wrote(file);
-      if (hash) {
-        const { size, mtimeNs } = await stat(dest, { bigint: true });
-        known.set(file, { hash, size: Number(size), mtimeNs });
-      }
+      if (hash) known.set(file, { hash, stamp: (await fileStamp(dest)).id });
     },
     signal,
   );

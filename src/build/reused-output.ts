@@ -15,20 +15,21 @@
 // not the recorded ones (file times are coarse), or one the record does not
 // name is removed before the build starts, so an output edited in place is
 // never published again.
-import { lstat, mkdir, readdir, rm, rmdir, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rm, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { fileStamp, nowNs, racy } from '../lib/file-stamp.ts';
 import { mapLimited } from '../lib/map-limited.ts';
 import { codeVersion } from '../scan/code-version.ts';
 import { previousOutput, stagingDir } from './atomic-dir.ts';
 import { sha256File, type KnownHashes } from './sha256sums.ts';
 
 /**
- * A file as the record saw it: [sha256, size, mtimeNs, ctimeNs, ino] (the
- * times and inode as decimal strings), and whether it changed within a second
- * of the record: then a later change may have left the same times, and its
- * bytes are hashed again before it is kept (as git does with its index).
+ * A file as the record saw it: [sha256, its stamp (src/lib/file-stamp.ts)],
+ * and whether it changed within a second of the record: then a later change
+ * may have left the same stamp, and its bytes are hashed again before it is
+ * kept (as git does with its index).
  */
-type Entry = [hash: string, size: number, mtimeNs: string, ctimeNs: string, ino: string, racy?: 1];
+type Entry = [hash: string, stamp: string, racy?: 1];
 
 export interface OutputRecord {
   version: 1;
@@ -39,30 +40,22 @@ export interface OutputRecord {
   files: Record<string, Entry>;
 }
 
-/** Files changed this close to the record are racy (Entry): a later change could leave the same times. */
-const RECENT_NS = 1_000_000_000n;
-
-async function stampOf(path: string) {
-  const s = await lstat(path, { bigint: true });
-  return { file: s.isFile(), size: Number(s.size), mtimeNs: s.mtimeNs, ctimeNs: s.ctimeNs, ino: `${s.dev}:${s.ino}` };
-}
-
 /**
  * What `dir` holds now, from the hashes SHA256SUMS was written with (the
  * build's last write): taken when nothing writes there any more.
  */
 export async function recordOutput(dir: string, hashes: ReadonlyMap<string, string>): Promise<OutputRecord> {
-  const now = BigInt(Date.now()) * 1_000_000n;
+  const now = nowNs();
   const files: Record<string, Entry> = {};
   const stamps = await mapLimited([...hashes], 64, async ([file, hash]) => {
-    const s = await stampOf(join(dir, file)).catch(() => undefined);
+    const s = await fileStamp(join(dir, file)).catch(() => undefined);
     if (!s?.file) return undefined;
-    const entry: Entry = [hash, s.size, `${s.mtimeNs}`, `${s.ctimeNs}`, s.ino];
-    if (s.ctimeNs >= now - RECENT_NS) entry.push(1);
+    const entry: Entry = [hash, s.id];
+    if (racy(s, now)) entry.push(1);
     return [file, entry] as const;
   });
   for (const s of stamps) if (s) files[s[0]] = s[1];
-  return { version: 1, code: await codeVersion(), root: (await stampOf(dir)).ino, files };
+  return { version: 1, code: await codeVersion(), root: (await fileStamp(dir)).inode, files };
 }
 
 /** Every entry under dir: its files and folders (relative, '/'-separated), anything else counted as a file to remove. */
@@ -110,7 +103,7 @@ export class ReusedOutput {
     if (e?.[0] !== hash) return false;
     if (!this.#made.has(file)) this.#unchanged++;
     this.#made.add(file);
-    this.#known.set(file, { hash, size: e[1], mtimeNs: BigInt(e[2]) });
+    this.#known.set(file, { hash, stamp: e[1] });
     return true;
   }
 
@@ -134,8 +127,7 @@ export class ReusedOutput {
     const stale = [...this.#kept].filter(([file]) => !this.#made.has(file));
     const removed = await mapLimited(stale, 64, async ([file, e]) => {
       const path = join(this.#dir, file);
-      const now = await stampOf(path).catch(() => undefined);
-      if (!now || `${now.ctimeNs}` !== e[3] || now.ino !== e[4]) return false;
+      if ((await fileStamp(path).catch(() => undefined))?.id !== e[1]) return false;
       await unlink(path);
       this.#emptied.add(dirname(file));
       return true;
@@ -175,20 +167,13 @@ export async function checkPreviousOutput(dest: string): Promise<CheckedOutput |
     if (!previous) return undefined;
     const { dir, record } = previous;
     if (record.version !== 1 || record.code !== (await codeVersion())) return undefined;
-    if ((await stampOf(dir)).ino !== record.root) return undefined;
+    if ((await fileStamp(dir)).inode !== record.root) return undefined;
     const { files, folders } = await walk(dir);
     const kept = new Map<string, Entry>();
     await mapLimited(files, 64, async (file) => {
       const e = Object.hasOwn(record.files, file) ? record.files[file] : undefined;
-      const now = await stampOf(join(dir, file)).catch(() => undefined);
-      const same =
-        e &&
-        now?.file &&
-        now.size === e[1] &&
-        `${now.mtimeNs}` === e[2] &&
-        `${now.ctimeNs}` === e[3] &&
-        now.ino === e[4] &&
-        (!e[5] || (await sha256File(join(dir, file))) === e[0]);
+      const now = await fileStamp(join(dir, file)).catch(() => undefined);
+      const same = e && now?.file && now.id === e[1] && (!e[2] || (await sha256File(join(dir, file))) === e[0]);
       if (same) kept.set(file, e);
       else await unlink(join(dir, file)).catch(() => {}); // a folder where a file was: removed below
     });
@@ -219,7 +204,7 @@ export async function startOutput(
   const checked = await previous;
   const { dir, taken } = await stagingDir(dest, checked?.dir);
   if (!checked || !taken) return { dir };
-  if ((await stampOf(dir).catch(() => undefined))?.ino !== checked.root) {
+  if ((await fileStamp(dir).catch(() => undefined))?.inode !== checked.root) {
     // Not the folder that was checked (replaced meanwhile): started from nothing.
     await rm(dir, { recursive: true, force: true });
     await mkdir(dir, { recursive: true });

@@ -2,8 +2,9 @@
 // `sha256sum` (so `sha256sum -c SHA256SUMS` works on any server). Written last
 // by the build; read by `npm run verify`.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileStamp } from '../lib/file-stamp.ts';
 import { mapLimited } from '../lib/map-limited.ts';
 import { listFiles } from '../lib/list-files.ts';
 import { MARKER_TEXT, OUTPUT_MARKER } from './output-dir.ts';
@@ -12,10 +13,10 @@ export const MANIFEST = 'SHA256SUMS';
 
 // Whole files, not streams: every published file is small (pages, data, PDFs
 // of a few MB), and a stream per file costs more than the hashing.
+export const sha256Of = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
 export async function sha256File(path: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(path))
-    .digest('hex');
+  return sha256Of(await readFile(path));
 }
 
 /** Every file under dir (relative, forward slashes, sorted), except the manifest itself. */
@@ -23,7 +24,7 @@ export async function listTree(dir: string): Promise<string[]> {
   return (await listFiles(dir)).filter((f) => f !== MANIFEST);
 }
 
-const PRISTINE_MARKER = createHash('sha256').update(MARKER_TEXT).digest('hex');
+const PRISTINE_MARKER = sha256Of(MARKER_TEXT);
 
 /**
  * Every file with its hash, except the output marker as gongkai wrote it:
@@ -38,13 +39,13 @@ export async function hashTree(dir: string, known?: KnownHashes): Promise<Map<st
 
 /**
  * A file's hash the build already has: the file was copied from a cached site
- * part, which keeps the hashes of its files. Used only while the file is as it
- * was copied (same size and modification time), else it is hashed again.
+ * part, which keeps the hashes of its files, or kept from the previous output.
+ * Used only while the file is as it was then (the same stamp,
+ * src/lib/file-stamp.ts), else it is hashed again.
  */
 export interface KnownHash {
   hash: string;
-  size: number;
-  mtimeNs: bigint;
+  stamp: string;
 }
 
 export type KnownHashes = Map<string, KnownHash>;
@@ -59,8 +60,7 @@ export async function hashFiles(
   const hashes = await mapLimited(files, 32, async (f) => {
     const k = known?.get(f);
     if (k) {
-      const now = await stat(join(dir, f), { bigint: true });
-      if (Number(now.size) === k.size && now.mtimeNs === k.mtimeNs) return k.hash;
+      if ((await fileStamp(join(dir, f))).id === k.stamp) return k.hash;
     }
     return sha256File(join(dir, f));
   });

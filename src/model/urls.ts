@@ -4,8 +4,10 @@
 import { registrationDigits } from '../schema/registration.ts';
 
 export const reportPath = (year: number, department: string) => `/reports/${year}/${department}/`;
+/** The file an address is served from, in the built site (/data/reports.csv → data/reports.csv). */
+export const siteFile = (path: string) => path.slice(1);
 /** The file a page's address is served from, in the built site (reports/2023/kgxj/index.html). */
-export const pageFile = (path: string) => `${path.slice(1)}index.html`;
+export const pageFile = (path: string) => `${siteFile(path)}index.html`;
 export const departmentPath = (department: string) => `/departments/${department}/`;
 export const yearPath = (year: number) => `/years/${year}/`;
 /**

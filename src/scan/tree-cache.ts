@@ -6,10 +6,10 @@
 // read once and written once, instead of a file per report: at 20,000 reports
 // the reads of single files were the cached check's whole time.
 import { createHash } from 'node:crypto';
-import { lstatSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PROJECT_ROOT } from '../config.ts';
+import { fileStampSync, nowNs, racy } from '../lib/file-stamp.ts';
 import { openKeptEntries } from '../lib/kept-entries.ts';
 import { codeVersion } from './code-version.ts';
 import type { ScanResponse } from './scan.ts';
@@ -17,8 +17,6 @@ import type { CachedDepartment, DepartmentCache } from '../source/load.ts';
 import type { ContentSource } from '../source/content-source.ts';
 
 const BASE = join(PROJECT_ROOT, 'node_modules/.cache/gongkai/check');
-/** A file changed this recently is read every time (see keyOf). */
-const RECENT_MS = 1000;
 
 /** This tree's cache file for this version of the code; other versions' files are removed. */
 async function cacheFile(root: string, render: boolean): Promise<string> {
@@ -61,10 +59,8 @@ export async function openTreeCache(root: string, render: boolean): Promise<Tree
     open<{ stamp: string; key: string }>(beside('keys')),
   ]);
   const stampOf = (path: string) => {
-    const s = lstatSync(join(root, path), { bigint: true, throwIfNoEntry: false });
-    return s?.isFile()
-      ? { stamp: `${s.size}:${s.mtimeNs}:${s.ctimeNs}:${s.ino}`, ctimeMs: Number(s.ctimeMs) }
-      : undefined;
+    const s = fileStampSync(join(root, path));
+    return s?.file ? s : undefined;
   };
   return {
     file,
@@ -76,16 +72,15 @@ export async function openTreeCache(root: string, render: boolean): Promise<Tree
       if ((await source.kind(path)) !== 'file') return undefined;
       const before = stampOf(path);
       const known = keys.get(path);
-      if (before && known?.stamp === before.stamp) return known.key;
+      if (before && known?.stamp === before.id) return known.key;
       const bytes = await source.read(path).catch(() => undefined);
       if (!bytes) return undefined;
       const key = entryKey(path, bytes);
       // Kept only for a file as it was throughout the read and last changed over a
       // second ago: file times are coarse, and a file written twice in one tick
       // could keep its stamp.
-      const after = stampOf(path);
-      if (before && after?.stamp === before.stamp && Date.now() - before.ctimeMs > RECENT_MS)
-        keys.set(path, { stamp: before.stamp, key });
+      if (before && stampOf(path)?.id === before.id && !racy(before, nowNs()))
+        keys.set(path, { stamp: before.id, key });
       return key;
     },
     get: (key) => entries.get(key),

@@ -131,7 +131,7 @@ test('a file written within a second of the record is read again before it is ke
   // As if index.html had been changed to 首页 (its bytes now) just after a record that said 新首页, in the same tick of the clock.
   const previous = join(dirname(dest), '.dist.previous.json');
   const record = JSON.parse(await readFile(previous, 'utf8'));
-  assert.equal(record.files['index.html'][5], 1, 'written within the second: marked');
+  assert.equal(record.files['index.html'][2], 1, 'written within the second: marked');
   record.files['index.html'][0] = sha256('新首页');
   await writeFile(previous, JSON.stringify(record));
   await build(dest, { ...SITE, 'index.html': '新首页' });
