@@ -85,7 +85,7 @@ const selected = <T extends { name: string }>(stages: T[]) =>
 
 // Compiled code is cached across the many processes the tests start (each
 // build, check and PDF run loads the same modules): NODE_COMPILE_CACHE, set
-// by src/cli/compile-cache.ts, which `npm test` preloads, reaches them all.
+// by src/cli/compile-cache.mjs, which `npm test` preloads, reaches them all.
 const shared = mkdtempSync(join(tmpdir(), 'gongkai-test-shared-'));
 mkdirSync(TEST_SITE_CACHES, { recursive: true });
 const siteCache = mkdtempSync(join(TEST_SITE_CACHES, 'run-'));
