@@ -15,9 +15,10 @@
 // not the recorded ones (file times are coarse), or one the record does not
 // name is removed before the build starts, so an output edited in place is
 // never published again.
-import { mkdir, readdir, rm, rmdir, unlink } from 'node:fs/promises';
+import { readdirSync } from 'node:fs';
+import { mkdir, rm, rmdir, unlink } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { fileStamp, nowNs, racy } from '../lib/file-stamp.ts';
+import { fileStamp, fileStampSync, nowNs, racy, type FileStamp } from '../lib/file-stamp.ts';
 import { mapLimited } from '../lib/map-limited.ts';
 import { codeVersion } from '../scan/code-version.ts';
 import { previousOutput, stagingDir } from './atomic-dir.ts';
@@ -40,6 +41,15 @@ export interface OutputRecord {
   files: Record<string, Entry>;
 }
 
+/** A file's stamp, or none when it cannot be read (then it is not vouched for). */
+function stampOrNone(path: string): FileStamp | undefined {
+  try {
+    return fileStampSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * What `dir` holds now, from the hashes SHA256SUMS was written with (the
  * build's last write): taken when nothing writes there any more.
@@ -47,20 +57,20 @@ export interface OutputRecord {
 export async function recordOutput(dir: string, hashes: ReadonlyMap<string, string>): Promise<OutputRecord> {
   const now = nowNs();
   const files: Record<string, Entry> = {};
-  const stamps = await mapLimited([...hashes], 64, async ([file, hash]) => {
-    const s = await fileStamp(join(dir, file)).catch(() => undefined);
-    if (!s?.file) return undefined;
+  // One lstat per file, synchronously: thousands of them, each a round trip to the thread pool otherwise.
+  for (const [file, hash] of hashes) {
+    const s = stampOrNone(join(dir, file));
+    if (!s?.file) continue;
     const entry: Entry = [hash, s.id];
     if (racy(s, now)) entry.push(1);
-    return [file, entry] as const;
-  });
-  for (const s of stamps) if (s) files[s[0]] = s[1];
+    files[file] = entry;
+  }
   return { version: 1, code: await codeVersion(), root: (await fileStamp(dir)).inode, files };
 }
 
 /** Every entry under dir: its files and folders (relative, '/'-separated), anything else counted as a file to remove. */
 async function walk(dir: string): Promise<{ files: string[]; folders: string[] }> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   const files: string[] = [];
   const folders: string[] = [];
   for (const e of entries) {
@@ -172,7 +182,7 @@ export async function checkPreviousOutput(dest: string): Promise<CheckedOutput |
     const kept = new Map<string, Entry>();
     await mapLimited(files, 64, async (file) => {
       const e = Object.hasOwn(record.files, file) ? record.files[file] : undefined;
-      const now = await fileStamp(join(dir, file)).catch(() => undefined);
+      const now = stampOrNone(join(dir, file));
       const same = e && now?.file && now.id === e[1] && (!e[2] || (await sha256File(join(dir, file))) === e[0]);
       if (same) kept.set(file, e);
       else await unlink(join(dir, file)).catch(() => {}); // a folder where a file was: removed below

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileStamp } from '../lib/file-stamp.ts';
+import { fileStampSync } from '../lib/file-stamp.ts';
 import { mapLimited } from '../lib/map-limited.ts';
 import { listFiles } from '../lib/list-files.ts';
 import { MARKER_TEXT, OUTPUT_MARKER } from './output-dir.ts';
@@ -60,7 +60,7 @@ export async function hashFiles(
   const hashes = await mapLimited(files, 32, async (f) => {
     const k = known?.get(f);
     if (k) {
-      if ((await fileStamp(join(dir, f))).id === k.stamp) return k.hash;
+      if (fileStampSync(join(dir, f))?.id === k.stamp) return k.hash;
     }
     return sha256File(join(dir, f));
   });
