@@ -69,7 +69,7 @@ export async function recordOutput(dir: string, hashes: ReadonlyMap<string, stri
 }
 
 /** Every entry under dir: its files and folders (relative, '/'-separated), anything else counted as a file to remove. */
-async function walk(dir: string): Promise<{ files: string[]; folders: string[] }> {
+function walk(dir: string): { files: string[]; folders: string[] } {
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   const files: string[] = [];
   const folders: string[] = [];
@@ -178,7 +178,7 @@ export async function checkPreviousOutput(dest: string): Promise<CheckedOutput |
     const { dir, record } = previous;
     if (record.version !== 1 || record.code !== (await codeVersion())) return undefined;
     if ((await fileStamp(dir)).inode !== record.root) return undefined;
-    const { files, folders } = await walk(dir);
+    const { files, folders } = walk(dir);
     const kept = new Map<string, Entry>();
     await mapLimited(files, 64, async (file) => {
       const e = Object.hasOwn(record.files, file) ? record.files[file] : undefined;
