@@ -5,7 +5,7 @@
 // --warm: started before its job, it loads Astro while it waits. Exit 70 on failure.
 import { text } from 'node:stream/consumers';
 import { stopWithParent } from '../src/build/child-processes.ts';
-import { indexShards, renderPart, type PartJob } from '../src/build/site-part.ts';
+import { indexShards, renderPart, renderWithKept, type PartJob } from '../src/build/site-part.ts';
 
 // The build starts each part as a process group leader; if the build is
 // killed, the part and whatever it started must not run on.
@@ -13,7 +13,7 @@ stopWithParent();
 // Loaded, not run: Astro reads the part's site input only when a build starts.
 if (process.argv.includes('--warm')) void import('astro').catch(() => {});
 const job = JSON.parse(await text(process.stdin)) as PartJob;
-(job.step === 'render' ? renderPart(job) : indexShards(job)).then(
+(job.step === 'render' ? renderPart(job) : job.step === 'render-kept' ? renderWithKept(job) : indexShards(job)).then(
   () => process.exit(0),
   (error: unknown) => {
     process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

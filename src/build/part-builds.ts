@@ -30,6 +30,7 @@ import {
 import { formatManifest, hashFiles, readManifest, type KnownHashes } from './sha256sums.ts';
 import type { ReusedOutput } from './reused-output.ts';
 import { findBase, partDigest, patchPart, writeDigest, type PartDigest } from './part-patch.ts';
+import type { KeptRenderJob } from './kept-renderer.ts';
 import type { RenderJob } from './site-part.ts';
 import { runSiteProcess } from './site-process.ts';
 import { CATALOG_BESIDE_PARTS_UP_TO, heapOf, partTimeoutOf } from './site-parts.ts';
@@ -59,16 +60,20 @@ export const reportsShown = (files: readonly string[]) =>
 /**
  * Renders one part into `outDir` within its time and memory limits; `of`,
  * the part whose limits apply (a patch renders some pages of a part within
- * that part's heap).
+ * that part's heap); with `kept`, only the wanted pages, with a part's kept
+ * renderer (kept-renderer.ts) instead of an `astro build`.
  */
 export function renderPart(
   b: PlannedBuild,
   outDir: string,
   site: Settings['site'],
   of: SitePart = b.job.kind,
+  kept?: Pick<KeptRenderJob, 'rendererDir' | 'wanted'>,
 ): Promise<void> {
   // Astro writes .astro/ and its caches under its root: one beside the part's output, never shared.
-  const job: RenderJob = { ...b.job, step: 'render', outDir, astroRoot: `${outDir}.astro` };
+  const job: RenderJob | KeptRenderJob = kept
+    ? { ...kept, step: 'render-kept', inputFile: b.job.inputFile, outDir }
+    : { ...b.job, step: 'render', outDir, astroRoot: `${outDir}.astro` };
   return runSiteProcess(job, {
     what: describePart(b),
     doing: '生成',
@@ -160,8 +165,8 @@ export function inputFor(
   };
 }
 
-/** The files a part wrote (its dot-files are the cache's: the markers and the hashes). */
-const partFiles = async (dir: string) => (await listFiles(dir)).filter((f) => !f.startsWith('.'));
+/** The files a part wrote (its dot-files are the cache's: the markers, the hashes, the kept renderer). */
+export const partFiles = async (dir: string) => (await listFiles(dir)).filter((f) => !f.startsWith('.'));
 
 /**
  * Copies the files a part owns into the site; shared assets must agree
@@ -227,6 +232,8 @@ export interface Timing {
   render: number;
   /** Parts made from a previous build of theirs, rendering only what changed. */
   patched: number;
+  /** Of those, the ones whose pages the previous build's kept renderer rendered, without an `astro build`. */
+  kept: number;
 }
 
 /**
@@ -308,7 +315,7 @@ export async function buildMissing(
       const t = performance.now();
       const { digest } = b;
       const base = ctx.settings.site.cache && digest ? await findBase(cacheDir, digest) : undefined;
-      let sums = base && digest ? await patchPart(ctx, { ...b, digest }, base, temp, work) : undefined;
+      let sums = base && digest ? await patchPart(ctx, { ...b, digest }, base, temp, work, timing) : undefined;
       if (sums) timing.patched++;
       else {
         await clear();

@@ -48,6 +48,8 @@ export async function cachedPart(cacheDir: string, key: string): Promise<string 
 export const completeMarker = (dir: string) => join(dir, DONE);
 /** A part's files with their SHA-256 (SHA256SUMS format), so a build that copies them need not hash them again. */
 export const partSums = (dir: string) => join(dir, '.SHA256SUMS');
+/** What a part that can be patched was built from, in digests (part-patch.ts); search index parts have none. */
+export const partDigestFile = (dir: string) => join(dir, '.digest.json');
 
 /**
  * Where a part is built before it is complete; renamed to its key when it is.

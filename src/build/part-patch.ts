@@ -7,23 +7,18 @@
 // in parts is byte for byte the site built in one), so the patched part is the
 // part a full render makes; test/cli/part-patch.test.ts compares the two.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { linkOrCopy } from '../lib/link-or-copy.ts';
 import { listFiles } from '../lib/list-files.ts';
 import { mapLimited } from '../lib/map-limited.ts';
-import {
-  departmentOfFile,
-  partOwns,
-  SHARED_OUTPUT,
-  type InputReport,
-  type SiteInput,
-  type SitePart,
-} from '../model/site-input.ts';
+import { UserError } from '../cli/run.ts';
+import { partOwns, renderedAnew, type InputReport, type SiteInput, type SitePart } from '../model/site-input.ts';
 import { codeVersion } from '../scan/code-version.ts';
 import type { BuildContext } from './context.ts';
-import { inputFor, renderPart, writeInput, type PlannedBuild } from './part-builds.ts';
-import { cachedPart, completeMarker, PART_NAME, partSums } from './part-cache.ts';
+import { hasRenderer, RENDERER_DIR } from './kept-renderer.ts';
+import { inputFor, partFiles, renderPart, writeInput, type PlannedBuild, type Timing } from './part-builds.ts';
+import { cachedPart, completeMarker, PART_NAME, partDigestFile, partSums } from './part-cache.ts';
 import { readManifest, sha256File } from './sha256sums.ts';
 
 /** What a part was built from, in digests: enough to tell which departments changed since. */
@@ -37,7 +32,6 @@ export interface PartDigest {
   reports: Record<string, { department: string; page: string; catalogue: string }>;
 }
 
-const DIGEST = '.digest.json';
 const sha = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 32);
 
 /** A report as the catalogue's pages show it: its figures and PDF; not its body nor its 版本记录. */
@@ -64,7 +58,7 @@ export async function partDigest(input: SiteInput, id: string): Promise<PartDige
   };
 }
 
-export const writeDigest = (dir: string, digest: PartDigest) => writeFile(join(dir, DIGEST), JSON.stringify(digest));
+export const writeDigest = (dir: string, digest: PartDigest) => writeFile(partDigestFile(dir), JSON.stringify(digest));
 
 /** Past this share of a part's reports, rendering the part whole is as quick as patching it. */
 const PATCH_AT_MOST = 0.25;
@@ -132,7 +126,7 @@ export async function findBase(cacheDir: string, digest: PartDigest): Promise<Pa
   const newestFirst = used.filter((u) => u.at !== undefined).sort((a, b) => (b.at as number) - (a.at as number));
   for (const { name } of newestFirst) {
     const dir = join(cacheDir, name);
-    const before = await readFile(join(dir, DIGEST), 'utf8')
+    const before = await readFile(partDigestFile(dir), 'utf8')
       .then((text) => JSON.parse(text) as PartDigest)
       .catch(() => undefined); // none (not a web, report or print part), or unreadable: not a base
     const plan = before && patchPlan(before, digest);
@@ -179,38 +173,61 @@ export async function patchPart(
   base: PatchBase,
   temp: string,
   work: string,
+  timing: Pick<Timing, 'kept'>,
 ): Promise<Map<string, string> | undefined> {
   const { plan } = base;
   const { printPages } = b.digest;
-  const fresh = new Set(plan.departments);
   const render = patchRender(ctx, b.job.kind, plan);
   const out = join(work, 'pages');
+  const baseRenderer = hasRenderer(base.dir) ? join(base.dir, RENDERER_DIR) : undefined;
+  // Goes on to the patched part: the bundle of the same code and config.
+  let renderer = baseRenderer;
   if (render) {
     await mkdir(work, { recursive: true });
     const { file: inputFile } = await writeInput(work, render.kind, render.input);
     // Within the limits of the part it patches.
-    const job = { kind: render.kind, id: b.job.id, inputFile };
-    await renderPart({ job, key: b.key, files: plan.reports }, out, ctx.settings.site, b.job.kind);
+    const job = { job: { kind: render.kind, id: b.job.id, inputFile }, key: b.key, files: plan.reports };
+    const wanted = { departments: plan.departments, catalogue: plan.catalogue };
+    const kept =
+      baseRenderer !== undefined &&
+      (await renderPart(job, out, ctx.settings.site, b.job.kind, { rendererDir: baseRenderer, wanted }).then(
+        () => true,
+        // Past its limits, the content is at fault and an `astro build` would fail the same way.
+        async (error: unknown) => {
+          if (error instanceof UserError) throw error;
+          // For whoever looks into the parts' logs (GONGKAI_ASTRO_LOG): why the patch took longer.
+          if (ctx.settings.site.astroLog !== 'error' && ctx.settings.site.astroLog !== 'silent')
+            process.stderr.write(`保留的打包不能用，改为 astro build：${String(error)}\n`);
+          await rm(out, { recursive: true, force: true });
+          return false;
+        },
+      ));
+    if (kept) timing.kept++;
+    else {
+      await renderPart(job, out, ctx.settings.site, b.job.kind);
+      // This build's, not the one that failed.
+      renderer = hasRenderer(out) ? join(out, RENDERER_DIR) : undefined;
+    }
   }
-  const files = render ? await listFiles(out) : [];
+  const files = render ? await partFiles(out) : [];
 
   const baseSums = (await readManifest(partSums(base.dir))).hashes;
-  const renderedAnew = (file: string) => {
-    const department = departmentOfFile(file);
-    if (department !== undefined) return fresh.has(department);
-    return plan.catalogue && !SHARED_OUTPUT.test(file) && partOwns('catalog', file);
-  };
+  const anew = (file: string) => renderedAnew(file, plan);
   const made = new Map<string, { from: string; hash: string }>();
   for (const file of files) {
     if (!partOwns(render?.kind ?? b.job.kind, file, printPages)) continue;
     const hash = await sha256File(join(out, file));
-    if (renderedAnew(file)) made.set(file, { from: join(out, file), hash });
+    if (anew(file)) made.set(file, { from: join(out, file), hash });
     // Shared assets, and the print pages' common files: the same as the base's, or the part is rendered whole.
     else if (baseSums.get(file) !== hash) return undefined;
   }
-  const taken = [...baseSums].filter(([file]) => !renderedAnew(file));
+  const taken = [...baseSums].filter(([file]) => !anew(file));
   await mapLimited(taken, 32, ([file]) => linkOrCopy(join(base.dir, file), join(temp, file)));
   await mapLimited([...made], 32, ([file, { from }]) => linkOrCopy(from, join(temp, file)));
+  if (renderer) {
+    const from = renderer;
+    await mapLimited(await listFiles(from), 32, (f) => linkOrCopy(join(from, f), join(temp, RENDERER_DIR, f)));
+  }
   const sums = new Map([...taken, ...[...made].map(([file, { hash }]) => [file, hash] as const)]);
   return new Map([...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

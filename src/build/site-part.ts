@@ -7,7 +7,8 @@ import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
 import { linkOrCopy } from '../lib/link-or-copy.ts';
 import { handOverSiteInput, PROJECT_ROOT, settings } from '../config.ts';
-import type { SitePart } from '../model/site-input.ts';
+import { renderedAnew, type SitePart } from '../model/site-input.ts';
+import { keepRenderer, renderKept, type KeptRenderJob } from './kept-renderer.ts';
 
 export interface RenderJob {
   step: 'render';
@@ -35,7 +36,7 @@ export interface IndexJob {
   shards: IndexShardJob[];
 }
 
-export type PartJob = RenderJob | IndexJob;
+export type PartJob = RenderJob | KeptRenderJob | IndexJob;
 
 /** Where a search index shard goes in the site. */
 export const searchIndexDir = (id: string) => join('pagefind', id);
@@ -93,7 +94,14 @@ export async function renderPart(job: RenderJob): Promise<void> {
       cacheDir: join(job.astroRoot, 'cache'),
       vite: { cacheDir: join(job.astroRoot, 'vite') },
       logLevel: settings().site.astroLog,
+      integrations: [keepRenderer()],
     },
     { sync: false } as Parameters<typeof build>[1],
   );
+}
+
+/** A patch's pages, rendered with the renderer its part was built with (kept-renderer.ts). */
+export async function renderWithKept(job: KeptRenderJob): Promise<void> {
+  handOverSiteInput(job.inputFile);
+  await renderKept(job, (file) => renderedAnew(file, job.wanted));
 }

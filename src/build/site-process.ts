@@ -3,13 +3,16 @@
 // memory limits. One process may be started before there is a job for it
 // (warmSiteProcess): Node and Astro load, about a second, while the build
 // checks the content and plans the parts, and the first render (after a
-// one-report edit, the only one) starts at once.
+// one-report edit, the only one) starts at once. When that render will use
+// a part's kept renderer (kept-renderer.ts), it needs no Astro, and Astro is
+// not loaded ahead: it would take a core the check needs.
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { UserError } from '../cli/run.ts';
 import { PROJECT_ROOT, type Settings } from '../config.ts';
 import { killGroup, spawnGroup } from './child-processes.ts';
 import type { PartJob } from './site-part.ts';
+import { keptRendererLikely } from './kept-renderer.ts';
 import { firstPatchedOf, heapOf } from './site-parts.ts';
 
 /** What a process of the site build is and may use: its limits, and what to call it in messages. */
@@ -78,7 +81,8 @@ let spareForIndex: SiteProcess | undefined;
  */
 export function warmSiteProcess(site: Settings['site'], cacheDir: string, reports: number): void {
   warmFolder = join(cacheDir, '.warm');
-  spare ??= startProcess(heapOf(firstPatchedOf(site, reports), site), warmFolder, true);
+  // Astro too, unless the part to patch has kept its renderer (then the render needs no Astro).
+  spare ??= startProcess(heapOf(firstPatchedOf(site, reports), site), warmFolder, !keptRendererLikely(cacheDir));
 }
 
 /** Stops the processes started ahead that no job took (the build ends). */
@@ -94,7 +98,7 @@ function processFor(job: PartJob, heapMb: number | undefined): SiteProcess {
   // One that ended while it waited (it could not load Astro) is not handed a job: a new one says why.
   if (ready && !ended(ready) && (job.step === 'index' || ready.heapMb === heapMb)) {
     spare = undefined;
-    if (job.step === 'render') spareForIndex ??= startProcess(undefined, `${warmFolder}-index`, false);
+    if (job.step !== 'index') spareForIndex ??= startProcess(undefined, `${warmFolder}-index`, false);
     return ready;
   }
   if (job.step === 'index' && spareForIndex && !ended(spareForIndex)) {
@@ -102,7 +106,7 @@ function processFor(job: PartJob, heapMb: number | undefined): SiteProcess {
     spareForIndex = undefined;
     return forIndex;
   }
-  return startProcess(heapMb, job.step === 'render' ? job.outDir : (job.shards[0]?.outDir ?? ''), false);
+  return startProcess(heapMb, job.step === 'index' ? (job.shards[0]?.outDir ?? '') : job.outDir, false);
 }
 
 /** Runs one process of the site build (a part's render, or search index shards) within its limits; rejects with a UserError past them. */

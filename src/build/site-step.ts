@@ -89,7 +89,7 @@ export const siteStep: BuildStep = {
       ctx,
       (scratch) => planWeb(ctx, scratch),
       async ({ builds, parts }, cacheDir) => {
-        const timing = { render: 0, patched: 0 };
+        const timing = { render: 0, patched: 0, kept: 0 };
         const progress = progressLine('网站：构建部分');
         const { ready, built: rendered } = await buildMissing(ctx, builds, cacheDir, timing, progress.update);
         progress.done();
@@ -125,6 +125,7 @@ export const siteStep: BuildStep = {
           'site.index-shards': index.dirs.length,
           'site.index-built': index.built,
           'site.patched': timing.patched,
+          'site.kept-renders': timing.kept,
         });
         // The images the print pages show came with them; without a print step they come now.
         const media = ctx.printed ? 0 : await copyMedia(ctx.contentRoot, reportsInScope(ctx), ctx.outDir);

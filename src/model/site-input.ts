@@ -108,6 +108,19 @@ export function departmentOfFile(file: string): string | undefined {
 /** Bundled assets (hashed names): every part may have them, and they must agree. */
 export const SHARED_OUTPUT = /^_astro\//;
 
+/** What a patch of a part renders anew (part-patch.ts): the changed departments' pages, and the catalogue's when what it shows changed. */
+export interface PatchedPages {
+  departments: readonly string[];
+  catalogue: boolean;
+}
+
+/** Whether a file of a part is one a patch renders anew; every other file is the patched build's. */
+export function renderedAnew(file: string, { departments, catalogue }: PatchedPages): boolean {
+  const department = departmentOfFile(file);
+  if (department !== undefined) return departments.includes(department);
+  return catalogue && !SHARED_OUTPUT.test(file) && partOwns('catalog', file);
+}
+
 /** Whether a file a part wrote (relative to its output) belongs in the site. */
 export function partOwns(part: SitePart, file: string, printPages = false): boolean {
   if (SHARED_OUTPUT.test(file)) return true;

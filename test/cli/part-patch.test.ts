@@ -2,8 +2,11 @@
 // department's pages (and the catalogue's, when figures changed) are rendered
 // again, one shard of the search index is indexed again, the rest comes from
 // the previous build. The site is byte for byte the site a clean build makes.
+// The pages are rendered with the bundle the part was built with
+// (src/build/kept-renderer.ts), or by an `astro build` when it cannot be used.
 import assert from 'node:assert/strict';
-import { rm } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { editAndRebuild, rebuildDirs } from '../helpers/rebuild.ts';
 
@@ -18,6 +21,7 @@ test('a site in one part, figures corrected: the department and the catalogue re
   });
   assert.match(r.log, /网站 1 个部分（新构建 1，其中 1 个只重新生成改动的单位，缓存 0），搜索索引 1 片（新建 1）/);
   assert.ok(r.after !== r.before, 'the open data shows the corrected figure');
+  assert.equal(r.metrics['site.kept-renders'], 1, 'rendered with the bundle the part was built with');
   assert.equal(r.rebuilt, r.clean);
 });
 
@@ -33,7 +37,48 @@ test('a site in parts, a paragraph added: only its department rendered again', a
     /网站 2 个部分 \+ 目录页（新构建 1，其中 1 个只重新生成改动的单位，缓存 2），搜索索引 2 片（新建 1）/,
   );
   assert.ok(r.after.includes('年度中未调整预算。'), 'the report page has the new sentence');
+  assert.equal(r.metrics['site.kept-renders'], 1, 'rendered with the bundle the part was built with');
   assert.equal(r.rebuilt, r.clean);
+});
+
+test('a part whose kept bundle fails to load: its pages rendered by an astro build, the same site', async () => {
+  let siteCache = '';
+  const r = await editAndRebuild({
+    departments: 4,
+    env: { GONGKAI_PDF: '0' },
+    edit: 'paragraph',
+    shows: 'reports/2024/d00003/index.html',
+    // As a bundle of another Astro would: it no longer loads.
+    beforeRebuild: async (cache) => {
+      siteCache = cache;
+      for (const part of await readdir(cache)) {
+        const renderer = join(cache, part, '.renderer');
+        for (const f of await readdir(renderer).catch(() => []))
+          if (f.endsWith('.mjs')) await writeFile(join(renderer, f), 'throw new Error("不是这一版的打包");\n');
+      }
+    },
+  });
+  assert.match(r.log, /网站 1 个部分（新构建 1，其中 1 个只重新生成改动的单位，缓存 0）/);
+  assert.equal(r.metrics['site.kept-renders'], 0);
+  assert.ok(r.after.includes('年度中未调整预算。'), 'the report page has the new sentence');
+  assert.equal(r.rebuilt, r.clean);
+  // The patched part keeps the bundle its astro build made, not the one that failed: the next edit is quick again.
+  const renderers = await Promise.all(
+    (await readdir(siteCache)).map((part) =>
+      readdir(join(siteCache, part, '.renderer')).then(
+        (files) => ({ part, files }),
+        () => undefined,
+      ),
+    ),
+  );
+  const sound = [];
+  for (const found of renderers)
+    if (found) {
+      const entry = found.files.find((f) => f.endsWith('.mjs')) as string;
+      const text = await readFile(join(siteCache, found.part, '.renderer', entry), 'utf8');
+      if (!text.includes('不是这一版的打包')) sound.push(found.part);
+    }
+  assert.equal(sound.length, 1, 'one part (the patched one) has a bundle that loads');
 });
 
 test('in git, a commit that changed one report: only its department rendered again, its page names the commit', async () => {

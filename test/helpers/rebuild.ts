@@ -14,6 +14,8 @@ import { ownSiteCache, tempDir } from './content.ts';
 export interface Rebuild {
   /** The log of the build after the edit. */
   log: string;
+  /** Its metrics (GONGKAI_BUILD_TIMINGS): which parts were patched, and how. */
+  metrics: Record<string, number>;
   /** A file of the site (relative) before and after the edit. */
   before: string;
   after: string;
@@ -35,6 +37,8 @@ export async function editAndRebuild(options: {
   cleanEnv?: Record<string, string>;
   /** The content is in git: committed before the first build, and the edit committed before the second. */
   git?: boolean;
+  /** Done to the site cache before the rebuild. */
+  beforeRebuild?: (cache: string) => Promise<void>;
 }): Promise<Rebuild> {
   const home = await tempDir();
   const cache = await ownSiteCache();
@@ -59,13 +63,17 @@ export async function editAndRebuild(options: {
   const before = await read('dist', options.shows);
   await editOneReport(content, 'd00003', 2024, options.edit);
   if (options.git) await commitAll(content, '改正一份报告', 1_719_500_000);
-  const log = await build('dist');
+  await options.beforeRebuild?.(cache);
+  const timings = join(home, 'timings.json');
+  const log = await build('dist', { GONGKAI_BUILD_TIMINGS: timings });
   assert.match(log, /✓ 沿用上次的输出：[1-9]\d* 个文件不变/, 'the rebuild started from the previous output');
   // What is in the folder is what SHA256SUMS lists, not one file more or different.
   assert.equal(formatManifest(await hashTree(join(home, 'dist'))), await read('dist', 'SHA256SUMS'));
   await build('clean', { GONGKAI_SITE_CACHE: '0', ...options.cleanEnv });
+  const { metrics } = JSON.parse(await readFile(timings, 'utf8')) as { metrics: Record<string, number> };
   return {
     log,
+    metrics,
     before,
     after: await read('dist', options.shows),
     rebuilt: await read('dist', 'SHA256SUMS'),

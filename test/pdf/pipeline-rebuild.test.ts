@@ -17,6 +17,9 @@ describe('npm run build, one report changed', () => {
     assert.match(r.log, /新生成 1，缓存 4/);
     assert.match(r.log, /网站 1 个部分（新构建 1，其中 1 个只重新生成改动的单位，缓存 0）/);
     assert.ok(r.after !== r.before, 'the PDF manifest has the new PDF');
+    // Both patches rendered with the bundle their part was built with (src/build/kept-renderer.ts).
+    assert.equal(r.metrics['print.kept-renders'], 1);
+    assert.equal(r.metrics['site.kept-renders'], 1);
     // The clean build shares the PDF cache: a print page that differed would give another PDF.
     assert.equal(r.rebuilt, r.clean);
   });
