@@ -9,9 +9,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { linkOrCopy } from '../lib/link-or-copy.ts';
+import { linkOrCopyAll } from '../lib/link-or-copy.ts';
 import { listFiles } from '../lib/list-files.ts';
-import { mapLimited } from '../lib/map-limited.ts';
 import { UserError } from '../cli/run.ts';
 import { partOwns, renderedAnew, type InputReport, type SiteInput, type SitePart } from '../model/site-input.ts';
 import { codeVersion } from '../scan/code-version.ts';
@@ -222,11 +221,11 @@ export async function patchPart(
     else if (baseSums.get(file) !== hash) return undefined;
   }
   const taken = [...baseSums].filter(([file]) => !anew(file));
-  await mapLimited(taken, 32, ([file]) => linkOrCopy(join(base.dir, file), join(temp, file)));
-  await mapLimited([...made], 32, ([file, { from }]) => linkOrCopy(from, join(temp, file)));
+  linkOrCopyAll(taken.map(([file]) => [join(base.dir, file), join(temp, file)] as const));
+  linkOrCopyAll([...made].map(([file, { from }]) => [from, join(temp, file)] as const));
   if (renderer) {
     const from = renderer;
-    await mapLimited(await listFiles(from), 32, (f) => linkOrCopy(join(from, f), join(temp, RENDERER_DIR, f)));
+    linkOrCopyAll((await listFiles(from)).map((f) => [join(from, f), join(temp, RENDERER_DIR, f)] as const));
   }
   const sums = new Map([...taken, ...[...made].map(([file, { hash }]) => [file, hash] as const)]);
   return new Map([...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

@@ -5,7 +5,7 @@
 import { rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import * as pagefind from 'pagefind';
-import { linkOrCopy } from '../lib/link-or-copy.ts';
+import { linkOrCopyAll } from '../lib/link-or-copy.ts';
 import { handOverSiteInput, PROJECT_ROOT, settings } from '../config.ts';
 import { renderedAnew, type SitePart } from '../model/site-input.ts';
 import { keepRenderer, renderKept, type KeptRenderJob } from './kept-renderer.ts';
@@ -56,7 +56,7 @@ export async function indexShards(job: IndexJob): Promise<void> {
     for (const shard of job.shards) {
       const pages = `${shard.outDir}.astro`;
       await rm(pages, { recursive: true, force: true });
-      for (const [i, page] of shard.pages.entries()) await linkOrCopy(shard.sources[i] as string, join(pages, page));
+      linkOrCopyAll(shard.pages.map((page, i) => [shard.sources[i] as string, join(pages, page)] as const));
       const { index, errors } = await pagefind.createIndex({});
       if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
       const added = await index.addDirectory({ path: pages, glob: REPORT_PAGES });
