@@ -85,15 +85,20 @@ export function keepRenderer(): AstroIntegration {
           return {
             name: 'gongkai:keep-renderer',
             async setup() {
-              entry = readdirSync(prerenderDir).find((f) => ENTRY.test(f));
-              // Astro's prerenderer imports the same module next, and hands its app the build's internals.
-              if (entry) {
-                const { app } = (await import(pathToFileURL(join(prerenderDir, entry)).href)) as { app: BuildApp };
-                const set = app.setInternals.bind(app);
-                app.setInternals = (value: unknown) => {
-                  internals = value as BuildInternals;
-                  set(value);
-                };
+              // Keeping the renderer is a saving, never a reason for a build to fail: whatever does not fit, it is not kept.
+              try {
+                entry = readdirSync(prerenderDir).find((f) => ENTRY.test(f));
+                // Astro's prerenderer imports the same module next, and hands its app the build's internals.
+                if (entry) {
+                  const { app } = (await import(pathToFileURL(join(prerenderDir, entry)).href)) as { app: BuildApp };
+                  const set = app.setInternals.bind(app);
+                  app.setInternals = (value: unknown) => {
+                    internals = value as BuildInternals;
+                    set(value);
+                  };
+                }
+              } catch {
+                entry = undefined;
               }
               await astros.setup?.();
             },
@@ -103,17 +108,21 @@ export function keepRenderer(): AstroIntegration {
               await astros.teardown?.();
               const app = astros.app;
               if (!entry || !internals || !app) return;
-              const record: KeptRecord = {
-                layout: LAYOUT,
-                entry,
-                origin: app.getOptions().origin,
-                styles: [...internals.pagesByKeys].map(([key, page]) => [key, page.styles]),
-                entries: [...internals.entrySpecifierToBundleMap],
-                scripts: app.getOptions().settings.scripts,
-              };
-              writeFileSync(join(prerenderDir, RECORD), JSON.stringify(record));
-              // Astro removes its prerender folder next; moved, it is kept.
-              renameSync(prerenderDir, join(outDir, RENDERER_DIR));
+              try {
+                const record: KeptRecord = {
+                  layout: LAYOUT,
+                  entry,
+                  origin: app.getOptions().origin,
+                  styles: [...internals.pagesByKeys].map(([key, page]) => [key, page.styles]),
+                  entries: [...internals.entrySpecifierToBundleMap],
+                  scripts: app.getOptions().settings.scripts,
+                };
+                writeFileSync(join(prerenderDir, RECORD), JSON.stringify(record));
+                // Astro removes its prerender folder next; moved, it is kept.
+                renameSync(prerenderDir, join(outDir, RENDERER_DIR));
+              } catch {
+                // Not kept: the part's patches are rendered by an astro build.
+              }
             },
           };
         });
@@ -162,20 +171,23 @@ export interface KeptRenderJob {
   wanted: { departments: string[]; catalogue: boolean };
 }
 
-/** Where Astro writes a page or an endpoint (build.format 'directory'; Astro's getOutFile). */
+/** Astro's pages named by their status (Astro's STATUS_CODE_PAGES): written as 404.html, not 404/index.html. */
+const STATUS_PAGES = new Set(['/404', '/500']);
+const hasExtension = (path: string) => /\.[^/]+$/.test(path);
+
+/** Where Astro writes a page or an endpoint (build.format 'directory'; Astro's getOutFolder and getOutFile). */
 function outputFile(pathname: string, route: RouteData): string {
-  const path = pathname.replace(/^\//, '');
-  if (route.type === 'endpoint') return path;
+  if (route.type === 'endpoint') return pathname.replace(/^\//, '');
   if (route.type !== 'page') throw new Error(`无法用保留的渲染程序生成 ${route.type} 类路由 ${route.component}`);
-  if (path === '404' || path === '500') return `${path}.html`;
-  return path ? `${path.replace(/\/$/, '')}/index.html` : 'index.html';
+  if (STATUS_PAGES.has(pathname)) return `${pathname.slice(1)}.html`;
+  return `${pathname.replace(/^\//, '').replace(/\/?$/, '/')}index.html`.replace(/^\//, '');
 }
 
-/** The request Astro's generate step renders a path with (trailingSlash 'always', base '/'). */
+/** The request Astro's generate step renders a path with (trailingSlash 'always', base '/'; Astro's getUrlForPath). */
 function requestFor(origin: string, pathname: string, route: RouteData): Request {
-  const path = pathname.replace(/^\//, '');
-  const ending = route.type === 'endpoint' || path === '' ? '' : '/';
-  return new Request(new URL(`/${path.replace(/\/$/, '')}${ending}`, origin));
+  const path = pathname.replace(/^\//, '').replace(/\/$/, '');
+  const slash = path === '' || route.type !== 'endpoint' || !hasExtension(path) ? '/' : '';
+  return new Request(new URL(`/${path}${path ? slash : ''}`, origin));
 }
 
 /**
@@ -186,7 +198,7 @@ function requestFor(origin: string, pathname: string, route: RouteData): Request
 export async function renderKept(
   job: Pick<KeptRenderJob, 'rendererDir' | 'outDir'>,
   select: (file: string) => boolean,
-): Promise<number> {
+): Promise<void> {
   const record = JSON.parse(await readFile(join(job.rendererDir, RECORD), 'utf8')) as KeptRecord;
   if (record.layout !== LAYOUT) throw new Error(`保留的渲染程序格式不符（${record.layout}）`);
   const { app } = (await import(pathToFileURL(join(job.rendererDir, record.entry)).href)) as { app: BuildApp };
@@ -212,7 +224,6 @@ export async function renderKept(
   const { StaticPaths } = (await import('astro/runtime/prerender/static-paths.js')) as unknown as {
     StaticPaths: new (app: BuildApp) => { getAll(): Promise<{ pathname: string; route: RouteData }[]> };
   };
-  let rendered = 0;
   for (const { pathname, route } of await new StaticPaths(app).getAll()) {
     const file = outputFile(pathname, route);
     if (!select(file)) continue;
@@ -224,7 +235,6 @@ export async function renderKept(
     const dest = join(job.outDir, file);
     await mkdir(dirname(dest), { recursive: true });
     await writeFile(dest, Buffer.from(await response.arrayBuffer()));
-    rendered++;
   }
   // As Astro's client build does (copyPublicDir): the site's public files, the catalogue's.
   const publicDir = join(PROJECT_ROOT, 'public');
@@ -233,5 +243,4 @@ export async function renderKept(
       await mkdir(dirname(join(job.outDir, file)), { recursive: true });
       await copyFile(join(publicDir, file), join(job.outDir, file));
     }
-  return rendered;
 }
