@@ -23,14 +23,15 @@
 // (part-patch.ts); the tests assert that the kept one is used. The site uses
 // no astro:assets images, whose files Astro's generate step would make after
 // the pages.
-import { existsSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { PROJECT_ROOT } from '../config.ts';
 import { listFiles } from '../lib/list-files.ts';
-import { completeMarker, PART_NAME, partDigestFile } from './part-cache.ts';
+import type { PatchedPages } from '../model/site-input.ts';
+import { partDigestFile, partsNewestFirst } from './part-cache.ts';
 
 /** Beside a part's pages in the site cache; a dot-folder, so never merged into the site. */
 export const RENDERER_DIR = '.renderer';
@@ -141,25 +142,10 @@ export const hasRenderer = (partDir: string) => existsSync(join(partDir, RENDERE
  * (about 2 CPU-s, while the content is checked beside it).
  */
 export function keptRendererLikely(cacheDir: string): boolean {
-  let newest: { at: number; dir: string } | undefined;
-  for (const name of readdirSafe(cacheDir)) {
-    if (!PART_NAME.test(name)) continue;
-    const dir = join(cacheDir, name);
-    // A part of pages (the search index's parts render nothing).
-    if (!existsSync(partDigestFile(dir))) continue;
-    const at = statSync(completeMarker(dir), { throwIfNoEntry: false })?.mtimeMs;
-    if (at !== undefined && (!newest || at > newest.at)) newest = { at, dir };
-  }
-  return newest !== undefined && hasRenderer(newest.dir);
+  // A part of pages: the search index's parts render nothing, and have no digest.
+  const pages = partsNewestFirst(cacheDir).find((dir) => existsSync(partDigestFile(dir)));
+  return pages !== undefined && hasRenderer(pages);
 }
-
-const readdirSafe = (dir: string) => {
-  try {
-    return readdirSync(dir);
-  } catch {
-    return [];
-  }
-};
 
 export interface KeptRenderJob {
   step: 'render-kept';
@@ -168,7 +154,7 @@ export interface KeptRenderJob {
   inputFile: string;
   outDir: string;
   /** The pages to render (site-relative output files), among those the input makes. */
-  wanted: { departments: string[]; catalogue: boolean };
+  wanted: PatchedPages;
 }
 
 /** Astro's pages named by their status (Astro's STATUS_CODE_PAGES): written as 404.html, not 404/index.html. */

@@ -5,6 +5,7 @@
 // every content tree (src/config.ts): the key says what a part is made of,
 // not where from.
 import { createHash } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
 import { mkdir, readdir, rm, stat, utimes } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { UserError } from '../cli/run.ts';
@@ -50,6 +51,28 @@ export const completeMarker = (dir: string) => join(dir, DONE);
 export const partSums = (dir: string) => join(dir, '.SHA256SUMS');
 /** What a part that can be patched was built from, in digests (part-patch.ts); search index parts have none. */
 export const partDigestFile = (dir: string) => join(dir, '.digest.json');
+
+/**
+ * The finished parts in the cache (their folders), the most recently used
+ * first: every build marks the parts it uses (cachedPart). Synchronous: a few
+ * dozen stats, asked as a build starts (kept-renderer.ts) and before a patch.
+ */
+export function partsNewestFirst(cacheDir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(cacheDir);
+  } catch {
+    return [];
+  }
+  const used: { dir: string; at: number }[] = [];
+  for (const name of names) {
+    if (!PART_NAME.test(name)) continue;
+    const dir = join(cacheDir, name);
+    const at = statSync(completeMarker(dir), { throwIfNoEntry: false })?.mtimeMs;
+    if (at !== undefined) used.push({ dir, at });
+  }
+  return used.sort((a, b) => b.at - a.at).map((u) => u.dir);
+}
 
 /**
  * Where a part is built before it is complete; renamed to its key when it is.

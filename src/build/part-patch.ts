@@ -7,8 +7,8 @@
 // in parts is byte for byte the site built in one), so the patched part is the
 // part a full render makes; test/cli/part-patch.test.ts compares the two.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { linkOrCopyAll } from '../lib/link-or-copy.ts';
 import { listFiles } from '../lib/list-files.ts';
 import { UserError } from '../cli/run.ts';
@@ -17,7 +17,7 @@ import { codeVersion } from '../scan/code-version.ts';
 import type { BuildContext } from './context.ts';
 import { hasRenderer, RENDERER_DIR } from './kept-renderer.ts';
 import { inputFor, partFiles, renderPart, writeInput, type PlannedBuild, type Timing } from './part-builds.ts';
-import { cachedPart, completeMarker, PART_NAME, partDigestFile, partSums } from './part-cache.ts';
+import { cachedPart, partDigestFile, partSums, partsNewestFirst } from './part-cache.ts';
 import { readManifest, sha256File } from './sha256sums.ts';
 
 /** What a part was built from, in digests: enough to tell which departments changed since. */
@@ -115,22 +115,13 @@ export interface PatchBase {
  * took about 0.6 s of a one-report rebuild with forty of them.
  */
 export async function findBase(cacheDir: string, digest: PartDigest): Promise<PatchBase | undefined> {
-  const names = (await readdir(cacheDir).catch(() => [] as string[])).filter((name) => PART_NAME.test(name));
-  const used = await Promise.all(
-    names.map(async (name) => ({
-      name,
-      at: (await stat(completeMarker(join(cacheDir, name))).catch(() => undefined))?.mtimeMs,
-    })),
-  );
-  const newestFirst = used.filter((u) => u.at !== undefined).sort((a, b) => (b.at as number) - (a.at as number));
-  for (const { name } of newestFirst) {
-    const dir = join(cacheDir, name);
+  for (const dir of partsNewestFirst(cacheDir)) {
     const before = await readFile(partDigestFile(dir), 'utf8')
       .then((text) => JSON.parse(text) as PartDigest)
       .catch(() => undefined); // none (not a web, report or print part), or unreadable: not a base
     const plan = before && patchPlan(before, digest);
     // Marked as used, so no build prunes it while its files are taken.
-    if (plan && (await cachedPart(cacheDir, name))) return { dir, plan };
+    if (plan && (await cachedPart(cacheDir, basename(dir)))) return { dir, plan };
   }
   return undefined;
 }
