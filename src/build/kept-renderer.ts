@@ -31,6 +31,7 @@ import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { PROJECT_ROOT } from '../config.ts';
 import { listFiles } from '../lib/list-files.ts';
 import type { PatchedPages } from '../model/site-input.ts';
+import { pageFile, siteFile } from '../model/urls.ts';
 import { partDigestFile, partsNewestFirst } from './part-cache.ts';
 
 /** Beside a part's pages in the site cache; a dot-folder, so never merged into the site. */
@@ -163,10 +164,10 @@ const hasExtension = (path: string) => /\.[^/]+$/.test(path);
 
 /** Where Astro writes a page or an endpoint (build.format 'directory'; Astro's getOutFolder and getOutFile). */
 function outputFile(pathname: string, route: RouteData): string {
-  if (route.type === 'endpoint') return pathname.replace(/^\//, '');
+  if (route.type === 'endpoint') return siteFile(pathname);
   if (route.type !== 'page') throw new Error(`无法用保留的渲染程序生成 ${route.type} 类路由 ${route.component}`);
-  if (STATUS_PAGES.has(pathname)) return `${pathname.slice(1)}.html`;
-  return `${pathname.replace(/^\//, '').replace(/\/?$/, '/')}index.html`.replace(/^\//, '');
+  if (STATUS_PAGES.has(pathname)) return `${siteFile(pathname)}.html`;
+  return pageFile(pathname.endsWith('/') ? pathname : `${pathname}/`);
 }
 
 /** The request Astro's generate step renders a path with (trailingSlash 'always', base '/'; Astro's getUrlForPath). */
