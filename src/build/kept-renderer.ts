@@ -23,13 +23,27 @@
 // (part-patch.ts); the tests assert that the kept one is used. The site uses
 // no astro:assets images, whose files Astro's generate step would make after
 // the pages.
-import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { PROJECT_ROOT } from '../config.ts';
-import { listFiles } from '../lib/list-files.ts';
+import { listFiles, listFilesSync } from '../lib/list-files.ts';
 import type { PatchedPages } from '../model/site-input.ts';
 import { pageFile, siteFile } from '../model/urls.ts';
 import { partDigestFile, partsNewestFirst } from './part-cache.ts';
@@ -137,15 +151,103 @@ export function keepRenderer(): AstroIntegration {
 export const hasRenderer = (partDir: string) => existsSync(join(partDir, RENDERER_DIR, RECORD));
 
 /**
- * Whether the part of pages the last build used kept its renderer: then a build after
- * an edit most likely patches with it, and needs no Astro. Asked as the build
- * starts (a few stats), to spare the process started ahead loading Astro
- * (about 2 CPU-s, while the content is checked beside it).
+ * Where the cache keeps renderers, each once, named by a hash of its files; a
+ * part's `.renderer` is a link to its own. A patch imports the renderer from
+ * the same place however many patches came before, so Node's compile cache
+ * (NODE_COMPILE_CACHE) knows its code; moved along with each patched part, it
+ * was compiled afresh every time, and the compile cache grew by a copy each time.
  */
-export function keptRendererLikely(cacheDir: string): boolean {
+const RENDERERS = 'renderers';
+
+/** The renderer a part links to (its real folder), if it kept one. */
+export function rendererOf(partDir: string): string | undefined {
+  return hasRenderer(partDir) ? realpathSync(join(partDir, RENDERER_DIR)) : undefined;
+}
+
+/** Makes `dir`'s `.renderer` a link to the kept renderer `kept`. */
+export function linkRenderer(dir: string, kept: string): void {
+  rmSync(join(dir, RENDERER_DIR), { recursive: true, force: true });
+  symlinkSync(relative(dir, kept), join(dir, RENDERER_DIR));
+  // Used now: not pruned while parts link to it (pruneRenderers).
+  const now = new Date();
+  utimesSync(join(kept, RECORD), now, now);
+}
+
+/**
+ * Moves the renderer an `astro build` left in `dir` (the part it built) to the
+ * cache's renderers, where an identical one may already be, and links it from
+ * `dir`. Returns where it is, or undefined when `dir` has none. Keeping a
+ * renderer is a saving, never a reason for a build to fail: a renderer that
+ * cannot be moved stays where it is, a folder of the part's own.
+ */
+export function adoptRenderer(cacheDir: string, dir: string): string | undefined {
+  const own = join(dir, RENDERER_DIR);
+  if (!lstatSync(own, { throwIfNoEntry: false })?.isDirectory() || !existsSync(join(own, RECORD)))
+    return rendererOf(dir);
+  try {
+    const hash = createHash('sha256');
+    for (const file of listFilesSync(own))
+      hash
+        .update(`${file}\0`)
+        .update(readFileSync(join(own, file)))
+        .update('\0');
+    const kept = join(cacheDir, RENDERERS, hash.digest('hex').slice(0, 24));
+    if (!existsSync(join(kept, RECORD))) {
+      mkdirSync(dirname(kept), { recursive: true });
+      try {
+        renameSync(own, kept);
+      } catch (error) {
+        // Another build put the same one there meanwhile.
+        if (!existsSync(join(kept, RECORD))) throw error;
+      }
+    }
+    linkRenderer(dir, kept);
+    return realpathSync(kept);
+  } catch {
+    return rendererOf(dir);
+  }
+}
+
+/** A renderer that failed to render is not used again; the `astro build` that takes over makes a sound one. */
+export function dropRenderer(kept: string): void {
+  rmSync(kept, { recursive: true, force: true });
+}
+
+/**
+ * Removes the kept renderers no part in the cache links to, once unused for
+ * `unusedForMs` (a build running alongside may have just kept one and not yet
+ * linked it).
+ */
+export function pruneRenderers(cacheDir: string, unusedForMs: number): void {
+  const linked = new Set(partsNewestFirst(cacheDir).flatMap((dir) => rendererOf(dir) ?? []));
+  let root: string;
+  let names: string[];
+  try {
+    root = realpathSync(join(cacheDir, RENDERERS));
+    names = readdirSync(root);
+  } catch {
+    return; // none kept yet
+  }
+  const now = Date.now();
+  for (const name of names) {
+    const dir = join(root, name);
+    if (linked.has(dir)) continue;
+    const used = statSync(join(dir, RECORD), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    if (now - used > unusedForMs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The renderer of the part of pages the last build used, if it kept one:
+ * then a build after an edit most likely patches with it, and needs no
+ * Astro. Asked as the build starts (a few stats), to spare the process
+ * started ahead loading Astro (about 2 CPU-s, while the content is checked
+ * beside it): it loads this renderer instead.
+ */
+export function likelyRenderer(cacheDir: string): string | undefined {
   // A part of pages: the search index's parts render nothing, and have no digest.
   const pages = partsNewestFirst(cacheDir).find((dir) => existsSync(partDigestFile(dir)));
-  return pages !== undefined && hasRenderer(pages);
+  return pages === undefined ? undefined : rendererOf(pages);
 }
 
 export interface KeptRenderJob {
@@ -177,6 +279,43 @@ function requestFor(origin: string, pathname: string, route: RouteData): Request
   return new Request(new URL(`/${path}${path ? slash : ''}`, origin));
 }
 
+interface LoadedRenderer {
+  record: KeptRecord;
+  app: BuildApp;
+  StaticPaths: new (app: BuildApp) => { getAll(): Promise<{ pathname: string; route: RouteData }[]> };
+}
+
+const loaded = new Map<string, Promise<LoadedRenderer>>();
+
+/** A kept renderer's code and record, loaded once per process (preloadRenderer, then renderKept). */
+function loadRenderer(dir: string): Promise<LoadedRenderer> {
+  let load = loaded.get(dir);
+  if (!load) {
+    load = (async () => {
+      const record = JSON.parse(await readFile(join(dir, RECORD), 'utf8')) as KeptRecord;
+      if (record.layout !== LAYOUT) throw new Error(`保留的渲染程序格式不符（${record.layout}）`);
+      const [{ app }, { StaticPaths }] = await Promise.all([
+        import(pathToFileURL(join(dir, record.entry)).href) as Promise<{ app: BuildApp }>,
+        import('astro/runtime/prerender/static-paths.js') as unknown as Promise<Pick<LoadedRenderer, 'StaticPaths'>>,
+      ]);
+      return { record, app, StaticPaths };
+    })();
+    loaded.set(dir, load);
+  }
+  return load;
+}
+
+/**
+ * In the process started ahead (site-process.ts): loads the renderer the
+ * build's patch most likely renders with while the content is checked, and
+ * what its render needs (Node's fetch classes, about 0.1 s when first used).
+ * Loading runs no page and reads no site input.
+ */
+export function preloadRenderer(dir: string): void {
+  void loadRenderer(dir).catch(() => {}); // renderKept says why
+  void Request;
+}
+
 /**
  * Renders the pages `select` picks, of those the job's input makes, with a
  * part's kept renderer, into the job's folder; in a part process, never in
@@ -186,9 +325,7 @@ export async function renderKept(
   job: Pick<KeptRenderJob, 'rendererDir' | 'outDir'>,
   select: (file: string) => boolean,
 ): Promise<void> {
-  const record = JSON.parse(await readFile(join(job.rendererDir, RECORD), 'utf8')) as KeptRecord;
-  if (record.layout !== LAYOUT) throw new Error(`保留的渲染程序格式不符（${record.layout}）`);
-  const { app } = (await import(pathToFileURL(join(job.rendererDir, record.entry)).href)) as { app: BuildApp };
+  const { record, app, StaticPaths } = await loadRenderer(job.rendererDir);
   app.setInternals({
     pagesByKeys: new Map(record.styles.map(([key, styles]) => [key, { styles }])),
     entrySpecifierToBundleMap: new Map(record.entries),
@@ -208,9 +345,6 @@ export async function renderKept(
       },
     },
   });
-  const { StaticPaths } = (await import('astro/runtime/prerender/static-paths.js')) as unknown as {
-    StaticPaths: new (app: BuildApp) => { getAll(): Promise<{ pathname: string; route: RouteData }[]> };
-  };
   for (const { pathname, route } of await new StaticPaths(app).getAll()) {
     const file = outputFile(pathname, route);
     if (!select(file)) continue;

@@ -30,7 +30,7 @@ import {
 import { formatManifest, hashFiles, readManifest, type KnownHashes } from './sha256sums.ts';
 import type { ReusedOutput } from './reused-output.ts';
 import { findBase, partDigest, patchPart, writeDigest, type PartDigest } from './part-patch.ts';
-import type { KeptRenderJob } from './kept-renderer.ts';
+import { adoptRenderer, type KeptRenderJob } from './kept-renderer.ts';
 import type { RenderJob } from './site-part.ts';
 import { runSiteProcess } from './site-process.ts';
 import { CATALOG_BESIDE_PARTS_UP_TO, heapOf, partTimeoutOf } from './site-parts.ts';
@@ -321,6 +321,7 @@ export async function buildMissing(
         await clear();
         await b.writeInput?.();
         await renderPart(b, temp, ctx.settings.site);
+        adoptRenderer(cacheDir, temp);
         sums = await hashFiles(temp, await partFiles(temp));
       }
       timing.render += since(t);

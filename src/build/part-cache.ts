@@ -102,7 +102,7 @@ export async function removeTemporary(cacheDir: string, { own = false } = {}): P
 }
 
 /** How long a part nobody uses stays in the cache: long enough for builds running side by side. */
-const UNUSED_FOR_MS = 60 * 60 * 1000;
+export const UNUSED_FOR_MS = 60 * 60 * 1000;
 
 /**
  * Marks the parts this build used as used now, and removes parts no build has

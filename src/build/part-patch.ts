@@ -10,12 +10,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { linkOrCopyAll } from '../lib/link-or-copy.ts';
-import { listFiles } from '../lib/list-files.ts';
 import { UserError } from '../cli/run.ts';
 import { partOwns, renderedAnew, type InputReport, type SiteInput, type SitePart } from '../model/site-input.ts';
 import { codeVersion } from '../scan/code-version.ts';
 import type { BuildContext } from './context.ts';
-import { hasRenderer, RENDERER_DIR } from './kept-renderer.ts';
+import { adoptRenderer, dropRenderer, linkRenderer, rendererOf } from './kept-renderer.ts';
 import { inputFor, partFiles, renderPart, writeInput, type PlannedBuild, type Timing } from './part-builds.ts';
 import { cachedPart, partDigestFile, partSums, partsNewestFirst } from './part-cache.ts';
 import { readManifest, sha256File } from './sha256sums.ts';
@@ -169,7 +168,7 @@ export async function patchPart(
   const { printPages } = b.digest;
   const render = patchRender(ctx, b.job.kind, plan);
   const out = join(work, 'pages');
-  const baseRenderer = hasRenderer(base.dir) ? join(base.dir, RENDERER_DIR) : undefined;
+  const baseRenderer = rendererOf(base.dir);
   // Goes on to the patched part: the bundle of the same code and config.
   let renderer = baseRenderer;
   if (render) {
@@ -185,6 +184,7 @@ export async function patchPart(
         // Past its limits, the content is at fault and an `astro build` would fail the same way.
         async (error: unknown) => {
           if (error instanceof UserError) throw error;
+          dropRenderer(baseRenderer);
           // For whoever looks into the parts' logs (GONGKAI_ASTRO_LOG): why the patch took longer.
           if (ctx.settings.site.astroLog !== 'error' && ctx.settings.site.astroLog !== 'silent')
             process.stderr.write(`保留的打包不能用，改为 astro build：${String(error)}\n`);
@@ -196,7 +196,7 @@ export async function patchPart(
     else {
       await renderPart(job, out, ctx.settings.site, b.job.kind);
       // This build's, not the one that failed.
-      renderer = hasRenderer(out) ? join(out, RENDERER_DIR) : undefined;
+      renderer = adoptRenderer(ctx.settings.site.cacheDir, out);
     }
   }
   const files = render ? await partFiles(out) : [];
@@ -214,10 +214,7 @@ export async function patchPart(
   const taken = [...baseSums].filter(([file]) => !anew(file));
   linkOrCopyAll(taken.map(([file]) => [join(base.dir, file), join(temp, file)] as const));
   linkOrCopyAll([...made].map(([file, { from }]) => [from, join(temp, file)] as const));
-  if (renderer) {
-    const from = renderer;
-    linkOrCopyAll((await listFiles(from)).map((f) => [join(from, f), join(temp, RENDERER_DIR, f)] as const));
-  }
+  if (renderer) linkRenderer(temp, renderer);
   const sums = new Map([...taken, ...[...made].map(([file, { hash }]) => [file, hash] as const)]);
   return new Map([...sums].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -3,16 +3,17 @@
 // memory limits. One process may be started before there is a job for it
 // (warmSiteProcess): Node and Astro load, about a second, while the build
 // checks the content and plans the parts, and the first render (after a
-// one-report edit, the only one) starts at once. When that render will use
-// a part's kept renderer (kept-renderer.ts), it needs no Astro, and Astro is
-// not loaded ahead: it would take a core the check needs.
+// one-report edit, the only one) starts at once. When that render will most
+// likely use a part's kept renderer (kept-renderer.ts), it needs no Astro:
+// the process loads that renderer instead (Astro would take a core the check
+// needs), and takes no job but that renderer's and the search index's.
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { UserError } from '../cli/run.ts';
 import { PROJECT_ROOT, type Settings } from '../config.ts';
 import { killGroup, spawnGroup } from './child-processes.ts';
 import type { PartJob } from './site-part.ts';
-import { keptRendererLikely } from './kept-renderer.ts';
+import { likelyRenderer } from './kept-renderer.ts';
 import { firstPatchedOf, heapOf } from './site-parts.ts';
 
 /** What a process of the site build is and may use: its limits, and what to call it in messages. */
@@ -29,23 +30,27 @@ const OUT_OF_MEMORY = /JavaScript heap out of memory|Reached heap limit/;
 /** The end of a process's error output is what explains a failure; it is not kept whole. */
 const STDERR_KEPT = 64 * 1024;
 
+/** What a process started ahead loads while it waits: Astro, or a kept renderer (its folder). */
+type Preload = { astro: true } | { renderer: string };
+
 interface SiteProcess {
   child: ChildProcess;
   heapMb: number | undefined;
+  preload: Preload | undefined;
   stderr: () => string;
   /** Its end: how it exited, or why it could not start. */
   ended: Promise<{ code: number | null; signal: NodeJS.Signals | null } | { error: Error }>;
 }
 
 /** `shownAs` is the folder it writes to (or will), for `ps` to show: the job itself comes on standard input. */
-function startProcess(heapMb: number | undefined, shownAs: string, warm: boolean): SiteProcess {
+function startProcess(heapMb: number | undefined, shownAs: string, preload?: Preload): SiteProcess {
   const child = spawnGroup(
     process.execPath,
     [
       ...(heapMb ? [`--max-old-space-size=${heapMb}`] : []),
       join(PROJECT_ROOT, 'scripts/site-part.ts'),
       shownAs,
-      ...(warm ? ['--warm'] : []),
+      ...(!preload ? [] : 'astro' in preload ? ['--warm'] : [`--warm-renderer=${preload.renderer}`]),
     ],
     // Astro keeps a part's server build in its output folder only when that is
     // under the working directory (else in ./.astro, where parts would share
@@ -59,7 +64,7 @@ function startProcess(heapMb: number | undefined, shownAs: string, warm: boolean
     child.on('error', (error) => resolve({ error }));
     child.on('close', (code, signal) => resolve({ code, signal }));
   });
-  return { child, heapMb, stderr: () => stderr, ended };
+  return { child, heapMb, preload, stderr: () => stderr, ended };
 }
 
 let spare: SiteProcess | undefined;
@@ -81,8 +86,12 @@ let spareForIndex: SiteProcess | undefined;
  */
 export function warmSiteProcess(site: Settings['site'], cacheDir: string, reports: number): void {
   warmFolder = join(cacheDir, '.warm');
-  // Astro too, unless the part to patch has kept its renderer (then the render needs no Astro).
-  spare ??= startProcess(heapOf(firstPatchedOf(site, reports), site), warmFolder, !keptRendererLikely(cacheDir));
+  const renderer = likelyRenderer(cacheDir);
+  spare ??= startProcess(
+    heapOf(firstPatchedOf(site, reports), site),
+    warmFolder,
+    renderer ? { renderer } : { astro: true },
+  );
 }
 
 /** Stops the processes started ahead that no job took (the build ends). */
@@ -91,14 +100,18 @@ export function releaseWarmProcess(): void {
   spare = spareForIndex = undefined;
 }
 
+/** A process that loaded one renderer renders with no other, nor runs an `astro build`: two bundles of Astro in one process could share its globals. */
+const fits = (preload: Preload | undefined, job: PartJob) =>
+  !preload || 'astro' in preload || (job.step === 'render-kept' && job.rendererDir === preload.renderer);
+
 const ended = (p: SiteProcess) => p.child.exitCode !== null || p.child.signalCode !== null;
 
 function processFor(job: PartJob, heapMb: number | undefined): SiteProcess {
   const ready = spare;
   // One that ended while it waited (it could not load Astro) is not handed a job: a new one says why.
-  if (ready && !ended(ready) && (job.step === 'index' || ready.heapMb === heapMb)) {
+  if (ready && !ended(ready) && (job.step === 'index' || (ready.heapMb === heapMb && fits(ready.preload, job)))) {
     spare = undefined;
-    if (job.step !== 'index') spareForIndex ??= startProcess(undefined, `${warmFolder}-index`, false);
+    if (job.step !== 'index') spareForIndex ??= startProcess(undefined, `${warmFolder}-index`);
     return ready;
   }
   if (job.step === 'index' && spareForIndex && !ended(spareForIndex)) {
@@ -106,7 +119,7 @@ function processFor(job: PartJob, heapMb: number | undefined): SiteProcess {
     spareForIndex = undefined;
     return forIndex;
   }
-  return startProcess(heapMb, job.step === 'index' ? (job.shards[0]?.outDir ?? '') : job.outDir, false);
+  return startProcess(heapMb, job.step === 'index' ? (job.shards[0]?.outDir ?? '') : job.outDir);
 }
 
 /** Runs one process of the site build (a part's render, or search index shards) within its limits; rejects with a UserError past them. */

@@ -10,7 +10,7 @@
 // print parts, PDFs and report parts of its share and exports them; the
 // machine that merges imports them and builds as if it had built them itself.
 import { cp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { progressLine } from '../cli/progress.ts';
 import { UserError } from '../cli/run.ts';
 import type { Shard } from '../cli/shard.ts';
@@ -27,7 +27,8 @@ import {
   type PlannedBuild,
 } from './part-builds.ts';
 import { copyMedia } from './media.ts';
-import { openSiteCache, pruneParts } from './part-cache.ts';
+import { openSiteCache, pruneParts, UNUSED_FOR_MS } from './part-cache.ts';
+import { pruneRenderers, RENDERER_DIR } from './kept-renderer.ts';
 import { reportsInScope } from './print-step.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { partSizeOf, planParts } from './site-parts.ts';
@@ -130,7 +131,10 @@ export const siteStep: BuildStep = {
         // The images the print pages show came with them; without a print step they come now.
         const media = ctx.printed ? 0 : await copyMedia(ctx.contentRoot, reportsInScope(ctx), ctx.outDir);
         // The cache holds one site's worth: what this build used (print parts included).
-        if (!ctx.scope) await pruneParts(cacheDir, ctx.usedParts);
+        if (!ctx.scope) {
+          await pruneParts(cacheDir, ctx.usedParts);
+          pruneRenderers(cacheDir, UNUSED_FOR_MS);
+        }
         const catalogue = builds.some((b) => b.job.kind === 'catalog');
         return (
           `${parts} 个部分${catalogue ? ' + 目录页' : ''}（${builtSummary(rendered, timing)}，缓存 ${builds.length - rendered}）` +
@@ -158,7 +162,12 @@ const SHARD_RECORD = 'shard.json';
 export async function exportShard(ctx: BuildContext, shard: Shard, pdfCacheDir: string | undefined): Promise<string> {
   const cacheDir = ctx.settings.site.cacheDir;
   const parts = [...ctx.usedParts].sort();
-  for (const key of parts) await cp(join(cacheDir, key), join(ctx.outDir, 'parts', key), { recursive: true });
+  // Not a part's kept renderer: a link into this machine's cache (a patch on the other machine builds its own).
+  for (const key of parts)
+    await cp(join(cacheDir, key), join(ctx.outDir, 'parts', key), {
+      recursive: true,
+      filter: (path) => basename(path) !== RENDERER_DIR,
+    });
   const pdfs = pdfCacheDir ? [...ctx.pdfKeys].sort() : [];
   for (const key of pdfs)
     for (const ext of ['pdf', 'json'])

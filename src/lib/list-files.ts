@@ -9,6 +9,10 @@ import { readdirSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 export async function listFiles(dir: string): Promise<string[]> {
+  return listFilesSync(dir);
+}
+
+export function listFilesSync(dir: string): string[] {
   let entries;
   try {
     entries = readdirSync(dir, { recursive: true, withFileTypes: true });

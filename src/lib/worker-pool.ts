@@ -6,7 +6,7 @@
 // the time limit runs from when the worker begins the task (pool-worker.ts).
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { PoolTask, TaskStarted } from './pool-worker.ts';
+import type { PoolTask, PoolWorkerData, TaskStarted } from './pool-worker.ts';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; limit: 'time' | 'memory' };
 
@@ -20,6 +20,13 @@ export interface PoolOptions {
   size?: number;
   timeoutMs: number;
   heapMb: number;
+  /**
+   * Start one worker now, before any task: it loads the handler while the
+   * caller does other work, and the first task finds it ready. Without it, a
+   * worker starts with the first task, and its start (about half a second,
+   * mostly waiting for a busy main thread to answer) is that task's.
+   */
+  warm?: boolean;
 }
 
 export function defaultPoolSize(tasks: number): number {
@@ -27,15 +34,17 @@ export function defaultPoolSize(tasks: number): number {
 }
 
 /**
- * Workers start as tasks arrive, up to `size`: a scan of one report starts one
- * worker (about a second of loading code), a scan of a thousand starts them all.
+ * Workers start as tasks arrive, up to `size` (one at once when `warm`): a scan
+ * of one report starts one worker, a scan of a thousand starts them all.
  */
 export function createWorkerPool<Req, Res>(url: URL, options: PoolOptions): WorkerPool<Req, Res> {
   const size = options.size ?? availableParallelism();
   const pool = new Piscina({
     filename: new URL('./pool-worker.ts', import.meta.url).href,
-    minThreads: 0,
+    minThreads: options.warm ? 1 : 0,
     maxThreads: size,
+    // Each worker loads the handler as it starts, not with its first task (pool-worker.ts).
+    workerData: { preload: url.href } satisfies PoolWorkerData,
     // One task at a time per worker: a limit stops that task's worker only.
     concurrentTasksPerWorker: 1,
     idleTimeout: Infinity,

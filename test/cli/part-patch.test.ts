@@ -5,8 +5,8 @@
 // The pages are rendered with the bundle the part was built with
 // (src/build/kept-renderer.ts), or by an `astro build` when it cannot be used.
 import assert from 'node:assert/strict';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { after, test } from 'node:test';
 import { editAndRebuild, rebuildDirs } from '../helpers/rebuild.ts';
 
@@ -26,11 +26,17 @@ test('a site in one part, figures corrected: the department and the catalogue re
 });
 
 test('a site in parts, a paragraph added: only its department rendered again', async () => {
+  let siteCache = '';
+  let renderersBefore: string[] = [];
   const r = await editAndRebuild({
     departments: 16,
     env: { GONGKAI_PDF: '0', GONGKAI_PART_SIZE: '8', GONGKAI_INDEX_SHARD_SIZE: '8' },
     edit: 'paragraph',
     shows: 'reports/2024/d00003/index.html',
+    beforeRebuild: async (cache) => {
+      siteCache = cache;
+      renderersBefore = await readdir(join(cache, 'renderers'));
+    },
   });
   assert.match(
     r.log,
@@ -39,6 +45,19 @@ test('a site in parts, a paragraph added: only its department rendered again', a
   assert.ok(r.after.includes('年度中未调整预算。'), 'the report page has the new sentence');
   assert.equal(r.metrics['site.kept-renders'], 1, 'rendered with the bundle the part was built with');
   assert.equal(r.rebuilt, r.clean);
+  // The patched part links to the bundle its base was built with: stored once, not copied with each patch.
+  assert.ok(renderersBefore.length > 0, 'the parts kept their bundles');
+  assert.deepEqual(await readdir(join(siteCache, 'renderers')), renderersBefore, 'no bundle stored again');
+  const linked = new Set<string>();
+  for (const part of await readdir(siteCache))
+    await realpath(join(siteCache, part, '.renderer')).then(
+      (dir) => linked.add(basename(dir)),
+      () => undefined,
+    );
+  assert.ok(
+    [...linked].every((dir) => renderersBefore.includes(dir)),
+    `parts link to stored bundles: ${[...linked]}`,
+  );
 });
 
 test('a part whose kept bundle fails to load: its pages rendered by an astro build, the same site', async () => {

@@ -1,6 +1,7 @@
 // Content trees for tests: a copy of the shipped content/ with edits applied,
 // described as data (test/fixtures/bad/*.json) so a fixture shows exactly
 // what differs from the real report.
+import { rmSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -47,8 +48,18 @@ export interface FixtureCase {
   };
 }
 
+const madeTempDirs = new Set<string>();
+
+/** A new folder in the system's temporary folder; removed when the test process exits. */
 export async function tempDir(prefix = 'gongkai-test-'): Promise<string> {
-  return mkdtemp(join(tmpdir(), prefix));
+  if (madeTempDirs.size === 0) {
+    process.once('exit', () => {
+      for (const dir of madeTempDirs) rmSync(dir, { recursive: true, force: true });
+    });
+  }
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  madeTempDirs.add(dir);
+  return dir;
 }
 
 /** Where the tests' site caches go (npm test's for the run too): in the project, where a site cache must be. */

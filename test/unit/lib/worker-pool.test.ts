@@ -2,15 +2,17 @@
 // keeps a hostile report from hanging or crashing npm run check.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { setTimeout } from 'node:timers/promises';
 import { createWorkerPool } from '../../../src/lib/worker-pool.ts';
 
-const misbehaving = (timeoutMs: number) =>
-  createWorkerPool<'answer' | 'loop' | 'eat' | { busyMs: number }, string>(
+const misbehaving = (timeoutMs: number, warm = false) =>
+  createWorkerPool<'answer' | 'loop' | 'eat' | 'loadedAt' | { busyMs: number }, string>(
     new URL('./workers/misbehave.ts', import.meta.url),
     {
       size: 1,
       timeoutMs,
       heapMb: 32,
+      warm,
     },
   );
 
@@ -43,5 +45,23 @@ test('the time limit counts a task’s own work, not its wait for a worker', asy
     assert.deepEqual(outcomes, Array(3).fill({ ok: true, value: 'ok' }));
   } finally {
     await pool.close();
+  }
+});
+
+test('a warm pool has its worker loaded before the first task comes; a cold one loads it then', async () => {
+  for (const warm of [true, false]) {
+    const pool = misbehaving(60_000, warm);
+    try {
+      // Time enough to start a worker on a busy machine (it takes a fraction of a second).
+      await setTimeout(3000);
+      const asked = Date.now();
+      const outcome = await pool.run('loadedAt');
+      assert.ok(outcome.ok);
+      const loadedAt = Number(outcome.value);
+      if (warm) assert.ok(loadedAt < asked, 'loaded while the caller did other things');
+      else assert.ok(loadedAt >= asked, 'loaded for the task');
+    } finally {
+      await pool.close();
+    }
   }
 });

@@ -1,6 +1,9 @@
-// A worker for the pool's tests: answers, loops forever, eats memory, or
-// works (busily, without yielding) for the milliseconds asked.
-export default function misbehave(what: 'answer' | 'loop' | 'eat' | { busyMs: number }): string {
+// A worker for the pool's tests: answers, loops forever, eats memory, works
+// (busily, without yielding) for the milliseconds asked, or says when it loaded.
+const loadedAt = Date.now();
+
+export default function misbehave(what: 'answer' | 'loop' | 'eat' | 'loadedAt' | { busyMs: number }): string {
+  if (what === 'loadedAt') return String(loadedAt);
   if (what === 'loop') for (;;);
   if (what === 'eat') {
     const hoard: unknown[] = [];
