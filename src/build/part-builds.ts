@@ -1,14 +1,19 @@
-// Building the site's parts: each part is one `astro build` in a process of
-// its own (site-process.ts), within time and memory limits, into the site
-// cache under a key of everything that went into it (the code and the part's
-// site input). Used by the print step and the site
-// step; a part's files are then merged into the staging folder, each part
-// contributing what it owns (partOwns in src/model/site-input.ts).
+// Building the site's parts: each part is rendered in a process of its own
+// (site-process.ts), within time and memory limits, into the site cache under
+// a key of everything that went into it (the code and the part's site input).
+// The first part a build makes is an `astro build`; the parts after it are
+// rendered with the bundle it kept (renderWithSibling), and a part changed by
+// one edit is patched from its previous build (part-patch.ts). Used by the
+// print step and the site step; a part's files are then merged into the
+// staging folder, each part contributing what it owns (partOwns in
+// src/model/site-input.ts).
 import { availableParallelism } from 'node:os';
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { UserError } from '../cli/run.ts';
 import type { Settings } from '../config.ts';
 import { fileStamp } from '../lib/file-stamp.ts';
+import { linkOrCopyAll } from '../lib/link-or-copy.ts';
 import { listFiles } from '../lib/list-files.ts';
 import { mapLimited } from '../lib/map-limited.ts';
 import { partOwns, SHARED_OUTPUT, type InputReport, type SiteInput, type SitePart } from '../model/site-input.ts';
@@ -30,7 +35,7 @@ import {
 import { formatManifest, hashFiles, readManifest, type KnownHashes } from './sha256sums.ts';
 import type { ReusedOutput } from './reused-output.ts';
 import { findBase, partDigest, patchPart, writeDigest, type PartDigest } from './part-patch.ts';
-import { adoptRenderer, type KeptRenderJob } from './kept-renderer.ts';
+import { adoptRenderer, dropRenderer, linkRenderer, rendererOf, type KeptRenderJob } from './kept-renderer.ts';
 import type { RenderJob } from './site-part.ts';
 import { runSiteProcess } from './site-process.ts';
 import { CATALOG_BESIDE_PARTS_UP_TO, heapOf, partTimeoutOf } from './site-parts.ts';
@@ -234,6 +239,8 @@ export interface Timing {
   patched: number;
   /** Of those, the ones whose pages the previous build's kept renderer rendered, without an `astro build`. */
   kept: number;
+  /** Parts rendered whole with the renderer of a part this build made before them (renderWithSibling). */
+  shared: number;
 }
 
 /**
@@ -287,7 +294,43 @@ export async function keep(cacheDir: string, key: string, temp: string): Promise
   return final;
 }
 
-/** Builds the parts the cache does not have, two at a time, each into the cache. */
+/** A part this build made, with the renderer it kept: it renders the parts after it. */
+interface Sibling {
+  dir: string;
+  renderer: string;
+}
+
+/**
+ * Renders the part `b` whole into `temp` with the renderer of a part this
+ * build made before it, without an `astro build` (Astro's start and Vite's
+ * bundling, about 3–4 CPU-s a part). The bundle is the code and the config
+ * alone, the same for every part of a build (kept-renderer.ts), and the pages
+ * read their part's input at run time; Astro's client assets (`_astro/`, the
+ * same in every part, as mergePart checks) come from the sibling. False when
+ * the renderer fails (then it is dropped, and the part built by Astro).
+ */
+async function renderWithSibling(ctx: BuildContext, b: PlannedBuild, temp: string, sibling: Sibling): Promise<boolean> {
+  try {
+    await renderPart(b, temp, ctx.settings.site, b.job.kind, { rendererDir: sibling.renderer });
+  } catch (error) {
+    // Past its limits, the content is at fault and an `astro build` would fail the same way.
+    if (error instanceof UserError) throw error;
+    dropRenderer(sibling.renderer);
+    if (ctx.settings.site.astroLog !== 'error' && ctx.settings.site.astroLog !== 'silent')
+      process.stderr.write(`保留的打包不能用，改为 astro build：${String(error)}\n`);
+    await rm(temp, { recursive: true, force: true });
+    return false;
+  }
+  const assets = (await partFiles(sibling.dir)).filter((f) => SHARED_OUTPUT.test(f));
+  linkOrCopyAll(assets.map((f) => [join(sibling.dir, f), join(temp, f)] as const));
+  linkRenderer(temp, sibling.renderer);
+  return true;
+}
+
+/**
+ * Builds the parts the cache does not have, two at a time, each into the
+ * cache: the first by `astro build`, the rest with its renderer.
+ */
 export async function buildMissing(
   ctx: BuildContext,
   builds: readonly PlannedBuild[],
@@ -305,6 +348,8 @@ export async function buildMissing(
   const jobs = siteJobs(ctx);
   const since = (t: number) => (performance.now() - t) / 1000;
   let done = 0;
+  let sibling: Sibling | undefined;
+  let siblingFailed = false;
   const build = async (b: PlannedBuild) => {
     const temp = buildingDir(cacheDir, b.key);
     // Astro's generated files, and a patch's renders: removed when the part is done.
@@ -320,8 +365,13 @@ export async function buildMissing(
       else {
         await clear();
         await b.writeInput?.();
-        await renderPart(b, temp, ctx.settings.site);
-        adoptRenderer(cacheDir, temp);
+        const from = siblingFailed ? undefined : sibling;
+        if (from && (await renderWithSibling(ctx, b, temp, from))) timing.shared++;
+        else {
+          if (from) siblingFailed = true;
+          await renderPart(b, temp, ctx.settings.site);
+          adoptRenderer(cacheDir, temp);
+        }
         sums = await hashFiles(temp, await partFiles(temp));
       }
       timing.render += since(t);
@@ -333,7 +383,10 @@ export async function buildMissing(
       throw error;
     }
     await rm(work, { recursive: true, force: true });
-    ready.set(b.key, await keep(cacheDir, b.key, temp));
+    const dir = await keep(cacheDir, b.key, temp);
+    ready.set(b.key, dir);
+    const renderer = sibling ? undefined : rendererOf(dir);
+    if (renderer) sibling = { dir, renderer };
     progress(++done, todo.length);
   };
   // The catalogue grows with the site: past a size it runs alone (see parts.ts).

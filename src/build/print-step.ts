@@ -51,7 +51,7 @@ export const printStep: BuildStep = {
       (scratch) => planPrint(ctx, scratch),
       async (builds, cacheDir) => {
         const progress = progressLine('打印页：构建部分');
-        const timing = { render: 0, patched: 0, kept: 0 };
+        const timing = { render: 0, patched: 0, kept: 0, shared: 0 };
         const { ready, built } = await buildMissing(ctx, builds, cacheDir, timing, progress.update);
         progress.done();
         for (const b of builds) {
@@ -64,6 +64,7 @@ export const printStep: BuildStep = {
         ctx.printed = true;
         ctx.metrics['print.render-seconds'] = timing.render;
         ctx.metrics['print.kept-renders'] = timing.kept;
+        ctx.metrics['print.shared-renders'] = timing.shared;
         const media = await copyMedia(ctx.contentRoot, reportsInScope(ctx), ctx.outDir);
         const reports = reportsInScope(ctx).length;
         return `${reports} 份报告（${builds.length} 个部分，${builtSummary(built, timing)}）${media ? `，图片 ${media} 个` : ''}`;

@@ -100,8 +100,9 @@ export async function renderPart(job: RenderJob): Promise<void> {
   );
 }
 
-/** A patch's pages, rendered with the renderer its part was built with (kept-renderer.ts). */
+/** A patch's pages, or a whole part's, rendered with a part's kept renderer (kept-renderer.ts). */
 export async function renderWithKept(job: KeptRenderJob): Promise<void> {
   handOverSiteInput(job.inputFile);
-  await renderKept(job, (file) => renderedAnew(file, job.wanted));
+  const { wanted } = job;
+  await renderKept(job, wanted ? (file) => renderedAnew(file, wanted) : () => true);
 }

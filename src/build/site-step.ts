@@ -90,7 +90,7 @@ export const siteStep: BuildStep = {
       ctx,
       (scratch) => planWeb(ctx, scratch),
       async ({ builds, parts }, cacheDir) => {
-        const timing = { render: 0, patched: 0, kept: 0 };
+        const timing = { render: 0, patched: 0, kept: 0, shared: 0 };
         const progress = progressLine('网站：构建部分');
         const { ready, built: rendered } = await buildMissing(ctx, builds, cacheDir, timing, progress.update);
         progress.done();
@@ -127,6 +127,7 @@ export const siteStep: BuildStep = {
           'site.index-built': index.built,
           'site.patched': timing.patched,
           'site.kept-renders': timing.kept,
+          'site.shared-renders': timing.shared,
         });
         // The images the print pages show came with them; without a print step they come now.
         const media = ctx.printed ? 0 : await copyMedia(ctx.contentRoot, reportsInScope(ctx), ctx.outDir);

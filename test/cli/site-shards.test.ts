@@ -1,6 +1,8 @@
 // Building the site across machines: shards build the print and report parts
 // (and PDFs) of their share, one machine merges them and builds the rest. The result must be the very same site as
-// one machine's build: the same files, the same bytes (the same SHA256SUMS).
+// one machine's build: the same files, the same bytes (the same SHA256SUMS). Each machine builds
+// its one part by `astro build`; one machine building all three renders the last with the bundle of
+// the first (part-builds.ts, renderWithSibling): the same site either way.
 import assert from 'node:assert/strict';
 import { cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -38,6 +40,8 @@ test('shards merged give the same site as one machine', async () => {
   // One machine's build of the fixture, in parts of three, outside git: the site the browser tests read.
   const one = await sharedSite('multi');
   assert.match(one.log, /网站 2 个部分 \+ 目录页（新构建 3，缓存 0）/);
+  // Two parts by `astro build` side by side (on two cores); the third rendered with the bundle of the first done.
+  assert.ok(one.metrics['site.shared-renders']! >= 1, 'a part rendered with the bundle of one built before it');
 
   const shards: string[] = [];
   for (const i of [1, 2]) {

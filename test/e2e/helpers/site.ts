@@ -36,14 +36,23 @@ export interface BuiltSite {
   log: string;
   /** The content tree it was built from. */
   content: string;
+  /** The build's metrics (GONGKAI_BUILD_TIMINGS): how its parts were made. */
+  metrics: Record<string, number>;
 }
 
 export async function buildSite(content: string, env: NodeJS.ProcessEnv = {}, dir?: string): Promise<BuiltSite> {
   dir ??= join(await scratch(), 'dist');
+  const timings = join(await scratch('gongkai-timings-'), 'timings.json');
   // The website tests build without PDFs (test/pdf/ covers those, and the build with them).
-  const r = await runScript('build', ['--out', dir], { GONGKAI_CONTENT: content, GONGKAI_PDF: '0', ...env });
+  const r = await runScript('build', ['--out', dir], {
+    GONGKAI_CONTENT: content,
+    GONGKAI_PDF: '0',
+    GONGKAI_BUILD_TIMINGS: timings,
+    ...env,
+  });
   assert.equal(r.status, 0, `build of ${content} failed:\n${r.stdout}\n${r.stderr}`);
-  return { dir, log: r.stdout, content };
+  const { metrics } = JSON.parse(await readFile(timings, 'utf8')) as { metrics: Record<string, number> };
+  return { dir, log: r.stdout, content, metrics };
 }
 
 /** Every file of a built site, as site paths ("/reports/2023/kgxj/index.html"). */
