@@ -2,7 +2,8 @@
 // and hands the cache on to the processes it starts.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -74,4 +75,36 @@ test('a command whose code is in the cache does not load the TypeScript stripper
   const second = run();
   assert.equal(second.status, 0, second.stderr);
   assert.equal(second.stdout.trim(), 'no stripper');
+});
+
+test('a cache past 20,000 entries is emptied, checked once a day', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'gongkai-compile-cache-'));
+  const run = () => {
+    const r = spawnSync(process.execPath, ['--import', PRELOAD, '-e', '0'], {
+      cwd: PROJECT_ROOT,
+      env: { ...withoutCache(), NODE_COMPILE_CACHE: dir },
+      encoding: 'utf8',
+    });
+    assert.equal(r.status, 0, r.stderr);
+  };
+  try {
+    // As Node names its folder: one per Node version and platform.
+    const version = join(dir, 'v0.0.0-test');
+    const fill = () => {
+      mkdirSync(version);
+      for (let i = 0; i < 20_001; i++) writeFileSync(join(version, i.toString(16).padStart(8, '0')), '');
+    };
+    fill();
+    run();
+    assert.equal(existsSync(version), false, 'emptied');
+    fill();
+    run();
+    assert.equal(existsSync(version), true, 'not looked at again the same day');
+    const yesterday = new Date(Date.now() - 25 * 60 * 60 * 1000);
+    await utimes(join(dir, '.pruned'), yesterday, yesterday);
+    run();
+    assert.equal(existsSync(version), false, 'emptied the next day');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
