@@ -28,6 +28,7 @@
 // the pages.
 import { createHash } from 'node:crypto';
 import {
+  copyFileSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -42,12 +43,14 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import { PROJECT_ROOT } from '../config.ts';
 import { listFiles, listFilesSync } from '../lib/list-files.ts';
-import type { PatchedPages } from '../model/site-input.ts';
+import { SHARED_OUTPUT, type PatchedPages } from '../model/site-input.ts';
+import type { Site } from '../schema/site.ts';
+import { codeVersion } from '../scan/code-version.ts';
 import { pageFile, siteFile } from '../model/urls.ts';
 import { partDigestFile, partsNewestFirst } from './part-cache.ts';
 
@@ -161,6 +164,40 @@ export const hasRenderer = (partDir: string) => existsSync(join(partDir, RENDERE
  * was compiled afresh every time, and the compile cache grew by a copy each time.
  */
 const RENDERERS = 'renderers';
+/** Beside the renderers: for each renderer key (rendererKey), the newest renderer made with it. */
+const BY_KEY = '.by-key';
+/** In a renderer: Astro's client assets (`_astro/`) from the build that made it, for the parts it renders whole. */
+const CLIENT = 'client';
+
+/**
+ * What a renderer's bundle is made from: the code (codeVersion: src/, the
+ * config, the locked packages) and the site's settings (site.yaml; its
+ * address is in Astro's config). A renderer another build made with the same
+ * key renders what an `astro build` would, so a part rendered whole needs no
+ * `astro build` when the cache has one (the tests compare the sites, byte for byte).
+ */
+export async function rendererKey(site: Site): Promise<string> {
+  return createHash('sha256')
+    .update(`${await codeVersion()}\0${JSON.stringify(site)}`)
+    .digest('hex')
+    .slice(0, 24);
+}
+
+/** Where a renderer keeps the client assets of the build that made it (a folder holding `_astro/`). */
+export const rendererAssets = (kept: string) => join(kept, CLIENT);
+
+/** Whether a renderer can render a part whole: it has its record and its client assets. */
+export const rendersWhole = (kept: string) => existsSync(join(kept, RECORD)) && existsSync(join(kept, CLIENT));
+
+/** The newest renderer in the cache made with `key` that can render a part whole, if any. */
+export function rendererFor(cacheDir: string, key: string): string | undefined {
+  try {
+    const kept = realpathSync(join(cacheDir, RENDERERS, readFileSync(join(cacheDir, RENDERERS, BY_KEY, key), 'utf8')));
+    return rendersWhole(kept) ? kept : undefined;
+  } catch {
+    return undefined; // none made with this key, or pruned since
+  }
+}
 
 /** The renderer a part links to (its real folder), if it kept one. */
 export function rendererOf(partDir: string): string | undefined {
@@ -178,16 +215,22 @@ export function linkRenderer(dir: string, kept: string): void {
 
 /**
  * Moves the renderer an `astro build` left in `dir` (the part it built) to the
- * cache's renderers, where an identical one may already be, and links it from
- * `dir`. Returns where it is, or undefined when `dir` has none. Keeping a
- * renderer is a saving, never a reason for a build to fail: a renderer that
- * cannot be moved stays where it is, a folder of the part's own.
+ * cache's renderers, with the build's client assets, where an identical one
+ * may already be, and links it from `dir`; with `key`, it is the renderer for
+ * that key from now on. Returns where it is, or undefined when `dir` has none.
+ * Keeping a renderer is a saving, never a reason for a build to fail: a
+ * renderer that cannot be moved stays where it is, a folder of the part's own.
  */
-export function adoptRenderer(cacheDir: string, dir: string): string | undefined {
+export function adoptRenderer(cacheDir: string, dir: string, key?: string): string | undefined {
   const own = join(dir, RENDERER_DIR);
   if (!lstatSync(own, { throwIfNoEntry: false })?.isDirectory() || !existsSync(join(own, RECORD)))
     return rendererOf(dir);
   try {
+    for (const file of listFilesSync(dir).filter((f) => SHARED_OUTPUT.test(f))) {
+      mkdirSync(dirname(join(own, CLIENT, file)), { recursive: true });
+      copyFileSync(join(dir, file), join(own, CLIENT, file));
+    }
+    mkdirSync(join(own, CLIENT), { recursive: true });
     const hash = createHash('sha256');
     for (const file of listFilesSync(own))
       hash
@@ -205,6 +248,13 @@ export function adoptRenderer(cacheDir: string, dir: string): string | undefined
       }
     }
     linkRenderer(dir, kept);
+    if (key) {
+      // Replaced whole (a build beside this one may be reading it).
+      const byKey = join(cacheDir, RENDERERS, BY_KEY);
+      mkdirSync(byKey, { recursive: true });
+      writeFileSync(join(byKey, `${key}.${process.pid}.tmp`), basename(kept));
+      renameSync(join(byKey, `${key}.${process.pid}.tmp`), join(byKey, key));
+    }
     return realpathSync(kept);
   } catch {
     return rendererOf(dir);
@@ -233,11 +283,21 @@ export function pruneRenderers(cacheDir: string, unusedForMs: number): void {
   }
   const now = Date.now();
   for (const name of names) {
+    if (name === BY_KEY) continue;
     const dir = join(root, name);
     if (linked.has(dir)) continue;
     const used = statSync(join(dir, RECORD), { throwIfNoEntry: false })?.mtimeMs ?? 0;
     if (now - used > unusedForMs) rmSync(dir, { recursive: true, force: true });
   }
+  // A key whose renderer is gone names nothing.
+  let keys: string[];
+  try {
+    keys = readdirSync(join(root, BY_KEY));
+  } catch {
+    return; // no renderer made with a key yet
+  }
+  for (const key of keys)
+    if (key.endsWith('.tmp') || !rendererFor(cacheDir, key)) rmSync(join(root, BY_KEY, key), { force: true });
 }
 
 /**

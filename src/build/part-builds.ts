@@ -2,7 +2,7 @@
 // (site-process.ts), within time and memory limits, into the site cache under
 // a key of everything that went into it (the code and the part's site input).
 // The first part a build makes is an `astro build`; the parts after it are
-// rendered with the bundle it kept (renderWithSibling), and a part changed by
+// rendered with the bundle it kept (renderWithKept), and a part changed by
 // one edit is patched from its previous build (part-patch.ts). Used by the
 // print step and the site step; a part's files are then merged into the
 // staging folder, each part contributing what it owns (partOwns in
@@ -35,7 +35,17 @@ import {
 import { formatManifest, hashFiles, readManifest, type KnownHashes } from './sha256sums.ts';
 import type { ReusedOutput } from './reused-output.ts';
 import { findBase, partDigest, patchPart, writeDigest, type PartDigest } from './part-patch.ts';
-import { adoptRenderer, dropRenderer, linkRenderer, rendererOf, type KeptRenderJob } from './kept-renderer.ts';
+import {
+  adoptRenderer,
+  dropRenderer,
+  linkRenderer,
+  rendererAssets,
+  rendererFor,
+  rendererKey,
+  rendererOf,
+  rendersWhole,
+  type KeptRenderJob,
+} from './kept-renderer.ts';
 import type { RenderJob } from './site-part.ts';
 import { runSiteProcess } from './site-process.ts';
 import { CATALOG_BESIDE_PARTS_UP_TO, heapOf, partTimeoutOf } from './site-parts.ts';
@@ -239,7 +249,7 @@ export interface Timing {
   patched: number;
   /** Of those, the ones whose pages the previous build's kept renderer rendered, without an `astro build`. */
   kept: number;
-  /** Parts rendered whole with the renderer of a part this build made before them (renderWithSibling). */
+  /** Parts rendered whole with a kept renderer of the same code and site settings (renderWithKept). */
   shared: number;
 }
 
@@ -294,36 +304,31 @@ export async function keep(cacheDir: string, key: string, temp: string): Promise
   return final;
 }
 
-/** A part this build made, with the renderer it kept: it renders the parts after it. */
-interface Sibling {
-  dir: string;
-  renderer: string;
-}
-
 /**
- * Renders the part `b` whole into `temp` with the renderer of a part this
- * build made before it, without an `astro build` (Astro's start and Vite's
- * bundling, about 3–4 CPU-s a part). The bundle is the code and the config
- * alone, the same for every part of a build (kept-renderer.ts), and the pages
- * read their part's input at run time; Astro's client assets (`_astro/`, the
- * same in every part, as mergePart checks) come from the sibling. False when
- * the renderer fails (then it is dropped, and the part built by Astro).
+ * Renders the part `b` whole into `temp` with a kept renderer of the same code
+ * and site settings (rendererKey): one a part of this build made before it, or
+ * one from an earlier build in the cache. No `astro build` (Astro's start and
+ * Vite's bundling, about 3–4 CPU-s a part): the bundle is the code and the
+ * config alone (kept-renderer.ts), and the pages read their part's input at
+ * run time; Astro's client assets (`_astro/`, the same in every part, as
+ * mergePart checks) come with the renderer. False when the renderer fails
+ * (then it is dropped, and the part built by Astro).
  */
-async function renderWithSibling(ctx: BuildContext, b: PlannedBuild, temp: string, sibling: Sibling): Promise<boolean> {
+async function renderWithKept(ctx: BuildContext, b: PlannedBuild, temp: string, renderer: string): Promise<boolean> {
   try {
-    await renderPart(b, temp, ctx.settings.site, b.job.kind, { rendererDir: sibling.renderer });
+    await renderPart(b, temp, ctx.settings.site, b.job.kind, { rendererDir: renderer });
   } catch (error) {
     // Past its limits, the content is at fault and an `astro build` would fail the same way.
     if (error instanceof UserError) throw error;
-    dropRenderer(sibling.renderer);
+    dropRenderer(renderer);
     if (ctx.settings.site.astroLog !== 'error' && ctx.settings.site.astroLog !== 'silent')
       process.stderr.write(`保留的打包不能用，改为 astro build：${String(error)}\n`);
     await rm(temp, { recursive: true, force: true });
     return false;
   }
-  const assets = (await partFiles(sibling.dir)).filter((f) => SHARED_OUTPUT.test(f));
-  linkOrCopyAll(assets.map((f) => [join(sibling.dir, f), join(temp, f)] as const));
-  linkRenderer(temp, sibling.renderer);
+  const assets = rendererAssets(renderer);
+  linkOrCopyAll((await listFiles(assets)).map((f) => [join(assets, f), join(temp, f)] as const));
+  linkRenderer(temp, renderer);
   return true;
 }
 
@@ -348,8 +353,10 @@ export async function buildMissing(
   const jobs = siteJobs(ctx);
   const since = (t: number) => (performance.now() - t) / 1000;
   let done = 0;
-  let sibling: Sibling | undefined;
-  let siblingFailed = false;
+  const key = ctx.content.site ? await rendererKey(ctx.content.site) : undefined;
+  // With the cache off, every part is made by this build: the first by `astro build`.
+  let renderer = ctx.settings.site.cache && key ? rendererFor(cacheDir, key) : undefined;
+  let rendererFailed = false;
   const build = async (b: PlannedBuild) => {
     const temp = buildingDir(cacheDir, b.key);
     // Astro's generated files, and a patch's renders: removed when the part is done.
@@ -365,12 +372,12 @@ export async function buildMissing(
       else {
         await clear();
         await b.writeInput?.();
-        const from = siblingFailed ? undefined : sibling;
-        if (from && (await renderWithSibling(ctx, b, temp, from))) timing.shared++;
+        const kept = rendererFailed ? undefined : renderer;
+        if (kept && (await renderWithKept(ctx, b, temp, kept))) timing.shared++;
         else {
-          if (from) siblingFailed = true;
+          if (kept) rendererFailed = true;
           await renderPart(b, temp, ctx.settings.site);
-          adoptRenderer(cacheDir, temp);
+          adoptRenderer(cacheDir, temp, key);
         }
         sums = await hashFiles(temp, await partFiles(temp));
       }
@@ -385,8 +392,9 @@ export async function buildMissing(
     await rm(work, { recursive: true, force: true });
     const dir = await keep(cacheDir, b.key, temp);
     ready.set(b.key, dir);
-    const renderer = sibling ? undefined : rendererOf(dir);
-    if (renderer) sibling = { dir, renderer };
+    // The first part made renders the parts after it.
+    const made = renderer ? undefined : rendererOf(dir);
+    if (made && rendersWhole(made)) renderer = made;
     progress(++done, todo.length);
   };
   // The catalogue grows with the site: past a size it runs alone (see parts.ts).

@@ -14,7 +14,7 @@ import { UserError } from '../cli/run.ts';
 import { partOwns, renderedAnew, type InputReport, type SiteInput, type SitePart } from '../model/site-input.ts';
 import { codeVersion } from '../scan/code-version.ts';
 import type { BuildContext } from './context.ts';
-import { adoptRenderer, dropRenderer, linkRenderer, rendererOf } from './kept-renderer.ts';
+import { adoptRenderer, dropRenderer, linkRenderer, rendererKey, rendererOf } from './kept-renderer.ts';
 import { inputFor, partFiles, renderPart, writeInput, type PlannedBuild, type Timing } from './part-builds.ts';
 import { cachedPart, partDigestFile, partSums, partsNewestFirst } from './part-cache.ts';
 import { readManifest, sha256File } from './sha256sums.ts';
@@ -196,7 +196,11 @@ export async function patchPart(
     else {
       await renderPart(job, out, ctx.settings.site, b.job.kind);
       // This build's, not the one that failed.
-      renderer = adoptRenderer(ctx.settings.site.cacheDir, out);
+      renderer = adoptRenderer(
+        ctx.settings.site.cacheDir,
+        out,
+        ctx.content.site && (await rendererKey(ctx.content.site)),
+      );
     }
   }
   const files = render ? await partFiles(out) : [];

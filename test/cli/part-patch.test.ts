@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readdir, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { after, test } from 'node:test';
+import { editOneReport } from '../../scripts/corpus/edit.ts';
 import { editAndRebuild, rebuildDirs } from '../helpers/rebuild.ts';
 
 after(() => Promise.all(rebuildDirs.map((d) => rm(d, { recursive: true, force: true }))));
@@ -58,6 +59,24 @@ test('a site in parts, a paragraph added: only its department rendered again', a
     [...linked].every((dir) => renderersBefore.includes(dir)),
     `parts link to stored bundles: ${[...linked]}`,
   );
+});
+
+test('most reports changed: the part rendered whole with the bundle the last build kept, not by astro build', async () => {
+  const r = await editAndRebuild({
+    departments: 4,
+    env: { GONGKAI_PDF: '0' },
+    edit: 'paragraph',
+    shows: 'reports/2024/d00001/index.html',
+    // Every report changed: too much to patch.
+    beforeRebuild: async (_cache, content) => {
+      for (const d of ['d00001', 'd00002', 'd00004']) await editOneReport(content, d, 2024, 'paragraph');
+    },
+  });
+  assert.match(r.log, /网站 1 个部分（新构建 1，缓存 0）/);
+  assert.equal(r.metrics['site.patched'], 0);
+  assert.equal(r.metrics['site.shared-renders'], 1, 'rendered with the bundle of the same code and site.yaml');
+  assert.ok(r.after.includes('年度中未调整预算。'), 'the report page has the new sentence');
+  assert.equal(r.rebuilt, r.clean);
 });
 
 test('a part whose kept bundle fails to load: its pages rendered by an astro build, the same site', async () => {

@@ -37,8 +37,8 @@ export async function editAndRebuild(options: {
   cleanEnv?: Record<string, string>;
   /** The content is in git: committed before the first build, and the edit committed before the second. */
   git?: boolean;
-  /** Done to the site cache before the rebuild. */
-  beforeRebuild?: (cache: string) => Promise<void>;
+  /** Done before the rebuild, after the edit: to the site cache, or the content. */
+  beforeRebuild?: (cache: string, content: string) => Promise<void>;
 }): Promise<Rebuild> {
   const home = await tempDir();
   const cache = await ownSiteCache();
@@ -63,7 +63,7 @@ export async function editAndRebuild(options: {
   const before = await read('dist', options.shows);
   await editOneReport(content, 'd00003', 2024, options.edit);
   if (options.git) await commitAll(content, '改正一份报告', 1_719_500_000);
-  await options.beforeRebuild?.(cache);
+  await options.beforeRebuild?.(cache, content);
   const timings = join(home, 'timings.json');
   const log = await build('dist', { GONGKAI_BUILD_TIMINGS: timings });
   assert.match(log, /✓ 沿用上次的输出：[1-9]\d* 个文件不变/, 'the rebuild started from the previous output');

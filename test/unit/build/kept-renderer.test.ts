@@ -1,12 +1,19 @@
 // A part's kept renderer lives once in the site cache, named by its files, and
 // each part that has it links to it: a patch imports it from the same place
 // every time (Node's compile cache knows it), and a renderer no part links to
-// goes once nobody has used it for the hour parts are kept.
+// goes once nobody has used it for the hour parts are kept. Found by its key
+// (the code and site.yaml), it renders parts whole in later builds.
 import assert from 'node:assert/strict';
-import { lstat, mkdir, readdir, readlink, rm, utimes, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, readlink, rm, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { adoptRenderer, pruneRenderers, rendererOf } from '../../../src/build/kept-renderer.ts';
+import {
+  adoptRenderer,
+  pruneRenderers,
+  rendererAssets,
+  rendererFor,
+  rendererOf,
+} from '../../../src/build/kept-renderer.ts';
 import { UNUSED_FOR_MS } from '../../../src/build/part-cache.ts';
 import { tempDir } from '../../helpers/content.ts';
 
@@ -54,4 +61,24 @@ test('a renderer no part links to goes after an hour unused; a linked or recent 
   pruneRenderers(cache, UNUSED_FOR_MS);
   const left = (await readdir(join(cache, 'renderers'))).map((n) => join(cache, 'renderers', n)).sort();
   assert.deepEqual(left, [linked, recent].sort());
+});
+
+test('a renderer made with a key (code and site.yaml) is found by it, with its build’s client assets, until pruned', async () => {
+  const cache = await tempDir();
+  const first = await partWithRenderer(cache, 1, 'export const app = 1;');
+  await mkdir(join(first, '_astro'));
+  await writeFile(join(first, '_astro', 'site.css'), 'body{}');
+  const kept = adoptRenderer(cache, first, 'k1') as string;
+  assert.equal(rendererFor(cache, 'k1'), kept);
+  assert.equal(await readFile(join(rendererAssets(kept), '_astro', 'site.css'), 'utf8'), 'body{}');
+  assert.equal(rendererFor(cache, 'k2'), undefined, 'none made with other code or another site.yaml');
+
+  const newer = adoptRenderer(cache, await partWithRenderer(cache, 2, 'export const app = 2;'), 'k1') as string;
+  assert.equal(rendererFor(cache, 'k1'), newer, 'the newest for its key');
+
+  for (const n of [1, 2]) await rm(join(cache, String(n).repeat(24)), { recursive: true });
+  for (const dir of [kept, newer]) await utimes(join(dir, 'renderer.json'), hoursAgo(2), hoursAgo(2));
+  pruneRenderers(cache, UNUSED_FOR_MS);
+  assert.equal(rendererFor(cache, 'k1'), undefined);
+  assert.deepEqual(await readdir(join(cache, 'renderers', '.by-key')), [], 'a key whose renderer is gone is removed');
 });
