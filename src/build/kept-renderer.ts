@@ -6,7 +6,7 @@
 // its few pages with the bundle the part was built with, without bundling
 // again: about 2 s of a one-report rebuild's 3 s render. For the same reason
 // the parts of one build after the first are rendered whole with the first
-// one's bundle (part-builds.ts, renderWithSibling): at 10,000 reports, 16
+// one's bundle (part-builds.ts, renderWholeWithKept): at 10,000 reports, 16
 // parts, the parts' render time summed went from 159 s to 97 s.
 //
 // The bundle is Astro's own prerender bundle, which Astro deletes once the

@@ -2,7 +2,7 @@
 // (site-process.ts), within time and memory limits, into the site cache under
 // a key of everything that went into it (the code and the part's site input).
 // The first part a build makes is an `astro build`; the parts after it are
-// rendered with the bundle it kept (renderWithKept), and a part changed by
+// rendered with the bundle it kept (renderWholeWithKept), and a part changed by
 // one edit is patched from its previous build (part-patch.ts). Used by the
 // print step and the site step; a part's files are then merged into the
 // staging folder, each part contributing what it owns (partOwns in
@@ -249,7 +249,7 @@ export interface Timing {
   patched: number;
   /** Of those, the ones whose pages the previous build's kept renderer rendered, without an `astro build`. */
   kept: number;
-  /** Parts rendered whole with a kept renderer of the same code and site settings (renderWithKept). */
+  /** Parts rendered whole with a kept renderer of the same code and site settings (renderWholeWithKept). */
   shared: number;
 }
 
@@ -305,27 +305,44 @@ export async function keep(cacheDir: string, key: string, temp: string): Promise
 }
 
 /**
+ * Renders with a kept renderer (`kept`: its folder, and the pages wanted; all
+ * of them without). False when the renderer fails: it is dropped (the `astro
+ * build` that takes over makes a sound one) and `outDir` cleared. Past its
+ * limits the content is at fault, and an `astro build` would fail the same
+ * way: that is thrown.
+ */
+export async function renderedWithKept(
+  ctx: BuildContext,
+  b: PlannedBuild,
+  outDir: string,
+  of: SitePart,
+  kept: Pick<KeptRenderJob, 'rendererDir' | 'wanted'>,
+): Promise<boolean> {
+  try {
+    await renderPart(b, outDir, ctx.settings.site, of, kept);
+    return true;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    dropRenderer(kept.rendererDir);
+    // For whoever looks into the parts' logs (GONGKAI_ASTRO_LOG): why the part took longer.
+    if (ctx.settings.site.astroLog !== 'error' && ctx.settings.site.astroLog !== 'silent')
+      process.stderr.write(`保留的打包不能用，改为 astro build：${String(error)}\n`);
+    await rm(outDir, { recursive: true, force: true });
+    return false;
+  }
+}
+
+/**
  * Renders the part `b` whole into `temp` with a kept renderer of the same code
  * and site settings (rendererKey): one a part of this build made before it, or
  * one from an earlier build in the cache. No `astro build` (Astro's start and
  * Vite's bundling, about 3–4 CPU-s a part): the bundle is the code and the
  * config alone (kept-renderer.ts), and the pages read their part's input at
  * run time; Astro's client assets (`_astro/`, the same in every part, as
- * mergePart checks) come with the renderer. False when the renderer fails
- * (then it is dropped, and the part built by Astro).
+ * mergePart checks) come with the renderer. False when the renderer fails.
  */
-async function renderWithKept(ctx: BuildContext, b: PlannedBuild, temp: string, renderer: string): Promise<boolean> {
-  try {
-    await renderPart(b, temp, ctx.settings.site, b.job.kind, { rendererDir: renderer });
-  } catch (error) {
-    // Past its limits, the content is at fault and an `astro build` would fail the same way.
-    if (error instanceof UserError) throw error;
-    dropRenderer(renderer);
-    if (ctx.settings.site.astroLog !== 'error' && ctx.settings.site.astroLog !== 'silent')
-      process.stderr.write(`保留的打包不能用，改为 astro build：${String(error)}\n`);
-    await rm(temp, { recursive: true, force: true });
-    return false;
-  }
+async function renderWholeWithKept(ctx: BuildContext, b: PlannedBuild, temp: string, renderer: string) {
+  if (!(await renderedWithKept(ctx, b, temp, b.job.kind, { rendererDir: renderer }))) return false;
   const assets = rendererAssets(renderer);
   linkOrCopyAll((await listFiles(assets)).map((f) => [join(assets, f), join(temp, f)] as const));
   linkRenderer(temp, renderer);
@@ -373,7 +390,7 @@ export async function buildMissing(
         await clear();
         await b.writeInput?.();
         const kept = rendererFailed ? undefined : renderer;
-        if (kept && (await renderWithKept(ctx, b, temp, kept))) timing.shared++;
+        if (kept && (await renderWholeWithKept(ctx, b, temp, kept))) timing.shared++;
         else {
           if (kept) rendererFailed = true;
           await renderPart(b, temp, ctx.settings.site);

@@ -7,15 +7,22 @@
 // in parts is byte for byte the site built in one), so the patched part is the
 // part a full render makes; test/cli/part-patch.test.ts compares the two.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { linkOrCopyAll } from '../lib/link-or-copy.ts';
-import { UserError } from '../cli/run.ts';
 import { partOwns, renderedAnew, type InputReport, type SiteInput, type SitePart } from '../model/site-input.ts';
 import { codeVersion } from '../scan/code-version.ts';
 import type { BuildContext } from './context.ts';
-import { adoptRenderer, dropRenderer, linkRenderer, rendererKey, rendererOf } from './kept-renderer.ts';
-import { inputFor, partFiles, renderPart, writeInput, type PlannedBuild, type Timing } from './part-builds.ts';
+import { adoptRenderer, linkRenderer, rendererKey, rendererOf } from './kept-renderer.ts';
+import {
+  inputFor,
+  partFiles,
+  renderedWithKept,
+  renderPart,
+  writeInput,
+  type PlannedBuild,
+  type Timing,
+} from './part-builds.ts';
 import { cachedPart, partDigestFile, partSums, partsNewestFirst } from './part-cache.ts';
 import { readManifest, sha256File } from './sha256sums.ts';
 
@@ -179,19 +186,7 @@ export async function patchPart(
     const wanted = { departments: plan.departments, catalogue: plan.catalogue };
     const kept =
       baseRenderer !== undefined &&
-      (await renderPart(job, out, ctx.settings.site, b.job.kind, { rendererDir: baseRenderer, wanted }).then(
-        () => true,
-        // Past its limits, the content is at fault and an `astro build` would fail the same way.
-        async (error: unknown) => {
-          if (error instanceof UserError) throw error;
-          dropRenderer(baseRenderer);
-          // For whoever looks into the parts' logs (GONGKAI_ASTRO_LOG): why the patch took longer.
-          if (ctx.settings.site.astroLog !== 'error' && ctx.settings.site.astroLog !== 'silent')
-            process.stderr.write(`保留的打包不能用，改为 astro build：${String(error)}\n`);
-          await rm(out, { recursive: true, force: true });
-          return false;
-        },
-      ));
+      (await renderedWithKept(ctx, job, out, b.job.kind, { rendererDir: baseRenderer, wanted }));
     if (kept) timing.kept++;
     else {
       await renderPart(job, out, ctx.settings.site, b.job.kind);

@@ -4,7 +4,7 @@
 // runs the cross-file rules.
 import { mapLimited } from '../lib/map-limited.ts';
 import { createWorkerPool, defaultPoolSize, type Outcome, type WorkerPool } from '../lib/worker-pool.ts';
-import { syncDiskSource, type ContentSource } from '../source/content-source.ts';
+import { syncDiskSource, type ContentSource, type Listing } from '../source/content-source.ts';
 import { LAYOUT } from '../source/content-root.ts';
 import { openTreeCache } from './tree-cache.ts';
 import type { Department } from '../schema/department.ts';
@@ -101,10 +101,16 @@ export async function scanContent(root: string, options: ScanOptions = {}): Prom
   // A worker starts loading the checks before the cache is read: after a
   // one-report edit it is ready when the edited report comes (about half a
   // second sooner than a worker started then). Unused when nothing changed.
-  const reportFiles = countReportFiles((await disk.list(LAYOUT.reports)).files);
+  const listing = await disk.list(LAYOUT.reports);
+  const reportFiles = countReportFiles(listing.files);
   const ownPool = options.pool ? undefined : createScanPool(defaultPoolSize(reportFiles), undefined, reportFiles > 0);
   try {
-    return await scanWith(root, disk, options.pool ?? (ownPool as ScanPool), { ...options, render, prose, useCache });
+    return await scanWith(root, disk, listing, options.pool ?? (ownPool as ScanPool), {
+      ...options,
+      render,
+      prose,
+      useCache,
+    });
   } finally {
     await ownPool?.close();
   }
@@ -113,11 +119,12 @@ export async function scanContent(root: string, options: ScanOptions = {}): Prom
 async function scanWith(
   root: string,
   disk: ContentSource,
+  reportListing: Listing,
   pool: ScanPool,
   { render, prose, useCache, progress }: ScanOptions & { render: boolean; prose: boolean; useCache: boolean },
 ): Promise<ScanResult> {
   const cache = useCache ? await openTreeCache(root, render) : undefined;
-  const registry = await loadRegistry(root, disk, cache?.departments);
+  const registry = await loadRegistry(root, disk, cache?.departments, reportListing);
   const findings: Finding[] = [];
   // Problems of the registry itself (site.yaml, departments/, symlinks) are reported as they are.
   findings.push(...checkReportFile(undefined, registry.problems));

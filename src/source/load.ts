@@ -298,11 +298,16 @@ function parsedWhenAsked(file: string, text: string, data: Department | undefine
   };
 }
 
-/** Site identity, the department registry and the list of report files: everything but the reports. */
+/**
+ * Site identity, the department registry and the list of report files:
+ * everything but the reports. `reportListing`: reports/ as the caller listed
+ * it, when it has (the scan counts the reports before it reads the registry).
+ */
 export async function loadRegistry(
   root: string,
   source: ContentSource = syncDiskSource(root),
   departmentCache?: DepartmentCache,
+  reportListing?: Listing,
 ): Promise<Registry> {
   const problems: FileProblem[] = [];
   const siteKind = await source.kind(LAYOUT.site);
@@ -344,9 +349,9 @@ export async function loadRegistry(
     if (text.ok) departmentCache?.set(file, text.text, { loaded: dep !== undefined, data: dep?.data, problems: own });
     if (dep) departments.push(dep);
   }
-  const reportListing = await source.list(LAYOUT.reports);
-  problems.push(...refusedIn(reportListing));
-  return { site, departments, reportPaths: reportListing.files, problems };
+  const reports = reportListing ?? (await source.list(LAYOUT.reports));
+  problems.push(...refusedIn(reports));
+  return { site, departments, reportPaths: reports.files, problems };
 }
 
 /** The registered departments whose files passed their schema. */
