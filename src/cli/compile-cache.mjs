@@ -18,6 +18,8 @@ import { fileURLToPath } from 'node:url';
 /** Past this many entries (about 6 KB each), a version's cache is emptied. */
 const MAX_ENTRIES = 20_000;
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** Node's own folders in a compile cache (`v24.21.0-x64-964aae3f-0`): nothing else there is ever removed. */
+const NODE_FOLDER = /^v\d+\.\d+\.\d+-/;
 
 /**
  * Node never removes an entry, and the build loads new files every time (each
@@ -34,7 +36,11 @@ function pruneDaily(dir) {
     mkdirSync(dir, { recursive: true });
     writeFileSync(marker, '');
     for (const version of readdirSync(dir, { withFileTypes: true }))
-      if (version.isDirectory() && readdirSync(join(dir, version.name)).length > MAX_ENTRIES)
+      if (
+        version.isDirectory() &&
+        NODE_FOLDER.test(version.name) &&
+        readdirSync(join(dir, version.name)).length > MAX_ENTRIES
+      )
         rmSync(join(dir, version.name), { recursive: true, force: true });
   } catch {
     // Pruned another day.

@@ -2,7 +2,7 @@
 // and hands the cache on to the processes it starts.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,7 +77,7 @@ test('a command whose code is in the cache does not load the TypeScript stripper
   assert.equal(second.stdout.trim(), 'no stripper');
 });
 
-test('a cache past 20,000 entries is emptied, checked once a day', async () => {
+test('a cache past 20,000 entries is emptied, checked once a day; nothing but Node’s folders is touched', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'gongkai-compile-cache-'));
   const run = () => {
     const r = spawnSync(process.execPath, ['--import', PRELOAD, '-e', '0'], {
@@ -90,13 +90,17 @@ test('a cache past 20,000 entries is emptied, checked once a day', async () => {
   try {
     // As Node names its folder: one per Node version and platform.
     const version = join(dir, 'v0.0.0-test');
-    const fill = () => {
-      mkdirSync(version);
-      for (let i = 0; i < 20_001; i++) writeFileSync(join(version, i.toString(16).padStart(8, '0')), '');
+    // Not Node's: NODE_COMPILE_CACHE may name a folder that holds other things too.
+    const other = join(dir, 'photos');
+    const fill = (folder = version) => {
+      mkdirSync(folder);
+      for (let i = 0; i < 20_001; i++) writeFileSync(join(folder, i.toString(16).padStart(8, '0')), '');
     };
     fill();
+    fill(other);
     run();
     assert.equal(existsSync(version), false, 'emptied');
+    assert.equal(readdirSync(other).length, 20_001, 'a folder not Node’s is never removed');
     fill();
     run();
     assert.equal(existsSync(version), true, 'not looked at again the same day');
