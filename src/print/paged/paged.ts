@@ -55,6 +55,18 @@ Polisher.prototype.setup = function (this: Polisher) {
 
 export const PAGED_EVENT = 'gongkai:paged';
 
+// Paged.js lays out one page per step of its queue, and its queue steps on
+// requestAnimationFrame: up to a frame (16.7 ms) of waiting per page, about as
+// long as the layout itself. A message to itself is the next task instead: no
+// waiting, and the browser still gets to handle input and paint in between.
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+function nextTask(callback: () => void) {
+  waiting.push(callback);
+  channel.port2.postMessage(null);
+}
+
 function publish(state: PagedState) {
   window.gongkaiPaged = state;
   document.documentElement.dataset.paged = state.state;
@@ -118,7 +130,9 @@ async function main() {
     dropForeignStylesheets();
     registerHandlers(RepeatTableHeaders, TableBreaks, KeepLines, TruncateMargins);
     const start = performance.now();
-    const flow = await new Previewer().preview();
+    const previewer = new Previewer();
+    previewer.chunker.q.tick = nextTask;
+    const flow = await previewer.preview();
     settleShortLines(document.querySelector('.pagedjs_pages') ?? document);
     problems.push(...checkLayout(flow, document.querySelector('.pagedjs_pages') ?? document));
     const timings = { layout: Math.round(flow.performance), total: Math.round(performance.now() - start) };

@@ -11,6 +11,8 @@ declare module 'pagedjs' {
     pages: { element: HTMLElement; area: HTMLElement }[];
   }
   export class Previewer {
+    /** Its chunker's queue: one page laid out per tick (requestAnimationFrame by default). */
+    chunker: { q: { tick: (callback: () => void) => void } };
     preview(content?: unknown, stylesheets?: unknown, renderTo?: unknown): Promise<Flow>;
   }
   export class Polisher {
