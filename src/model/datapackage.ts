@@ -2,7 +2,10 @@
 // Data Package (v1): every CSV of /data/ as a resource, with its columns,
 // their types and meaning from the one column list (open-data.ts), and the
 // licence from site.yaml. Paths are relative to /data/, where this file is.
+// The build writes it with the other data files (src/build/data-files-step.ts);
+// npm run dev serves the same text (src/pages/data/[file].json.ts).
 import type { Site } from '../schema/site.ts';
+import { hasScoreSheet, type ReportDataSource } from './report-data.ts';
 import { INDICATOR_COLUMNS, REPORT_COLUMNS, SCORE_SHEET_COLUMNS, tableSchemaType, type Column } from './open-data.ts';
 import { absoluteUrl, indicatorsCsvPath, PATHS, scoreSheetCsvPath } from './urls.ts';
 
@@ -43,7 +46,7 @@ function csvResource(name: string, title: string, path: string, columns: readonl
   };
 }
 
-export function dataPackage(site: Site, reports: readonly ReportRef[]): Record<string, unknown> {
+function dataPackage(site: Site, reports: readonly ReportRef[]): Record<string, unknown> {
   const license = site.data_license;
   return {
     profile: 'tabular-data-package',
@@ -75,4 +78,15 @@ export function dataPackage(site: Site, reports: readonly ReportRef[]): Record<s
         ),
     ],
   };
+}
+
+/** The text of /data/datapackage.json, for every report in catalogue order. */
+export function dataPackageJson(site: Site, reports: readonly ReportDataSource[]): string {
+  const refs = reports.map(({ data, department }) => ({
+    year: data.year,
+    department: department.id,
+    departmentName: department.name,
+    scoreSheet: hasScoreSheet(data),
+  }));
+  return `${JSON.stringify(dataPackage(site, refs), null, 2)}\n`;
 }

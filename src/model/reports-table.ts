@@ -3,7 +3,7 @@
 // catalogue's order. The build keeps each report's row with its data files
 // (src/build/data-files-step.ts), so a rebuild after one report changed makes
 // one row and joins the rest; npm run dev serves the same text from the same
-// functions (src/pages/data/[table].json.ts, [table].csv.ts).
+// functions (src/pages/data/[file].json.ts, [table].csv.ts).
 import { stringify } from 'csv-stringify/sync';
 import type { Report } from '../schema/report.ts';
 import type { Site } from '../schema/site.ts';

@@ -11,6 +11,7 @@ import { after, test } from 'node:test';
 import { childEnv, PROJECT_ROOT } from '../../src/config.ts';
 import { launchChromium } from '../../src/print/chromium.ts';
 import { contentWith, lineOf, SEED_REPORT } from '../helpers/content.ts';
+import { readSiteFile, sharedSite } from '../e2e/helpers/site.ts';
 
 const freePort = () =>
   new Promise<number>((resolve, reject) => {
@@ -92,6 +93,17 @@ test('a report with an error is listed on every page of the preview, and comes b
       return page.status === 200 ? page : undefined;
     });
     assert.equal(fixed.notice, '', 'no notice once the content is right');
+    // The files the build writes itself, not through Astro, are in the preview too, as the build writes them.
+    const built = await sharedSite('seed');
+    for (const path of ['/data/reports.json', '/data/datapackage.json']) {
+      const response = await fetch(`${base}${path}`);
+      assert.equal(response.status, 200, path);
+      assert.equal(
+        await response.text(),
+        await readSiteFile(built.dir, path),
+        `${path}: the same bytes as the build's`,
+      );
+    }
   } finally {
     // Astro and the check workers it started, as a group.
     const exited = new Promise((resolve) => dev.once('exit', resolve));
