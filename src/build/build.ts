@@ -17,17 +17,17 @@ import { EXIT } from '../cli/run.ts';
 import type { Shard } from '../cli/shard.ts';
 import { contentRoot, distDir, settings } from '../config.ts';
 import { contentIndex, scanContent } from '../scan/scan.ts';
-import { LAYOUT } from '../source/content-root.ts';
+import type { ScanPool } from '../scan/scan-pool.ts';
+import { countReportFiles, LAYOUT } from '../source/content-root.ts';
 import { syncDiskSource } from '../source/content-source.ts';
-import { countReportFiles } from '../source/load.ts';
 import { discardDir, publishDir } from './atomic-dir.ts';
 import { stopChildren } from './child-processes.ts';
-import { buildContext, type BuildContext } from './context.ts';
+import { buildContext, type BuildContext, type BuildStep } from './context.ts';
 import { checkOutputDir, markOutput } from './output-dir.ts';
 import { checkPreviousOutput, startOutput, type CheckedOutput } from './reused-output.ts';
 import { discardUnfinishedParts } from './part-builds.ts';
 import { openSiteCache } from './part-cache.ts';
-import { releaseWarmProcess, warmSiteProcess } from './site-process.ts';
+import { nextJobHandedOver, releaseWarmProcess, warmSiteProcess } from './site-process.ts';
 import { exportShard, importShards } from './site-step.ts';
 import { partSizeOf, planParts } from './site-parts.ts';
 import { BUILD_STEPS, SHARD_STEPS } from './steps.ts';
@@ -43,6 +43,8 @@ export interface BuildOptions {
   shard: Shard | undefined;
   /** Folders of shard builds to take the site's parts from. */
   merge: readonly string[];
+  /** The check's workers, started before the build's code was loaded (scripts/build.ts); closed by the build. */
+  scanPool?: ScanPool | undefined;
 }
 
 export async function build(options: BuildOptions): Promise<number> {
@@ -57,12 +59,18 @@ export async function build(options: BuildOptions): Promise<number> {
   warmSiteProcess(settings().site, settings().site.cacheDir, reportFiles);
   // The output before the published one is checked while the content is: the
   // build starts from it (reused-output.ts). Not a shard's, which hands its
-  // caches over, nor without a site cache (GONGKAI_SITE_CACHE=0).
-  const previous = settings().site.cache && !options.shard ? checkPreviousOutput(dest) : undefined;
+  // caches over, nor without a site cache (GONGKAI_SITE_CACHE=0). It walks
+  // thousands of files on this thread, so it starts once the check has handed
+  // its reports to the workers: after a one-report edit the two overlap.
+  let dispatched = () => {};
+  const checkHandedOver = new Promise<void>((resolve) => (dispatched = resolve));
+  const previous =
+    settings().site.cache && !options.shard ? checkHandedOver.then(() => checkPreviousOutput(dest)) : undefined;
   try {
-    return await checkAndBuild(options, dest, root, previous);
+    return await checkAndBuild(options, dest, root, previous, dispatched);
   } finally {
     releaseWarmProcess();
+    await options.scanPool?.close();
   }
 }
 
@@ -71,10 +79,17 @@ async function checkAndBuild(
   dest: string,
   root: string,
   previous: Promise<CheckedOutput | undefined> | undefined,
+  dispatched: () => void,
 ): Promise<number> {
   const start = performance.now();
   const progress = progressLine('检查报告');
-  const checks = await scanContent(root, { progress: progress.update, render: true });
+  const checks = await scanContent(root, {
+    progress: progress.update,
+    render: true,
+    pool: options.scanPool,
+    dispatched,
+  });
+  await options.scanPool?.close();
   progress.done();
   if (failed(checks)) {
     process.stderr.write(formatHuman(checks, process.cwd(), process.stderr.isTTY));
@@ -146,10 +161,23 @@ async function runSteps({ options, ctx, besides, timings, pdfCache, start }: Ste
     }
     const list = options.shard ? SHARD_STEPS : BUILD_STEPS;
     let written = false;
+    // Beside steps waiting for the step after them to hand its work to a process.
+    let waiting: BuildStep[] = [];
+    const startBesides = (when: Promise<unknown>) => {
+      for (const step of waiting) besides.start(when.then(() => timed(step, () => step.run(ctx))));
+      waiting = [];
+    };
+    const timed = async (step: BuildStep, run: () => Promise<string | void>) => {
+      const t = performance.now();
+      const summary = await run();
+      timings.push({ step: step.name, seconds: (performance.now() - t) / 1000, summary: summary ?? '' });
+      return `✓ ${step.title}${summary ? ` ${summary}` : ''}（${secondsSince(t)}）`;
+    };
     for (const step of list) {
       ctx.signal.throwIfAborted();
       if (step.readsOutput && !written) {
         written = true;
+        startBesides(Promise.resolve());
         await besides.finish();
         await removeStale(ctx);
       }
@@ -158,22 +186,25 @@ async function runSteps({ options, ctx, besides, timings, pdfCache, start }: Ste
         console.log(`－ ${step.title}：${reason}`);
         continue;
       }
-      const t = performance.now();
-      const finished = (summary: string | void) => {
-        timings.push({ step: step.name, seconds: (performance.now() - t) / 1000, summary: summary ?? '' });
-        return `✓ ${step.title}${summary ? ` ${summary}` : ''}（${secondsSince(t)}）`;
-      };
       if (step.beside) {
-        besides.start(step.run(ctx).then(finished));
+        waiting.push(step);
         continue;
       }
-      console.log(finished(await step.run(ctx)));
+      // A beside step starts once this step has handed its first job to a
+      // process, or has finished (not when it failed): the site step's
+      // planning has the main thread to itself, and the beside step's work
+      // fills the time the step then waits for its processes.
+      const handedOver = nextJobHandedOver();
+      const running = timed(step, () => step.run(ctx));
+      startBesides(Promise.race([handedOver, running]));
+      console.log(await running);
       // A seam for the tests that interrupt a build halfway (never set in normal use).
       if (pauseAfter === step.name) {
         console.log(`（已暂停：${outDir}）`);
         await sleep(600_000, undefined, { signal: ctx.signal });
       }
     }
+    startBesides(Promise.resolve());
     if (!written) await besides.finish();
     ctx.signal.throwIfAborted();
     if (options.shard) {

@@ -122,11 +122,17 @@ function processFor(job: PartJob, heapMb: number | undefined): SiteProcess {
   return startProcess(heapMb, job.step === 'index' ? (job.shards[0]?.outDir ?? '') : job.outDir);
 }
 
+const awaitingJob: (() => void)[] = [];
+
+/** Resolves when the next job is handed to a process of the site build: from then on the build mostly waits for it. */
+export const nextJobHandedOver = (): Promise<void> => new Promise((resolve) => awaitingJob.push(resolve));
+
 /** Runs one process of the site build (a part's render, or search index shards) within its limits; rejects with a UserError past them. */
 export async function runSiteProcess(job: PartJob, { what, doing, heapMb, seconds }: ProcessLimits): Promise<void> {
   const p = processFor(job, heapMb);
   // The job on standard input: a search index job names thousands of pages, too long for an argument.
   p.child.stdin?.end(JSON.stringify(job));
+  for (const handedOver of awaitingJob.splice(0)) handedOver();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;

@@ -56,6 +56,7 @@ export function createWorkerPool<Req, Res>(url: URL, options: PoolOptions): Work
     if (typeof message?.taskStarted === 'number') starting.get(message.taskStarted)?.();
   });
   let nextId = 0;
+  let closed: Promise<void> | undefined;
   return {
     async run(request) {
       const id = nextId++;
@@ -78,6 +79,7 @@ export function createWorkerPool<Req, Res>(url: URL, options: PoolOptions): Work
         clearTimeout(timer);
       }
     },
-    close: () => pool.destroy(),
+    // Closing twice is closing once (a caller may close on success and again on the way out).
+    close: () => (closed ??= pool.destroy()),
   };
 }

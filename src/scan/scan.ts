@@ -3,9 +3,10 @@
 // busy); this thread keeps only the validated figures and the findings, and
 // runs the cross-file rules.
 import { mapLimited } from '../lib/map-limited.ts';
-import { createWorkerPool, defaultPoolSize, type Outcome, type WorkerPool } from '../lib/worker-pool.ts';
+import type { Outcome } from '../lib/worker-pool.ts';
 import { syncDiskSource, type ContentSource, type Listing } from '../source/content-source.ts';
-import { LAYOUT } from '../source/content-root.ts';
+import { countReportFiles, LAYOUT } from '../source/content-root.ts';
+import { scanPoolFor, type ScanPool } from './scan-pool.ts';
 import { openTreeCache } from './tree-cache.ts';
 import type { Department } from '../schema/department.ts';
 import type { KeyPath } from '../lib/key-path.ts';
@@ -14,8 +15,8 @@ import type { InputReport } from '../model/site-input.ts';
 import type { RenderedBody } from '../render/render-body.ts';
 import type { Site } from '../schema/site.ts';
 import type { MediaFile } from '../source/media.ts';
-import { limitProblem, PARSE_HEAP_MB, PARSE_TIMEOUT_MS } from '../source/limits.ts';
-import { countReportFiles, loadRegistry, type Registry } from '../source/load.ts';
+import { limitProblem } from '../source/limits.ts';
+import { loadRegistry, type Registry } from '../source/load.ts';
 import type { Position } from '../source/position.ts';
 import type { ProseText } from '../source/prose.ts';
 import { checkCollection } from '../checks/collection.ts';
@@ -33,17 +34,7 @@ export interface ScanRequest {
   prose: boolean;
 }
 
-export type ScanPool = WorkerPool<ScanRequest, ScanResponse>;
-
-/** Workers that check reports, bounded in time and memory; a scan makes its own unless handed one. */
-export function createScanPool(size: number, timeoutMs = PARSE_TIMEOUT_MS, warm = false): ScanPool {
-  return createWorkerPool<ScanRequest, ScanResponse>(new URL('./scan-worker.ts', import.meta.url), {
-    size,
-    timeoutMs,
-    heapMb: PARSE_HEAP_MB,
-    warm,
-  });
-}
+export { createScanPool, type ScanPool } from './scan-pool.ts';
 
 /** A report as the build needs it after the checks: where it is, and its validated figures. */
 export interface ScannedReport {
@@ -90,7 +81,12 @@ export interface ScanOptions {
    * starts its own and stops them when done. (Starting workers costs about a
    * second: the tests, which scan a hundred small trees, share one pool.)
    */
-  pool?: ScanPool;
+  pool?: ScanPool | undefined;
+  /**
+   * Called once every report is answered from the cache or handed to a
+   * worker (or the scan failed): from then on this thread mostly waits.
+   */
+  dispatched?: () => void;
 }
 
 export async function scanContent(root: string, options: ScanOptions = {}): Promise<ScanResult> {
@@ -98,12 +94,9 @@ export async function scanContent(root: string, options: ScanOptions = {}): Prom
   const prose = options.prose ?? false;
   const useCache = (options.cache ?? settings().checkCache) && !prose;
   const disk = syncDiskSource(root);
-  // A worker starts loading the checks before the cache is read: after a
-  // one-report edit it is ready when the edited report comes (about half a
-  // second sooner than a worker started then). Unused when nothing changed.
   const listing = await disk.list(LAYOUT.reports);
   const reportFiles = countReportFiles(listing.files);
-  const ownPool = options.pool ? undefined : createScanPool(defaultPoolSize(reportFiles), undefined, reportFiles > 0);
+  const ownPool = options.pool ? undefined : scanPoolFor(reportFiles);
   try {
     return await scanWith(root, disk, listing, options.pool ?? (ownPool as ScanPool), {
       ...options,
@@ -121,7 +114,32 @@ async function scanWith(
   disk: ContentSource,
   reportListing: Listing,
   pool: ScanPool,
-  { render, prose, useCache, progress }: ScanOptions & { render: boolean; prose: boolean; useCache: boolean },
+  options: ScanOptions & { render: boolean; prose: boolean; useCache: boolean },
+): Promise<ScanResult> {
+  let told = false;
+  const dispatched = () => {
+    if (!told) options.dispatched?.();
+    told = true;
+  };
+  try {
+    return await scanAll(root, disk, reportListing, pool, { ...options, dispatched });
+  } finally {
+    dispatched();
+  }
+}
+
+async function scanAll(
+  root: string,
+  disk: ContentSource,
+  reportListing: Listing,
+  pool: ScanPool,
+  {
+    render,
+    prose,
+    useCache,
+    progress,
+    dispatched,
+  }: ScanOptions & { render: boolean; prose: boolean; useCache: boolean },
 ): Promise<ScanResult> {
   const cache = useCache ? await openTreeCache(root, render) : undefined;
   const registry = await loadRegistry(root, disk, cache?.departments, reportListing);
@@ -130,12 +148,21 @@ async function scanWith(
   findings.push(...checkReportFile(undefined, registry.problems));
 
   const files = registry.reportPaths;
+  let answered = 0;
+  const handedOver = () => {
+    if (++answered === files.length) dispatched?.();
+  };
   /** A report's result from the tree's cache, or from a worker (then kept for next time). */
   const result = async (file: string): Promise<Outcome<ScanResponse>> => {
     const key = await cache?.keyOf(disk, file);
     const hit = key ? cache?.get(key) : undefined;
-    if (hit) return { ok: true, value: hit };
-    const outcome = await pool.run({ root, file, render, prose });
+    if (hit) {
+      handedOver();
+      return { ok: true, value: hit };
+    }
+    const running = pool.run({ root, file, render, prose });
+    handedOver();
+    const outcome = await running;
     if (key && outcome.ok) cache?.set(key, outcome.value);
     return outcome;
   };

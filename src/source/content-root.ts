@@ -10,3 +10,6 @@ export const LAYOUT = {
 
 /** reports/<year>/<department>.mdx (or .md), captured. */
 export const REPORT_PATH = /^reports\/(\d{4})\/([a-z][a-z0-9-]{0,39})\.(mdx|md)$/;
+
+/** How many of these paths (under reports/) are report files. */
+export const countReportFiles = (paths: readonly string[]) => paths.filter((p) => /\.mdx?$/.test(p)).length;

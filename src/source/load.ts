@@ -7,7 +7,7 @@ import { departmentSchema, type Department } from '../schema/department.ts';
 import { parseWithFriendlyErrors, type SchemaProblem } from '../schema/errors.ts';
 import { reportSchema, type Report } from '../schema/report.ts';
 import { siteSchema, type Site } from '../schema/site.ts';
-import { LAYOUT, REPORT_PATH } from './content-root.ts';
+import { countReportFiles, LAYOUT, REPORT_PATH } from './content-root.ts';
 import { bodyUrls } from './body-urls.ts';
 import { diskSource, syncDiskSource, UnsafeContentFile, type ContentSource, type Listing } from './content-source.ts';
 import { loadMedia, type MediaFile } from './media.ts';
@@ -359,8 +359,6 @@ export const validDepartments = (registry: Registry): Department[] =>
   registry.departments.flatMap((d) => (d.data ? [d.data] : []));
 
 /** How many of the files under reports/ are meant as reports. */
-export const countReportFiles = (paths: readonly string[]) => paths.filter((p) => /\.mdx?$/.test(p)).length;
-
 /**
  * Loads the content tree at `root`, every report with its parsed body, in this
  * thread (for tools and tests; \`npm run check\` and the build scan large trees

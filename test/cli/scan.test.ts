@@ -124,3 +124,23 @@ test('a report whose check runs past the time limit is an error of that report, 
     await pool.close();
   }
 });
+
+test('the caller hears once every report is with a worker or answered from the cache, before the results, and only once', async () => {
+  const root = await contentWith([{ file: SEED_REPORT, copyTo: 'reports/2023/kgxj-b.mdx' }]);
+  try {
+    for (const cache of [false, true]) {
+      const events: string[] = [];
+      const result = await scanContent(root, {
+        cache,
+        pool: testScanPool(),
+        dispatched: () => events.push('dispatched'),
+        progress: (done, total) => events.push(`${done}/${total}`),
+      });
+      assert.equal(result.reports, 2);
+      // Without the cache both reports go to the workers, and the caller may do its own work while they check.
+      assert.deepEqual(events, ['dispatched', '1/2', '2/2'], `cache ${cache}`);
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,38 @@
+// The workers that check reports (scan-worker.ts), bounded in time and
+// memory. Kept apart from scan.ts, which loads the checks: the build starts
+// its pool before it loads its own code (scripts/build.ts), so the worker
+// loads the checks while the build's process loads the rest.
+import { createWorkerPool, defaultPoolSize, type WorkerPool } from '../lib/worker-pool.ts';
+import { countReportFiles, LAYOUT } from '../source/content-root.ts';
+import { syncDiskSource } from '../source/content-source.ts';
+import { PARSE_HEAP_MB, PARSE_TIMEOUT_MS } from '../source/limits.ts';
+import type { ScanRequest, ScanResponse } from './scan.ts';
+
+export type ScanPool = WorkerPool<ScanRequest, ScanResponse>;
+
+/** Workers that check reports; a scan makes its own unless handed one. */
+export function createScanPool(size: number, timeoutMs = PARSE_TIMEOUT_MS, warm = false): ScanPool {
+  return createWorkerPool<ScanRequest, ScanResponse>(new URL('./scan-worker.ts', import.meta.url), {
+    size,
+    timeoutMs,
+    heapMb: PARSE_HEAP_MB,
+    warm,
+  });
+}
+
+/**
+ * The pool for a tree of this many report files: as many workers as help
+ * (defaultPoolSize), the first loading the checks now, before the cache is
+ * read: after a one-report edit it is ready when the edited report comes.
+ */
+export const scanPoolFor = (reportFiles: number): ScanPool =>
+  createScanPool(defaultPoolSize(reportFiles), undefined, reportFiles > 0);
+
+/** The pool for the tree at `root`, started ahead of its scan; undefined when its reports cannot be listed (the scan says why). */
+export async function startScanPool(root: string): Promise<ScanPool | undefined> {
+  try {
+    return scanPoolFor(countReportFiles((await syncDiskSource(root).list(LAYOUT.reports)).files));
+  } catch {
+    return undefined;
+  }
+}
