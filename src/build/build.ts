@@ -48,6 +48,15 @@ export interface BuildOptions {
 }
 
 export async function build(options: BuildOptions): Promise<number> {
+  try {
+    return await checkedBuild(options);
+  } finally {
+    // Its worker would keep the process alive: closed however the build ends.
+    await options.scanPool?.close();
+  }
+}
+
+async function checkedBuild(options: BuildOptions): Promise<number> {
   const dest = distDir(options.out);
   const root = contentRoot();
   // The build replaces dest whole: refused before anything is read or written when it is not ours to replace.
@@ -70,7 +79,6 @@ export async function build(options: BuildOptions): Promise<number> {
     return await checkAndBuild(options, dest, root, previous, dispatched);
   } finally {
     releaseWarmProcess();
-    await options.scanPool?.close();
   }
 }
 
