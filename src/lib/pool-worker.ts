@@ -2,7 +2,7 @@
 // handler, then tells the pool that the task begins, then runs it. So a task's
 // time limit counts the task's own work, never the wait for a free worker or
 // the worker loading its code (seconds on a busy machine).
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, threadId, workerData } from 'node:worker_threads';
 
 type Handler = (request: unknown) => unknown;
 
@@ -15,6 +15,11 @@ export interface PoolTask {
 
 export interface TaskStarted {
   taskStarted: number;
+}
+
+/** Sent once the handler is loaded (or failed to load): the pool may end this worker safely from then on. */
+export interface Preloaded {
+  preloaded: number;
 }
 
 export interface PoolWorkerData {
@@ -39,6 +44,7 @@ function handlerOf(url: string): Promise<Handler> {
 // that task's error.
 const { preload } = (workerData ?? {}) as Partial<PoolWorkerData>;
 if (preload) await handlerOf(preload).catch(() => {});
+parentPort?.postMessage({ preloaded: threadId } satisfies Preloaded);
 
 export default async function runTask({ id, handler, request }: PoolTask): Promise<unknown> {
   const run = await handlerOf(handler);

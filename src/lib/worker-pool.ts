@@ -6,7 +6,7 @@
 // the time limit runs from when the worker begins the task (pool-worker.ts).
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
-import type { PoolTask, PoolWorkerData, TaskStarted } from './pool-worker.ts';
+import type { PoolTask, PoolWorkerData, Preloaded, TaskStarted } from './pool-worker.ts';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; limit: 'time' | 'memory' };
 
@@ -28,6 +28,9 @@ export interface PoolOptions {
    */
   warm?: boolean;
 }
+
+/** The longest a pool's close waits for its workers to load, before it ends them anyway. */
+const LOAD_WAIT_MS = 30_000;
 
 export function defaultPoolSize(tasks: number): number {
   return Math.max(1, Math.min(availableParallelism(), 4, Math.ceil(tasks / 4)));
@@ -52,9 +55,28 @@ export function createWorkerPool<Req, Res>(url: URL, options: PoolOptions): Work
   });
   // A task's clock starts when its worker says it begins.
   const starting = new Map<number, () => void>();
-  pool.on('message', (message: Partial<TaskStarted> | undefined) => {
+  const preloaded = new Set<number>();
+  let preloadedOne = () => {};
+  pool.on('message', (message: Partial<TaskStarted & Preloaded> | undefined) => {
     if (typeof message?.taskStarted === 'number') starting.get(message.taskStarted)?.();
+    if (typeof message?.preloaded === 'number') {
+      preloaded.add(message.preloaded);
+      preloadedOne();
+    }
   });
+  // A worker ended while it still loads its handler may never end: Node 24
+  // left such a thread running, its 'exit' never came, and the pool's close
+  // (and the process) waited for good (about 1 in 100 builds of a tree the
+  // check answered from its cache, on a busy machine). So the pool is closed
+  // once its workers have loaded: a wait only when none was ever needed.
+  const loaded = async () => {
+    const until = Date.now() + LOAD_WAIT_MS;
+    while (pool.threads.some((t) => !preloaded.has(t.threadId)) && Date.now() < until)
+      await new Promise<void>((resolve) => {
+        preloadedOne = resolve;
+        setTimeout(resolve, 100);
+      });
+  };
   let nextId = 0;
   let closed: Promise<void> | undefined;
   return {
@@ -80,6 +102,6 @@ export function createWorkerPool<Req, Res>(url: URL, options: PoolOptions): Work
       }
     },
     // Closing twice is closing once (a caller may close on success and again on the way out).
-    close: () => (closed ??= pool.destroy()),
+    close: () => (closed ??= loaded().then(() => pool.destroy())),
   };
 }
