@@ -22,10 +22,10 @@ run(async () => {
   if (values.shard && !values.out) throw new UserError('--shard 需要 --out <目录>，分片的输出不是可发布的网站');
   // The check's first worker loads the checks while this process loads the
   // build's code (about 0.6 s each): the check is done that much sooner.
-  const scanPool = await startScanPool(contentRoot());
+  const early = await startScanPool(contentRoot());
   const { build } = await import('../src/build/build.ts');
   return build({
-    scanPool,
+    early,
     out: values.out,
     shard: values.shard ? parseShard(values.shard) : undefined,
     // `--merge a b c` as well as `--merge a --merge b`.

@@ -17,7 +17,7 @@ import { EXIT } from '../cli/run.ts';
 import type { Shard } from '../cli/shard.ts';
 import { contentRoot, distDir, settings } from '../config.ts';
 import { contentIndex, scanContent } from '../scan/scan.ts';
-import type { ScanPool } from '../scan/scan-pool.ts';
+import type { EarlyScan } from '../scan/scan-pool.ts';
 import { countReportFiles, LAYOUT } from '../source/content-root.ts';
 import { syncDiskSource } from '../source/content-source.ts';
 import { discardDir, publishDir } from './atomic-dir.ts';
@@ -43,8 +43,8 @@ export interface BuildOptions {
   shard: Shard | undefined;
   /** Folders of shard builds to take the site's parts from. */
   merge: readonly string[];
-  /** The check's workers, started before the build's code was loaded (scripts/build.ts); closed by the build. */
-  scanPool?: ScanPool | undefined;
+  /** The check's workers and the reports they were sized by, started before the build's code was loaded (scripts/build.ts); closed by the build. */
+  early?: EarlyScan | undefined;
 }
 
 export async function build(options: BuildOptions): Promise<number> {
@@ -52,7 +52,7 @@ export async function build(options: BuildOptions): Promise<number> {
     return await checkedBuild(options);
   } finally {
     // Its worker would keep the process alive: closed however the build ends.
-    await options.scanPool?.close();
+    await options.early?.pool.close();
   }
 }
 
@@ -64,7 +64,8 @@ async function checkedBuild(options: BuildOptions): Promise<number> {
   // A site cache where parts cannot be built is refused now, not after the check.
   await openSiteCache(settings().site.cacheDir);
   // Node and Astro load in it while the content is checked; ended below if no part needs it.
-  const reportFiles = countReportFiles((await syncDiskSource(root).list(LAYOUT.reports)).files);
+  const listing = options.early?.listing ?? (await syncDiskSource(root).list(LAYOUT.reports));
+  const reportFiles = countReportFiles(listing.files);
   warmSiteProcess(settings().site, settings().site.cacheDir, reportFiles);
   // The output before the published one is checked while the content is: the
   // build starts from it (reused-output.ts). Not a shard's, which hands its
@@ -94,10 +95,12 @@ async function checkAndBuild(
   const checks = await scanContent(root, {
     progress: progress.update,
     render: true,
-    pool: options.scanPool,
+    pool: options.early?.pool,
+    listing: options.early?.listing,
     dispatched,
   });
-  await options.scanPool?.close();
+  // Not waited for here: the pool ends once its worker has loaded (worker-pool.ts), and the build goes on.
+  options.early?.pool.close().catch(() => {});
   progress.done();
   if (failed(checks)) {
     process.stderr.write(formatHuman(checks, process.cwd(), process.stderr.isTTY));

@@ -4,7 +4,7 @@
 // loads the checks while the build's process loads the rest.
 import { createWorkerPool, defaultPoolSize, type WorkerPool } from '../lib/worker-pool.ts';
 import { countReportFiles, LAYOUT } from '../source/content-root.ts';
-import { syncDiskSource } from '../source/content-source.ts';
+import { syncDiskSource, type Listing } from '../source/content-source.ts';
 import { PARSE_HEAP_MB, PARSE_TIMEOUT_MS } from '../source/limits.ts';
 import type { ScanRequest, ScanResponse } from './scan.ts';
 
@@ -28,10 +28,17 @@ export function createScanPool(size: number, timeoutMs = PARSE_TIMEOUT_MS, warm 
 export const scanPoolFor = (reportFiles: number): ScanPool =>
   createScanPool(defaultPoolSize(reportFiles), undefined, reportFiles > 0);
 
+/** A scan's pool started ahead of it, with the listing of reports/ it was sized by (the scan and the build use it too). */
+export interface EarlyScan {
+  pool: ScanPool;
+  listing: Listing;
+}
+
 /** The pool for the tree at `root`, started ahead of its scan; undefined when its reports cannot be listed (the scan says why). */
-export async function startScanPool(root: string): Promise<ScanPool | undefined> {
+export async function startScanPool(root: string): Promise<EarlyScan | undefined> {
   try {
-    return scanPoolFor(countReportFiles((await syncDiskSource(root).list(LAYOUT.reports)).files));
+    const listing = await syncDiskSource(root).list(LAYOUT.reports);
+    return { pool: scanPoolFor(countReportFiles(listing.files)), listing };
   } catch {
     return undefined;
   }

@@ -82,6 +82,8 @@ export interface ScanOptions {
    * second: the tests, which scan a hundred small trees, share one pool.)
    */
   pool?: ScanPool | undefined;
+  /** The listing of reports/, when the caller has just taken it (startScanPool). */
+  listing?: Listing | undefined;
   /**
    * Called once every report is answered from the cache or handed to a
    * worker (or the scan failed): from then on this thread mostly waits.
@@ -94,41 +96,28 @@ export async function scanContent(root: string, options: ScanOptions = {}): Prom
   const prose = options.prose ?? false;
   const useCache = (options.cache ?? settings().checkCache) && !prose;
   const disk = syncDiskSource(root);
-  const listing = await disk.list(LAYOUT.reports);
-  const reportFiles = countReportFiles(listing.files);
-  const ownPool = options.pool ? undefined : scanPoolFor(reportFiles);
-  try {
-    return await scanWith(root, disk, listing, options.pool ?? (ownPool as ScanPool), {
-      ...options,
-      render,
-      prose,
-      useCache,
-    });
-  } finally {
-    await ownPool?.close();
-  }
-}
-
-async function scanWith(
-  root: string,
-  disk: ContentSource,
-  reportListing: Listing,
-  pool: ScanPool,
-  options: ScanOptions & { render: boolean; prose: boolean; useCache: boolean },
-): Promise<ScanResult> {
+  const listing = options.listing ?? (await disk.list(LAYOUT.reports));
+  const ownPool = options.pool ? undefined : scanPoolFor(countReportFiles(listing.files));
   let told = false;
   const dispatched = () => {
     if (!told) options.dispatched?.();
     told = true;
   };
   try {
-    return await scanAll(root, disk, reportListing, pool, { ...options, dispatched });
+    return await scanWith(root, disk, listing, options.pool ?? (ownPool as ScanPool), {
+      ...options,
+      render,
+      prose,
+      useCache,
+      dispatched,
+    });
   } finally {
     dispatched();
+    await ownPool?.close();
   }
 }
 
-async function scanAll(
+async function scanWith(
   root: string,
   disk: ContentSource,
   reportListing: Listing,
