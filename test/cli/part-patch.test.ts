@@ -26,41 +26,6 @@ test('a site in one part, figures corrected: the department and the catalogue re
   assert.equal(r.rebuilt, r.clean);
 });
 
-test('a site in parts, a paragraph added: only its department rendered again', async () => {
-  let siteCache = '';
-  let renderersBefore: string[] = [];
-  const r = await editAndRebuild({
-    departments: 16,
-    env: { GONGKAI_PDF: '0', GONGKAI_PART_SIZE: '8', GONGKAI_INDEX_SHARD_SIZE: '8' },
-    edit: 'paragraph',
-    shows: 'reports/2024/d00003/index.html',
-    beforeRebuild: async (cache) => {
-      siteCache = cache;
-      renderersBefore = await readdir(join(cache, 'renderers'));
-    },
-  });
-  assert.match(
-    r.log,
-    /网站 2 个部分 \+ 目录页（新构建 1，其中 1 个只重新生成改动的单位，缓存 2），搜索索引 2 片（新建 1）/,
-  );
-  assert.ok(r.after.includes('年度中未调整预算。'), 'the report page has the new sentence');
-  assert.equal(r.metrics['site.kept-renders'], 1, 'rendered with the bundle the part was built with');
-  assert.equal(r.rebuilt, r.clean);
-  // The patched part links to the bundle its base was built with: stored once, not copied with each patch.
-  assert.ok(renderersBefore.length > 0, 'the parts kept their bundles');
-  assert.deepEqual(await readdir(join(siteCache, 'renderers')), renderersBefore, 'no bundle stored again');
-  const linked = new Set<string>();
-  for (const part of await readdir(siteCache))
-    await realpath(join(siteCache, part, '.renderer')).then(
-      (dir) => linked.add(basename(dir)),
-      () => undefined,
-    );
-  assert.ok(
-    [...linked].every((dir) => renderersBefore.includes(dir)),
-    `parts link to stored bundles: ${[...linked]}`,
-  );
-});
-
 test('most reports changed: the part rendered whole with the bundle the last build kept, not by astro build', async () => {
   const r = await editAndRebuild({
     departments: 4,
@@ -119,23 +84,44 @@ test('a part whose kept bundle fails to load: its pages rendered by an astro bui
   assert.equal(sound.length, 1, 'one part (the patched one) has a bundle that loads');
 });
 
-test('in git, a commit that changed one report: only its department rendered again, its page names the commit', async () => {
+test('a site in parts, in git, a commit that changed one paragraph: only its department rendered again, with the bundle its part kept; its page names the commit', async () => {
+  let siteCache = '';
+  let renderersBefore: string[] = [];
   const r = await editAndRebuild({
     departments: 16,
     env: { GONGKAI_PDF: '0', GONGKAI_PART_SIZE: '8', GONGKAI_INDEX_SHARD_SIZE: '8' },
     edit: 'paragraph',
     shows: 'reports/2024/d00003/index.html',
     git: true,
+    beforeRebuild: async (cache) => {
+      siteCache = cache;
+      renderersBefore = await readdir(join(cache, 'renderers'));
+    },
   });
-  // Each page shows the commit that last changed its own report: the new commit reaches one page, not all.
   assert.match(
     r.log,
     /网站 2 个部分 \+ 目录页（新构建 1，其中 1 个只重新生成改动的单位，缓存 2），搜索索引 2 片（新建 1）/,
   );
+  assert.ok(r.after.includes('年度中未调整预算。'), 'the report page has the new sentence');
+  assert.equal(r.metrics['site.kept-renders'], 1, 'rendered with the bundle the part was built with');
+  // Each page shows the commit that last changed its own report: the new commit reaches one page, not all.
   const version = (html: string) => /源文件版本<\/dt>\s*<dd[^>]*>\s*<code>([0-9a-f]{10})<\/code>/.exec(html)?.[1];
   assert.ok(
     version(r.before) && version(r.after) && version(r.after) !== version(r.before),
     'the page names the new commit',
   );
   assert.equal(r.rebuilt, r.clean);
+  // The patched part links to the bundle its base was built with: stored once, not copied with each patch.
+  assert.ok(renderersBefore.length > 0, 'the parts kept their bundles');
+  assert.deepEqual(await readdir(join(siteCache, 'renderers')), renderersBefore, 'no bundle stored again');
+  const linked = new Set<string>();
+  for (const part of await readdir(siteCache))
+    await realpath(join(siteCache, part, '.renderer')).then(
+      (dir) => linked.add(basename(dir)),
+      () => undefined,
+    );
+  assert.ok(
+    [...linked].every((dir) => renderersBefore.includes(dir)),
+    `parts link to stored bundles: ${[...linked]}`,
+  );
 });
