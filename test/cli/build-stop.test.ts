@@ -19,16 +19,32 @@ import { settledEntries } from '../helpers/output.ts';
 const cleanup: string[] = [];
 after(() => Promise.all(cleanup.map((d) => rm(d, { recursive: true, force: true }))));
 
+/** Synthetic trees by size, written once: the builds read them and never write there (their check caches are elsewhere). */
+const corpora = new Map<number, Promise<string>>();
+
+function corpus(departments: number): Promise<string> {
+  let tree = corpora.get(departments);
+  if (!tree) {
+    tree = tempDir().then(async (home) => {
+      cleanup.push(home);
+      await writeCorpus({ departments, years: 1, out: join(home, 'content') });
+      return join(home, 'content');
+    });
+    corpora.set(departments, tree);
+  }
+  return tree;
+}
+
 /**
- * A content tree (a copy of `fixture`, or a synthetic one of so many
- * reports) with a site cache of its own (cold, so its parts are built) and a
- * previous output to keep.
+ * A content tree (a copy of `fixture`, or a synthetic one of so many reports,
+ * shared by the tests that ask for that size) with a site cache of its own
+ * (cold, so its parts are built) and a previous output to keep.
  */
 async function setup(fixture: string | number = SEED_CONTENT) {
   const home = await tempDir();
   cleanup.push(home);
-  const content = join(home, 'content');
-  if (typeof fixture === 'number') await writeCorpus({ departments: fixture, years: 1, out: content });
+  let content = join(home, 'content');
+  if (typeof fixture === 'number') content = await corpus(fixture);
   else await cp(fixture, content, { recursive: true });
   const out = join(home, 'out');
   const dist = join(out, 'dist');
