@@ -2,7 +2,6 @@
 //             [--site dir] [--no-cache] [--timeout s] [--merge]
 // The PDFs of every report (src/build/pdf-command.ts).
 import { commandArgs } from '../src/cli/args.ts';
-import { makePdfs } from '../src/build/pdf-command.ts';
 import { run } from '../src/cli/run.ts';
 import { parseShard } from '../src/cli/shard.ts';
 
@@ -25,6 +24,8 @@ run(async () => {
     },
     USAGE,
   );
+  // Loaded once the command line is understood: --help and a mistyped option answer at once.
+  const { makePdfs } = await import('../src/build/pdf-command.ts');
   return makePdfs({
     out: values.out,
     site: values.site,
