@@ -15,7 +15,7 @@ import { formatHuman } from '../cli/format-findings.ts';
 import { progressLine, secondsSince } from '../cli/progress.ts';
 import { EXIT } from '../cli/run.ts';
 import type { Shard } from '../cli/shard.ts';
-import { contentRoot, distDir, settings } from '../config.ts';
+import { contentRoot, settings } from '../config.ts';
 import { contentIndex, scanContent } from '../scan/scan.ts';
 import type { EarlyScan } from '../scan/scan-pool.ts';
 import { countReportFiles, LAYOUT } from '../source/content-root.ts';
@@ -23,13 +23,13 @@ import { syncDiskSource } from '../source/content-source.ts';
 import { discardDir, publishDir } from './atomic-dir.ts';
 import { stopChildren } from './child-processes.ts';
 import { buildContext, type BuildContext, type BuildStep } from './context.ts';
-import { checkOutputDir, markOutput } from './output-dir.ts';
+import { markOutput } from './output-dir.ts';
 import { checkPreviousOutput, startOutput, type CheckedOutput } from './reused-output.ts';
 import { discardUnfinishedParts } from './part-builds.ts';
-import { openSiteCache } from './part-cache.ts';
 import { nextJobHandedOver, releaseWarmProcess, warmSiteProcess } from './site-process.ts';
 import { exportShard, importShards } from './site-step.ts';
 import { partSizeOf, planParts } from './site-parts.ts';
+import { checkBuildTargets } from './targets.ts';
 import { BUILD_STEPS, SHARD_STEPS } from './steps.ts';
 import { inShard } from '../cli/shard.ts';
 import { cacheFrom } from '../print/pdf/options.ts';
@@ -57,12 +57,10 @@ export async function build(options: BuildOptions): Promise<number> {
 }
 
 async function checkedBuild(options: BuildOptions): Promise<number> {
-  const dest = distDir(options.out);
+  // The build replaces dest whole: refused before anything is read or written
+  // when it is not ours to replace; so is a site cache where parts cannot be built.
+  const dest = await checkBuildTargets(options.out);
   const root = contentRoot();
-  // The build replaces dest whole: refused before anything is read or written when it is not ours to replace.
-  await checkOutputDir(dest, { contentRoot: root, option: options.out ? '--out' : '输出目录' });
-  // A site cache where parts cannot be built is refused now, not after the check.
-  await openSiteCache(settings().site.cacheDir);
   // Node and Astro load in it while the content is checked; ended below if no part needs it.
   const listing = options.early?.listing ?? (await syncDiskSource(root).list(LAYOUT.reports));
   const reportFiles = countReportFiles(listing.files);
