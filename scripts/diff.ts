@@ -6,8 +6,6 @@
 import { commandArgs } from '../src/cli/args.ts';
 import { contentRoot } from '../src/config.ts';
 import { EXIT, run, UserError } from '../src/cli/run.ts';
-import { diffRevisions } from '../src/diff/diff-revisions.ts';
-import { renderMarkdown } from '../src/diff/summary-markdown.ts';
 
 const USAGE = 'npm run diff -- <基准版本> [<对比版本>] [--format=markdown|json]';
 
@@ -28,6 +26,11 @@ run(async () => {
   if (!baseRev || extra.length) {
     throw new UserError(`用法：${USAGE}，例如 npm run diff -- main（与工作区比较）或 npm run diff -- origin/main HEAD`);
   }
+  // Loaded once the command line is understood: --help and a mistyped option answer at once.
+  const [{ diffRevisions }, { renderMarkdown }] = await Promise.all([
+    import('../src/diff/diff-revisions.ts'),
+    import('../src/diff/summary-markdown.ts'),
+  ]);
   const result = await diffRevisions(contentRoot(), baseRev, headRev);
   process.stdout.write(format === 'json' ? `${JSON.stringify(result, null, 2)}\n` : renderMarkdown(result));
   return EXIT.ok;

@@ -10,10 +10,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { commandArgs } from '../src/cli/args.ts';
 import { LAYOUT } from '../src/source/content-root.ts';
 import { contentRoot } from '../src/config.ts';
-import { loadRegistry, validDepartments } from '../src/source/load.ts';
 import { EXIT, run, UserError } from '../src/cli/run.ts';
-import { importDocument } from '../src/import/draft.ts';
-import { importReport } from '../src/import/import-summary.ts';
 
 const USAGE = 'npm run import -- <文件.docx|文件.xlsx|文件.txt> [--dept 单位代码] [--year 年度] [--out 输出文件]';
 
@@ -29,6 +26,12 @@ run(async () => {
   if (!input || extra.length) throw new UserError(`用法：${USAGE}`);
   if (values.year !== undefined && !/^\d{4}$/.test(values.year))
     throw new UserError(`年度“${values.year}”不对：请写四位年份，例如 2023。`);
+  // Loaded once the command line is understood: --help and a mistyped option answer at once.
+  const [{ loadRegistry, validDepartments }, { importDocument }, { importReport }] = await Promise.all([
+    import('../src/source/load.ts'),
+    import('../src/import/draft.ts'),
+    import('../src/import/import-summary.ts'),
+  ]);
   const root = contentRoot();
   const departments = validDepartments(await loadRegistry(root));
   const draft = await importDocument(resolve(input), {
