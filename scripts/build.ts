@@ -22,14 +22,14 @@ run(async () => {
   if (values.shard && values.merge) throw new UserError('--shard 和 --merge 不能同时使用');
   if (values.shard && !values.out) throw new UserError('--shard 需要 --out <目录>，分片的输出不是可发布的网站');
   // A mistyped --out is refused before any worker starts.
-  await checkBuildTargets(values.out);
+  const dest = await checkBuildTargets(values.out);
   // The check's first worker loads the checks while this process loads the
   // build's code (about 0.6 s each): the check is done that much sooner.
   const early = await startScanPool(contentRoot());
   const { build } = await import('../src/build/build.ts');
   return build({
     early,
-    out: values.out,
+    dest,
     shard: values.shard ? parseShard(values.shard) : undefined,
     // `--merge a b c` as well as `--merge a --merge b`.
     merge: values.merge ? [...values.merge, ...positionals] : [],

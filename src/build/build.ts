@@ -29,7 +29,6 @@ import { discardUnfinishedParts } from './part-builds.ts';
 import { nextJobHandedOver, releaseWarmProcess, warmSiteProcess } from './site-process.ts';
 import { exportShard, importShards } from './site-step.ts';
 import { partSizeOf, planParts } from './site-parts.ts';
-import { checkBuildTargets } from './targets.ts';
 import { BUILD_STEPS, SHARD_STEPS } from './steps.ts';
 import { inShard } from '../cli/shard.ts';
 import { cacheFrom } from '../print/pdf/options.ts';
@@ -38,8 +37,12 @@ import { cacheFrom } from '../print/pdf/options.ts';
 const INTERRUPTED = 130;
 
 export interface BuildOptions {
-  /** --out; dist/ by default. */
-  out: string | undefined;
+  /**
+   * The output folder, as checkBuildTargets returned it: the command refuses
+   * one that is not the build's to replace (and a site cache where parts
+   * cannot be built) before anything is read or written (scripts/build.ts).
+   */
+  dest: string;
   shard: Shard | undefined;
   /** Folders of shard builds to take the site's parts from. */
   merge: readonly string[];
@@ -57,9 +60,7 @@ export async function build(options: BuildOptions): Promise<number> {
 }
 
 async function checkedBuild(options: BuildOptions): Promise<number> {
-  // The build replaces dest whole: refused before anything is read or written
-  // when it is not ours to replace; so is a site cache where parts cannot be built.
-  const dest = await checkBuildTargets(options.out);
+  const { dest } = options;
   const root = contentRoot();
   // Node and Astro load in it while the content is checked; ended below if no part needs it.
   const listing = options.early?.listing ?? (await syncDiskSource(root).list(LAYOUT.reports));

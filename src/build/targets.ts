@@ -2,7 +2,7 @@
 // that is not its own to replace (output-dir.ts), and a site cache where the
 // site's parts cannot be built (part-cache.ts). The command asks before it
 // starts the check's workers (scripts/build.ts), so a mistyped --out is
-// answered at once; the build asks again as it starts (a few stats).
+// answered at once, and hands the build the folder it may replace.
 import { contentRoot, distDir, settings } from '../config.ts';
 import { checkOutputDir } from './output-dir.ts';
 import { openSiteCache } from './part-cache.ts';
