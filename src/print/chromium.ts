@@ -33,6 +33,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
       '找不到 Chromium。请安装 Debian 软件包 chromium（sudo apt-get install chromium），或用环境变量 GONGKAI_CHROMIUM 指定其路径。',
     );
   }
+  // Playwright makes its profile and artefact folders before it looks for the
+  // program, and leaves them behind when it is missing (GONGKAI_CHROMIUM mistyped).
+  if (!existsSync(executablePath)) throw new Error('找不到这个程序');
   // The driver is loaded here, not with this module: about a CPU-second that
   // a run whose PDFs all come from the cache never needs.
   const { chromium } = await import('playwright-core');

@@ -1,7 +1,7 @@
 // One bad report among good ones fails alone, named; failures of the tool
 // (no browser, bad flags) are told apart from content problems.
 import assert from 'node:assert/strict';
-import { stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { ENGINES } from '../../src/print/pdf/engines.ts';
 import { runScript, STACK_TRACE } from '../helpers/cli.ts';
@@ -26,9 +26,11 @@ for (const engine of ENGINES) {
 
 describe('failures of the tool, not the content', () => {
   test('no browser: exit code 69 and a message that says so, without a stack trace', async () => {
-    const run = await printPdfs(await seedTree(), { env: { GONGKAI_CHROMIUM: '/nonexistent/chromium' } });
+    const tmp = await scratch();
+    const run = await printPdfs(await seedTree(), { env: { GONGKAI_CHROMIUM: '/nonexistent/chromium', TMPDIR: tmp } });
     assert.equal(run.status, 69);
-    assert.match(run.stderr, /错误：无法启动 Chromium（\/nonexistent\/chromium）/);
+    assert.match(run.stderr, /错误：无法启动 Chromium（\/nonexistent\/chromium）：找不到这个程序/);
+    assert.deepEqual(await readdir(tmp), [], 'no browser profile left behind in the temporary folder');
     assert.match(run.stderr, /GONGKAI_CHROMIUM/);
     assert.doesNotMatch(run.stderr, STACK_TRACE);
   });
