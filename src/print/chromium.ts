@@ -12,9 +12,41 @@ export function chromiumPath(configured = settings().chromium): string | undefin
   return configured ?? CANDIDATES.find((p) => existsSync(p));
 }
 
+/**
+ * The features Playwright turns off (playwright-core as locked), repeated here
+ * because Chromium keeps only the last --disable-features it is given and
+ * Playwright's comes first. test/unit/pdf/chromium-features.test.ts compares
+ * this list with what the installed Playwright passes.
+ */
+export const PLAYWRIGHT_DISABLED_FEATURES = [
+  'AvoidUnnecessaryBeforeUnloadCheckSync',
+  'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable',
+  'LensOverlay',
+  'MediaRouter',
+  'PaintHolding',
+  'ThirdPartyStoragePartitioning',
+  'AvoidCorsURLLoaderRestartOnRedirect',
+  'TcpPortRandomizationWin',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'AimEnabled',
+  'PreconnectToSearch',
+  'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion',
+];
+
+/**
+ * Besides Playwright's: the address bar's two popups, WebUI pages that each
+ * browser window loads in a renderer of its own (about a CPU-second a window)
+ * in a browser where nobody types an address.
+ */
+export const DISABLED_FEATURES = [...PLAYWRIGHT_DISABLED_FEATURES, 'WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
 // Without the background-networking flags Chromium keeps trying to reach
 // Google's services, which this closed network refuses.
-const ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-dev-shm-usage',
@@ -24,6 +56,7 @@ const ARGS = [
   '--disable-quic',
   '--no-first-run',
   '--font-render-hinting=none',
+  `--disable-features=${DISABLED_FEATURES.join(',')}`,
 ];
 
 export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
@@ -39,5 +72,10 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   // The driver is loaded here, not with this module: about a CPU-second that
   // a run whose PDFs all come from the cache never needs.
   const { chromium } = await import('playwright-core');
-  return chromium.launch({ headless: true, ...options, executablePath, args: [...ARGS, ...(options.args ?? [])] });
+  return chromium.launch({
+    headless: true,
+    ...options,
+    executablePath,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+  });
 }

@@ -38,6 +38,22 @@ describe('a print page', () => {
     await Promise.all([server?.close(), fence?.close()]);
   });
 
+  test('the browser loads no page of its own beside the report (the address bar popups are off)', async () => {
+    const printer = await openPrintPage(browser, server.url);
+    const cdp = await browser.newBrowserCDPSession();
+    try {
+      await printer.page.goto(`${server.url}/with/`, { waitUntil: 'load' });
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { type: string; url: string }[] };
+      assert.deepEqual(
+        targetInfos.filter((t) => t.type !== 'page').map((t) => t.url),
+        [],
+      );
+    } finally {
+      await cdp.detach();
+      await printer.close();
+    }
+  });
+
   for (const [name, path] of [
     ['with its policy', '/with/'],
     ['without a policy (tampered)', '/without/'],
