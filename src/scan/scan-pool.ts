@@ -3,10 +3,12 @@
 // its pool before it loads its own code (scripts/build.ts), so the worker
 // loads the checks while the build's process loads the rest.
 import { createWorkerPool, defaultPoolSize, type WorkerPool } from '../lib/worker-pool.ts';
+import { settings } from '../config.ts';
 import { countReportFiles, LAYOUT } from '../source/content-root.ts';
 import { syncDiskSource, type Listing } from '../source/content-source.ts';
 import { PARSE_HEAP_MB, PARSE_TIMEOUT_MS } from '../source/limits.ts';
 import type { ScanRequest, ScanResponse } from './scan.ts';
+import { unchangedSinceLastRun } from './tree-cache.ts';
 
 export type ScanPool = WorkerPool<ScanRequest, ScanResponse>;
 
@@ -34,11 +36,18 @@ export interface EarlyScan {
   listing: Listing;
 }
 
-/** The pool for the tree at `root`, started ahead of its scan; undefined when its reports cannot be listed (the scan says why). */
-export async function startScanPool(root: string): Promise<EarlyScan | undefined> {
+/**
+ * The pool for the tree at `root`, started ahead of its scan (`render`: the
+ * build's, else the check's); undefined when its reports cannot be listed (the
+ * scan says why). When no report changed since the last scan, no worker starts
+ * until a report needs one: loading the checks costs about a CPU-second.
+ */
+export async function startScanPool(root: string, render: boolean): Promise<EarlyScan | undefined> {
   try {
     const listing = await syncDiskSource(root).list(LAYOUT.reports);
-    return { pool: scanPoolFor(countReportFiles(listing.files)), listing };
+    const reportFiles = countReportFiles(listing.files);
+    const cached = settings().checkCache && (await unchangedSinceLastRun(root, render, listing.files));
+    return { pool: cached ? createScanPool(defaultPoolSize(reportFiles)) : scanPoolFor(reportFiles), listing };
   } catch {
     return undefined;
   }

@@ -167,7 +167,7 @@ async function scanWith(
     }
     progress?.(++done, files.length);
   });
-  await cache?.save();
+  await cache?.save(reportListing.files);
   const reports = scanned.filter((r): r is ScannedReport => r !== undefined);
   const positions = new Map(reports.map((r) => [r.file, r.positions]));
   const departmentFiles = new Map(registry.departments.map((d) => [d.file, d]));

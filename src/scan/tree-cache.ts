@@ -6,7 +6,7 @@
 // read once and written once, instead of a file per report: at 20,000 reports
 // the reads of single files were the cached check's whole time.
 import { createHash } from 'node:crypto';
-import { readdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PROJECT_ROOT } from '../config.ts';
 import { fileStampSync, nowNs, racy } from '../lib/file-stamp.ts';
@@ -23,8 +23,34 @@ async function cacheFile(root: string, render: boolean): Promise<string> {
   const version = await codeVersion();
   for (const old of await readdir(BASE).catch(() => [] as string[]))
     if (old !== version) await rm(join(BASE, old), { recursive: true, force: true });
-  const tree = createHash('sha256').update(root).digest('hex').slice(0, 16);
-  return join(BASE, version, `${tree}${render ? '-rendered' : ''}.json`);
+  return join(BASE, version, `${treeName(root, render)}.json`);
+}
+
+const treeName = (root: string, render: boolean) =>
+  `${createHash('sha256').update(root).digest('hex').slice(0, 16)}${render ? '-rendered' : ''}`;
+
+/** The file times of reports/, all in one digest. */
+function stampsDigest(root: string, files: readonly string[]): string {
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(`${file}\0${fileStampSync(join(root, file))?.id ?? '-'}\n`);
+  return hash.digest('hex');
+}
+
+/**
+ * Whether every file of reports/ is as the last scan in this mode (`render`:
+ * the build's) found it, by the file times: then the cache most likely
+ * answers every report, and no worker need load the checks ahead of the scan.
+ * Only a guess, which costs a little time when wrong: it does not wait for the
+ * code's fingerprint (about 70 ms), and looks in whichever version's folder
+ * there is.
+ */
+export async function unchangedSinceLastRun(root: string, render: boolean, files: readonly string[]): Promise<boolean> {
+  if (!files.length) return false;
+  const name = `${treeName(root, render)}.last-run`;
+  const digest = stampsDigest(root, files);
+  for (const version of await readdir(BASE).catch(() => [] as string[]))
+    if ((await readFile(join(BASE, version, name), 'utf8').catch(() => '')) === digest) return true;
+  return false;
 }
 
 export function entryKey(file: string, bytes: Uint8Array | string): string {
@@ -45,8 +71,8 @@ export interface TreeCache {
   get(key: string): ScanResponse | undefined;
   /** Keeps a result for the next run (one that uses images is never kept: they are other files). */
   set(key: string, response: ScanResponse): void;
-  /** Writes what this run used: the file holds one tree's worth. */
-  save(): Promise<void>;
+  /** Writes what this run used: the file holds one tree's worth; and notes the file times of reports/ (unchangedSinceLastRun). */
+  save(files: readonly string[]): Promise<void>;
 }
 
 export async function openTreeCache(root: string, render: boolean): Promise<TreeCache> {
@@ -87,10 +113,15 @@ export async function openTreeCache(root: string, render: boolean): Promise<Tree
     set(key, response) {
       if (!response.usesImages) entries.set(key, response);
     },
-    save: async () => {
+    save: async (files) => {
       await entries.save();
       await departments.save();
       await keys.save();
+      const lastRun = file.replace(/\.json$/, '.last-run');
+      const digest = stampsDigest(root, files);
+      if ((await readFile(lastRun, 'utf8').catch(() => '')) === digest) return;
+      await mkdir(dirname(lastRun), { recursive: true });
+      await writeFile(lastRun, digest);
     },
   };
 }

@@ -7,7 +7,9 @@ import { test } from 'node:test';
 import { PROJECT_ROOT } from '../../src/config.ts';
 import { contentIndex, createScanPool, scanContent } from '../../src/scan/scan.ts';
 import { journalOf } from '../../src/lib/kept-entries.ts';
-import { openTreeCache } from '../../src/scan/tree-cache.ts';
+import { openTreeCache, unchangedSinceLastRun } from '../../src/scan/tree-cache.ts';
+import { LAYOUT } from '../../src/source/content-root.ts';
+import { syncDiskSource } from '../../src/source/content-source.ts';
 import { contentWith, SEED_CONTENT, SEED_REPORT } from '../helpers/content.ts';
 import { testScanPool } from '../helpers/scan-pool.ts';
 
@@ -103,6 +105,26 @@ test('an unchanged report is found by its file times; one changed in place is re
     const fresh = (await scanContent(root, { cache: false, pool: testScanPool() })).findings;
     assert.notDeepEqual(fresh, before, 'the edit changes what the check finds');
     assert.deepEqual(await scan(), fresh);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test('a tree unchanged since its last scan is told by its file times, so no worker loads the checks ahead; any edit, and the other mode, are not', async () => {
+  const root = await contentWith();
+  try {
+    const files = async () => (await syncDiskSource(root).list(LAYOUT.reports)).files;
+    const unchanged = async (render = false) => unchangedSinceLastRun(root, render, await files());
+    assert.equal(await unchanged(), false, 'never scanned');
+    await scanContent(root, { cache: true, pool: testScanPool() });
+    assert.equal(await unchanged(), true);
+    assert.equal(await unchanged(true), false, "the check's scan says nothing of the build's, which renders");
+    await writeFile(join(root, SEED_REPORT), `${await readFile(join(root, SEED_REPORT), 'utf8')}\n补充一段。\n`);
+    assert.equal(await unchanged(), false, 'a report edited');
+    await scanContent(root, { cache: true, pool: testScanPool() });
+    assert.equal(await unchanged(), true);
+    await writeFile(join(root, 'reports/2023/notes.txt'), '草稿\n');
+    assert.equal(await unchanged(), false, 'a file added');
   } finally {
     await rm(root, { recursive: true, force: true });
   }
