@@ -62,10 +62,15 @@ export async function build(options: BuildOptions): Promise<number> {
 async function checkedBuild(options: BuildOptions): Promise<number> {
   const { dest } = options;
   const root = contentRoot();
-  // Node and Astro load in it while the content is checked; ended below if no part needs it.
+  // Node and Astro load in it while the content is checked; ended below if no
+  // part needs it. Not started for reports unchanged since the last build: the
+  // parts most likely all come from the site cache, when there is one.
   const listing = options.early?.listing ?? (await syncDiskSource(root).list(LAYOUT.reports));
   const reportFiles = countReportFiles(listing.files);
-  warmSiteProcess(settings().site, settings().site.cacheDir, reportFiles);
+  const siteAhead = !(options.early?.unchanged && settings().site.cache);
+  if (siteAhead) warmSiteProcess(settings().site, settings().site.cacheDir, reportFiles);
+  // The check's worker is started ahead as the site's process is (scan-pool.ts): the tests count both.
+  const startedAhead = Number(siteAhead) + Number(!options.early?.unchanged && reportFiles > 0);
   // The output before the published one is checked while the content is: the
   // build starts from it (reused-output.ts). Not a shard's, which hands its
   // caches over, nor without a site cache (GONGKAI_SITE_CACHE=0). It walks
@@ -76,7 +81,7 @@ async function checkedBuild(options: BuildOptions): Promise<number> {
   const previous =
     settings().site.cache && !options.shard ? checkHandedOver.then(() => checkPreviousOutput(dest)) : undefined;
   try {
-    return await checkAndBuild(options, dest, root, previous, dispatched);
+    return await checkAndBuild(options, dest, root, previous, dispatched, startedAhead);
   } finally {
     releaseWarmProcess();
   }
@@ -88,6 +93,7 @@ async function checkAndBuild(
   root: string,
   previous: Promise<CheckedOutput | undefined> | undefined,
   dispatched: () => void,
+  startedAhead: number,
 ): Promise<number> {
   const start = performance.now();
   const progress = progressLine('检查报告');
@@ -131,6 +137,7 @@ async function checkAndBuild(
   }
   const ctx = buildContext({ contentRoot: root, content: contentIndex(checks), outDir, dest, signal: stop.signal });
   ctx.reused = reused?.(ctx.knownHashes);
+  ctx.metrics['build.started-ahead'] = startedAhead;
   await markOutput(outDir);
   const pdfCache = settings().pdf.enabled ? cacheFrom(settings().pdf.cache)?.dir : undefined;
   if (options.shard) {

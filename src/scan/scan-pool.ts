@@ -34,6 +34,8 @@ export const scanPoolFor = (reportFiles: number): ScanPool =>
 export interface EarlyScan {
   pool: ScanPool;
   listing: Listing;
+  /** No file of reports/ changed since the last scan in this mode (unchangedSinceLastRun): most likely all comes from caches. */
+  unchanged: boolean;
 }
 
 /**
@@ -46,8 +48,12 @@ export async function startScanPool(root: string, render: boolean): Promise<Earl
   try {
     const listing = await syncDiskSource(root).list(LAYOUT.reports);
     const reportFiles = countReportFiles(listing.files);
-    const cached = settings().checkCache && (await unchangedSinceLastRun(root, render, listing.files));
-    return { pool: cached ? createScanPool(defaultPoolSize(reportFiles)) : scanPoolFor(reportFiles), listing };
+    const unchanged = settings().checkCache && (await unchangedSinceLastRun(root, render, listing.files));
+    return {
+      pool: unchanged ? createScanPool(defaultPoolSize(reportFiles)) : scanPoolFor(reportFiles),
+      listing,
+      unchanged,
+    };
   } catch {
     return undefined;
   }

@@ -13,7 +13,7 @@ import { editAndRebuild, rebuildDirs } from '../helpers/rebuild.ts';
 
 after(() => Promise.all(rebuildDirs.map((d) => rm(d, { recursive: true, force: true }))));
 
-test('a site in one part, figures corrected: the department and the catalogue rendered again', async () => {
+test('a site in one part, figures corrected: the department and the catalogue rendered again; nothing started ahead while unchanged', async () => {
   const r = await editAndRebuild({
     departments: 16,
     env: { GONGKAI_PDF: '0' },
@@ -22,6 +22,9 @@ test('a site in one part, figures corrected: the department and the catalogue re
   });
   assert.match(r.log, /网站 1 个部分（新构建 1，其中 1 个只重新生成改动的单位，缓存 0），搜索索引 1 片（新建 1）/);
   assert.ok(r.after !== r.before, 'the open data shows the corrected figure');
+  // Nothing is loaded ahead for content unchanged since the last build; after an edit the check's worker and a site process are.
+  assert.equal(r.unchangedMetrics['build.started-ahead'], 0, 'unchanged: no worker or process started ahead');
+  assert.equal(r.metrics['build.started-ahead'], 2, 'edited: the check worker and a site process started ahead');
   assert.equal(r.metrics['site.kept-renders'], 1, 'rendered with the bundle the part was built with');
   assert.equal(r.rebuilt, r.clean);
 });

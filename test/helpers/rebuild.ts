@@ -16,6 +16,8 @@ export interface Rebuild {
   log: string;
   /** Its metrics (GONGKAI_BUILD_TIMINGS): which parts were patched, and how. */
   metrics: Record<string, number>;
+  /** The metrics of the build before the edit, of content unchanged since the first. */
+  unchangedMetrics: Record<string, number>;
   /** A file of the site (relative) before and after the edit. */
   before: string;
   after: string;
@@ -59,7 +61,8 @@ export async function editAndRebuild(options: {
   }
   await build('dist');
   // Built again unchanged: the output the first build published is now the previous one, which the rebuild starts from.
-  await build('dist');
+  const unchangedTimings = join(home, 'unchanged-timings.json');
+  await build('dist', { GONGKAI_BUILD_TIMINGS: unchangedTimings });
   const before = await read('dist', options.shows);
   await editOneReport(content, 'd00003', 2024, options.edit);
   if (options.git) await commitAll(content, '改正一份报告', 1_719_500_000);
@@ -70,10 +73,12 @@ export async function editAndRebuild(options: {
   // What is in the folder is what SHA256SUMS lists, not one file more or different.
   assert.equal(formatManifest(await hashTree(join(home, 'dist'))), await read('dist', 'SHA256SUMS'));
   await build('clean', { GONGKAI_SITE_CACHE: '0', ...options.cleanEnv });
-  const { metrics } = JSON.parse(await readFile(timings, 'utf8')) as { metrics: Record<string, number> };
+  const metricsOf = async (file: string) =>
+    (JSON.parse(await readFile(file, 'utf8')) as { metrics: Record<string, number> }).metrics;
   return {
     log,
-    metrics,
+    metrics: await metricsOf(timings),
+    unchangedMetrics: await metricsOf(unchangedTimings),
     before,
     after: await read('dist', options.shows),
     rebuilt: await read('dist', 'SHA256SUMS'),
