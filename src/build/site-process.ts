@@ -86,7 +86,8 @@ let spareForIndex: SiteProcess | undefined;
  */
 export function warmSiteProcess(site: Settings['site'], cacheDir: string, reports: number): void {
   warmFolder = join(cacheDir, '.warm');
-  const renderer = likelyRenderer(cacheDir);
+  // Without a site cache (GONGKAI_SITE_CACHE=0) no kept renderer is used: every part is an astro build.
+  const renderer = site.cache ? likelyRenderer(cacheDir) : undefined;
   spare ??= startProcess(
     heapOf(firstPatchedOf(site, reports), site),
     warmFolder,
