@@ -10,8 +10,13 @@ export interface ContentTree {
   prefix: string;
 }
 
+/** Repositories found in this process: a build asks three times (its version, the history, the changes), each a process started. */
+const found = new Map<string, ContentTree>();
+
 /** The repository that holds `contentRoot`, or why there is none (no git program, not in a repository). */
 export async function contentTree(contentRoot: string): Promise<ContentTree | { none: string }> {
+  const known = found.get(contentRoot);
+  if (known) return known;
   let top: string | undefined;
   try {
     top = await gitText(['rev-parse', '--show-toplevel'], contentRoot);
@@ -20,7 +25,10 @@ export async function contentTree(contentRoot: string): Promise<ContentTree | { 
     throw error;
   }
   if (!top) return { none: '内容目录不在 Git 仓库中' };
-  return { top, prefix: relative(top, contentRoot).split(sep).join('/') };
+  // Only a repository found is remembered: one made later (git init) is seen by the next question.
+  const tree = { top, prefix: relative(top, contentRoot).split(sep).join('/') };
+  found.set(contentRoot, tree);
+  return tree;
 }
 
 /** A path as git names it (from the top) as the build names it (from the content root); undefined outside the tree. */
