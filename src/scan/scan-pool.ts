@@ -27,7 +27,7 @@ export function createScanPool(size: number, timeoutMs = PARSE_TIMEOUT_MS, warm 
  * (defaultPoolSize), the first loading the checks now, before the cache is
  * read: after a one-report edit it is ready when the edited report comes.
  */
-export const scanPoolFor = (reportFiles: number): ScanPool =>
+const scanPoolFor = (reportFiles: number): ScanPool =>
   createScanPool(defaultPoolSize(reportFiles), undefined, reportFiles > 0);
 
 /** A scan's pool started ahead of it, with the listing of reports/ it was sized by (the scan and the build use it too). */
@@ -46,15 +46,24 @@ export interface EarlyScan {
  */
 export async function startScanPool(root: string, render: boolean): Promise<EarlyScan | undefined> {
   try {
-    const listing = await syncDiskSource(root).list(LAYOUT.reports);
-    const reportFiles = countReportFiles(listing.files);
-    const unchanged = settings().checkCache && (await unchangedSinceLastRun(root, render, listing.files));
-    return {
-      pool: unchanged ? createScanPool(defaultPoolSize(reportFiles)) : scanPoolFor(reportFiles),
-      listing,
-      unchanged,
-    };
+    return await poolForListing(root, render, await syncDiskSource(root).list(LAYOUT.reports), settings().checkCache);
   } catch {
     return undefined;
   }
+}
+
+/** The pool for a tree whose reports/ is listed: loading the checks at once unless the cache (if used) most likely answers every report. */
+export async function poolForListing(
+  root: string,
+  render: boolean,
+  listing: Listing,
+  useCache: boolean,
+): Promise<EarlyScan> {
+  const reportFiles = countReportFiles(listing.files);
+  const unchanged = useCache && (await unchangedSinceLastRun(root, render, listing.files));
+  return {
+    pool: unchanged ? createScanPool(defaultPoolSize(reportFiles)) : scanPoolFor(reportFiles),
+    listing,
+    unchanged,
+  };
 }

@@ -6,7 +6,7 @@ import { mapLimited } from '../lib/map-limited.ts';
 import type { Outcome } from '../lib/worker-pool.ts';
 import { syncDiskSource, type ContentSource, type Listing } from '../source/content-source.ts';
 import { countReportFiles, LAYOUT } from '../source/content-root.ts';
-import { scanPoolFor, type ScanPool } from './scan-pool.ts';
+import { poolForListing, type ScanPool } from './scan-pool.ts';
 import { openTreeCache } from './tree-cache.ts';
 import type { Department } from '../schema/department.ts';
 import type { KeyPath } from '../lib/key-path.ts';
@@ -97,7 +97,7 @@ export async function scanContent(root: string, options: ScanOptions = {}): Prom
   const useCache = (options.cache ?? settings().checkCache) && !prose;
   const disk = syncDiskSource(root);
   const listing = options.listing ?? (await disk.list(LAYOUT.reports));
-  const ownPool = options.pool ? undefined : scanPoolFor(countReportFiles(listing.files));
+  const ownPool = options.pool ? undefined : (await poolForListing(root, render, listing, useCache)).pool;
   let told = false;
   const dispatched = () => {
     if (!told) options.dispatched?.();
