@@ -69,8 +69,8 @@ async function checkedBuild(options: BuildOptions): Promise<number> {
   const reportFiles = countReportFiles(listing.files);
   const siteAhead = !(options.early?.unchanged && settings().site.cache);
   if (siteAhead) warmSiteProcess(settings().site, settings().site.cacheDir, reportFiles);
-  // The check's worker is started ahead as the site's process is (scan-pool.ts): the tests count both.
-  const startedAhead = Number(siteAhead) + Number(!options.early?.unchanged && reportFiles > 0);
+  // With the check's worker (scan-pool.ts): the tests count both.
+  const startedAhead = Number(siteAhead) + Number(options.early?.warm ?? false);
   // The output before the published one is checked while the content is: the
   // build starts from it (reused-output.ts). Not a shard's, which hands its
   // caches over, nor without a site cache (GONGKAI_SITE_CACHE=0). It walks

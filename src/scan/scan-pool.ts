@@ -22,20 +22,14 @@ export function createScanPool(size: number, timeoutMs = PARSE_TIMEOUT_MS, warm 
   });
 }
 
-/**
- * The pool for a tree of this many report files: as many workers as help
- * (defaultPoolSize), the first loading the checks now, before the cache is
- * read: after a one-report edit it is ready when the edited report comes.
- */
-const scanPoolFor = (reportFiles: number): ScanPool =>
-  createScanPool(defaultPoolSize(reportFiles), undefined, reportFiles > 0);
-
 /** A scan's pool started ahead of it, with the listing of reports/ it was sized by (the scan and the build use it too). */
 export interface EarlyScan {
   pool: ScanPool;
   listing: Listing;
   /** No file of reports/ changed since the last scan in this mode (unchangedSinceLastRun): most likely all comes from caches. */
   unchanged: boolean;
+  /** Its first worker started loading the checks at once. */
+  warm: boolean;
 }
 
 /**
@@ -52,7 +46,12 @@ export async function startScanPool(root: string, render: boolean): Promise<Earl
   }
 }
 
-/** The pool for a tree whose reports/ is listed: loading the checks at once unless the cache (if used) most likely answers every report. */
+/**
+ * The pool for a tree whose reports/ is listed: as many workers as help
+ * (defaultPoolSize), the first loading the checks at once, before the cache
+ * is read (after a one-report edit it is ready when the edited report comes),
+ * unless the cache (if used) most likely answers every report.
+ */
 export async function poolForListing(
   root: string,
   render: boolean,
@@ -61,9 +60,6 @@ export async function poolForListing(
 ): Promise<EarlyScan> {
   const reportFiles = countReportFiles(listing.files);
   const unchanged = useCache && (await unchangedSinceLastRun(root, render, listing.files));
-  return {
-    pool: unchanged ? createScanPool(defaultPoolSize(reportFiles)) : scanPoolFor(reportFiles),
-    listing,
-    unchanged,
-  };
+  const warm = reportFiles > 0 && !unchanged;
+  return { pool: createScanPool(defaultPoolSize(reportFiles), undefined, warm), listing, unchanged, warm };
 }

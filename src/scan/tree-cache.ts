@@ -29,6 +29,10 @@ async function cacheFile(root: string, render: boolean): Promise<string> {
 const treeName = (root: string, render: boolean) =>
   `${createHash('sha256').update(root).digest('hex').slice(0, 16)}${render ? '-rendered' : ''}`;
 
+/** Beside the tree's cache file in a version's folder: the digest of reports/ the last scan saw (stampsDigest). */
+const lastRunFile = (version: string, root: string, render: boolean) =>
+  join(BASE, version, `${treeName(root, render)}.last-run`);
+
 /** The file times of reports/, all in one digest. */
 function stampsDigest(root: string, files: readonly string[]): string {
   const hash = createHash('sha256');
@@ -46,10 +50,9 @@ function stampsDigest(root: string, files: readonly string[]): string {
  */
 export async function unchangedSinceLastRun(root: string, render: boolean, files: readonly string[]): Promise<boolean> {
   if (!files.length) return false;
-  const name = `${treeName(root, render)}.last-run`;
   const digest = stampsDigest(root, files);
   for (const version of await readdir(BASE).catch(() => [] as string[]))
-    if ((await readFile(join(BASE, version, name), 'utf8').catch(() => '')) === digest) return true;
+    if ((await readFile(lastRunFile(version, root, render), 'utf8').catch(() => '')) === digest) return true;
   return false;
 }
 
@@ -117,7 +120,7 @@ export async function openTreeCache(root: string, render: boolean): Promise<Tree
       await entries.save();
       await departments.save();
       await keys.save();
-      const lastRun = file.replace(/\.json$/, '.last-run');
+      const lastRun = lastRunFile(basename(dirname(file)), root, render);
       const digest = stampsDigest(root, files);
       if ((await readFile(lastRun, 'utf8').catch(() => '')) === digest) return;
       await mkdir(dirname(lastRun), { recursive: true });
