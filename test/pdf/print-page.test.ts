@@ -2,6 +2,7 @@
 // anywhere but the print server (another port of this machine, a local file)
 // is not loaded and is named, with the page's policy and without it.
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -18,6 +19,25 @@ const LOCAL_FILE = 'file:///etc/hostname';
 const page = (policy: string) =>
   `<!doctype html><html><head>${policy}<title>t</title></head><body>` +
   `<img src="${ELSEWHERE}" alt="a"><img src="${LOCAL_FILE}" alt="b"><img src="/here.png" alt="c"></body></html>`;
+
+/** The command lines of this process's descendants (the browser it launched, and the browser's processes). */
+function descendants(): string[] {
+  const parents = new Map<number, number>();
+  const commands = new Map<number, string>();
+  for (const entry of readdirSync('/proc').filter((e) => /^\d+$/.test(e)))
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+      commands.set(Number(entry), readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' '));
+    } catch {
+      // ended meanwhile
+    }
+  const mine = (pid: number): boolean => {
+    for (let p = parents.get(pid); p; p = parents.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  return [...commands].filter(([pid]) => mine(pid)).map(([, command]) => command);
+}
 
 describe('a print page', () => {
   let server: Awaited<ReturnType<typeof servePrintSite>>;
@@ -50,6 +70,24 @@ describe('a print page', () => {
       );
     } finally {
       await cdp.detach();
+      await printer.close();
+    }
+  });
+
+  test('the browser runs its network service and compositing in its own process: no process for either', async () => {
+    const printer = await openPrintPage(browser, server.url);
+    try {
+      await printer.page.goto(`${server.url}/with/`, { waitUntil: 'load' });
+      const processes = descendants();
+      assert.ok(
+        processes.some((c) => c.includes('--type=renderer')),
+        `the report's renderer is found:\n${processes.join('\n')}`,
+      );
+      assert.deepEqual(
+        processes.filter((c) => /--type=gpu-process|--utility-sub-type=network\.mojom\.NetworkService/.test(c)),
+        [],
+      );
+    } finally {
       await printer.close();
     }
   });

@@ -1,5 +1,6 @@
-// Chromium keeps only the last --disable-features it is given. Ours comes after
-// Playwright's, so it must repeat every feature Playwright turns off: read here
+// Chromium keeps only the last --disable-features (and --enable-features) it is
+// given. Ours come after Playwright's, so they must repeat every feature
+// Playwright turns off (and on): read here
 // from what the installed Playwright passes to the program it launches (a
 // script that writes its arguments down), so an upgrade that changes the list
 // fails here instead of quietly turning features back on.
@@ -8,7 +9,11 @@ import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, PLAYWRIGHT_DISABLED_FEATURES } from '../../../src/print/chromium.ts';
+import {
+  CHROMIUM_ARGS,
+  PLAYWRIGHT_DISABLED_FEATURES,
+  PLAYWRIGHT_ENABLED_FEATURES,
+} from '../../../src/print/chromium.ts';
 import { tempDir } from '../../helpers/content.ts';
 
 /** The arguments Playwright launches a browser with, given ours. */
@@ -21,19 +26,25 @@ async function launchArguments(args: string[]): Promise<string[]> {
   return (await readFile(join(dir, 'arguments'), 'utf8')).split('\n');
 }
 
-const features = (args: string[]) =>
-  args.filter((a) => a.startsWith('--disable-features=')).map((a) => a.slice('--disable-features='.length).split(','));
+const features = (args: string[], flag: string) =>
+  args.filter((a) => a.startsWith(`${flag}=`)).map((a) => a.slice(flag.length + 1).split(','));
 
-test('the --disable-features Chromium keeps is ours, and holds every feature Playwright turns off', async () => {
-  const [playwrights] = features(await launchArguments([]));
-  assert.ok(playwrights?.length, 'Playwright passes a --disable-features of its own');
-  assert.deepEqual(PLAYWRIGHT_DISABLED_FEATURES, playwrights, 'the list repeated in src/print/chromium.ts');
-  const passed = features(await launchArguments(CHROMIUM_ARGS));
-  const kept = passed.at(-1) ?? [];
-  assert.deepEqual(
-    playwrights.filter((f) => !kept.includes(f)),
-    [],
-    'no feature Playwright turns off is turned back on',
-  );
-  assert.ok(kept.includes('WebUIOmniboxPopup'), 'the address bar popup is off');
+test('the --disable-features and --enable-features Chromium keeps are ours, and hold every feature Playwright turns off and on', async () => {
+  const defaults = await launchArguments([]);
+  const ours = await launchArguments(CHROMIUM_ARGS);
+  for (const [flag, repeated, own] of [
+    ['--disable-features', PLAYWRIGHT_DISABLED_FEATURES, 'WebUIOmniboxPopup'],
+    ['--enable-features', PLAYWRIGHT_ENABLED_FEATURES, 'NetworkServiceInProcess2'],
+  ] as const) {
+    const [playwrights] = features(defaults, flag);
+    assert.ok(playwrights?.length, `Playwright passes a ${flag} of its own`);
+    assert.deepEqual(repeated, playwrights, `${flag}: the list repeated in src/print/chromium.ts`);
+    const kept = features(ours, flag).at(-1) ?? [];
+    assert.deepEqual(
+      playwrights.filter((f) => !kept.includes(f)),
+      [],
+      `${flag}: none of Playwright's is undone`,
+    );
+    assert.ok(kept.includes(own), `${flag}: ours (${own}) is in the list Chromium keeps`);
+  }
 });
